@@ -1,0 +1,31 @@
+/** The parsed command line of `sts`. */
+export interface CliArgs {
+  command: string | undefined;
+  paths: string[];
+  options: Map<string, string | true>;
+}
+
+const valued = new Set(['--format', '--cluster-domain', '--namespace', '--disable']);
+
+/** Splits `sts <command> [--flag value | --flag] PATH...`; throws a readable Error on a bad flag. */
+export function parseArgs(argv: readonly string[]): CliArgs {
+  const [command, ...rest] = argv;
+  const paths: string[] = [];
+  const options = new Map<string, string | true>();
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i] ?? '';
+    if (arg.startsWith('--') && arg.includes('=')) {
+      const [flag = '', ...value] = arg.split('=');
+      options.set(flag, value.join('='));
+    } else if (valued.has(arg)) {
+      const value = rest[++i];
+      if (value === undefined) throw new Error(`${arg} needs a value`);
+      options.set(arg, value);
+    } else if (arg.startsWith('--')) {
+      options.set(arg, true);
+    } else {
+      paths.push(arg);
+    }
+  }
+  return { command, paths, options };
+}

@@ -1,0 +1,55 @@
+import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { checkText } from '../service/languageService';
+import { DocumentStore } from '../service/parse/documentStore';
+import { ruleIds } from '../service/rules/index';
+import type { Settings } from '../service/settings';
+import { servicesOf } from '../workspace/servicesOf';
+import { WorkspaceIndex } from '../workspace/workspaceIndex';
+import { collectFiles } from './collectFiles';
+import { formatJson, formatSarif, formatText, type Reported } from './report';
+
+/** The product's home, for rule documentation links. */
+export const docsBase = 'https://github.com/statefulset-studio/statefulset-studio/blob/main';
+
+interface Source {
+  file: string;
+  uri: string;
+  text: string;
+  store: DocumentStore;
+}
+
+function readSource(file: string, stdin: () => string): Source {
+  const text = file === '-' ? stdin() : readFileSync(file, 'utf8');
+  const uri = file === '-' ? 'stdin:' : pathToFileURL(file).href;
+  return { file: file === '-' ? '<stdin>' : file, uri, text: text.replace(/^\uFEFF/, ''), store: new DocumentStore() };
+}
+
+/**
+ * `sts check`: every file is parsed once; the Services of all of them form the workspace
+ * that serviceName is looked up in. Returns the findings, 1-based.
+ */
+export function checkFiles(paths: readonly string[], settings: Settings, stdin: () => string): Reported[] {
+  const sources = collectFiles(paths).map((file) => readSource(file, stdin));
+  const index = new WorkspaceIndex();
+  for (const source of sources) {
+    index.set(source.uri, servicesOf(source.uri, source.store.parse(source.text), settings.defaultNamespace));
+  }
+  return sources.flatMap((source) => {
+    const { findings, lines } = checkText(source.uri, source.text, settings, index, source.store);
+    return findings.map((finding) => {
+      const start = lines.positionAt(finding.start);
+      const end = lines.positionAt(finding.end);
+      return {
+        file: source.file, line: start.line + 1, column: start.character + 1, endLine: end.line + 1,
+        endColumn: end.character + 1, severity: finding.severity, rule: finding.rule, message: finding.message,
+      };
+    });
+  });
+}
+
+export function formatReports(format: string, reports: readonly Reported[], version: string): string {
+  if (format === 'json') return formatJson(reports);
+  if (format === 'sarif') return formatSarif(reports, ruleIds, version, docsBase);
+  return formatText(reports);
+}

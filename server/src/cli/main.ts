@@ -1,0 +1,75 @@
+import { readFileSync } from 'node:fs';
+import { defaultSettings, type Settings } from '../service/settings';
+import { parseArgs, type CliArgs } from './args';
+import { checkFiles, formatReports } from './check';
+
+const version = '0.1.0';
+
+const usage = `Usage:
+  sts check [--format text|json|sarif] [--cluster-domain D] [--namespace NS] [--max-unavailable-gate] [--no-schema] PATH...
+      Check StatefulSet manifests (files, folders searched for *.yaml/*.yml, or - for standard input).
+      Exit 0: no errors; 1: errors found; 2: usage error or unreadable input.
+  sts preview [--cluster-domain D] [--namespace NS] FILE
+      Show what a StatefulSet will create: pods, DNS names, PVCs and the rollout order.
+  sts lsp --stdio
+      Run the language server over standard input/output (for any LSP client).
+`;
+
+class UsageError extends Error {}
+
+function settingsFrom(args: CliArgs): Settings {
+  const text = (flag: string, fallback: string): string => {
+    const value = args.options.get(flag);
+    return typeof value === 'string' ? value : fallback;
+  };
+  return {
+    ...defaultSettings,
+    clusterDomain: text('--cluster-domain', defaultSettings.clusterDomain),
+    defaultNamespace: text('--namespace', defaultSettings.defaultNamespace),
+    schemaValidation: !args.options.has('--no-schema'),
+    maxUnavailableGate: args.options.has('--max-unavailable-gate'),
+  };
+}
+
+function runCheck(args: CliArgs): number {
+  const format = args.options.get('--format') ?? 'text';
+  if (format !== 'text' && format !== 'json' && format !== 'sarif') throw new UsageError(`unknown format "${String(format)}"`);
+  if (args.paths.length === 0) throw new UsageError('sts check needs at least one PATH (or - for standard input)');
+  const reports = checkFiles(args.paths, settingsFrom(args), () => readFileSync(0, 'utf8'));
+  process.stdout.write(formatReports(format, reports, version));
+  return reports.some((r) => r.severity === 'error') ? 1 : 0;
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  const args = parseArgs(argv);
+  switch (args.command) {
+    case 'check':
+      return runCheck(args);
+    case 'lsp': {
+      const { startServer } = await import('../lsp/startServer');
+      startServer();
+      return -1; // keeps running
+    }
+    case '--version':
+      process.stdout.write(`${version}\n`);
+      return 0;
+    case undefined:
+    case '--help':
+    case 'help':
+      process.stdout.write(usage);
+      return args.command === undefined ? 2 : 0;
+    default:
+      throw new UsageError(`unknown command "${args.command}"`);
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exitCode = code;
+  },
+  (error: unknown) => {
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`sts: ${message}\n${error instanceof UsageError ? usage : ''}`);
+    process.exitCode = 2;
+  },
+);

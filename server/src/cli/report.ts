@@ -1,0 +1,57 @@
+import type { Severity } from '../service/model';
+
+/** One finding as the CLI reports it: 1-based lines and columns. */
+export interface Reported {
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  severity: Severity;
+  rule: string;
+  message: string;
+}
+
+export function formatText(reports: readonly Reported[]): string {
+  const lines = reports.map((r) => `${r.file}:${r.line}:${r.column}: ${r.severity} [${r.rule}] ${r.message}`);
+  const errors = reports.filter((r) => r.severity === 'error').length;
+  const warnings = reports.filter((r) => r.severity === 'warning').length;
+  lines.push(`${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`);
+  return lines.join('\n') + '\n';
+}
+
+export function formatJson(reports: readonly Reported[]): string {
+  return JSON.stringify(reports, null, 2) + '\n';
+}
+
+const sarifLevel: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
+
+/** SARIF 2.1.0, as code-scanning uploads expect. */
+export function formatSarif(reports: readonly Reported[], ruleIds: readonly string[], version: string, docsBase: string): string {
+  const used = ruleIds.filter((id) => reports.some((r) => r.rule === id));
+  const sarif = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [{
+      tool: {
+        driver: {
+          name: 'sts', informationUri: docsBase, version,
+          rules: used.map((id) => ({ id, helpUri: `${docsBase}/docs/rules/${id}.md` })),
+        },
+      },
+      results: reports.map((r) => ({
+        ruleId: r.rule,
+        ruleIndex: used.indexOf(r.rule),
+        level: sarifLevel[r.severity],
+        message: { text: r.message },
+        locations: [{
+          physicalLocation: {
+            artifactLocation: { uri: r.file.replace(/\\/g, '/') },
+            region: { startLine: r.line, startColumn: r.column, endLine: r.endLine, endColumn: r.endColumn },
+          },
+        }],
+      })),
+    }],
+  };
+  return JSON.stringify(sarif, null, 2) + '\n';
+}

@@ -1,0 +1,39 @@
+import type { SeveritySetting } from '../service/model';
+import { defaultSettings, type Settings } from '../service/settings';
+
+/** The `statefulset.*` section as VS Code (or any client) sends it. */
+export interface ClientSettings {
+  clusterDomain?: unknown;
+  defaultNamespace?: unknown;
+  rules?: unknown;
+  schemaValidation?: unknown;
+  maxUnavailableGate?: unknown;
+  exclude?: unknown;
+}
+
+const severities = new Set<string>(['error', 'warning', 'info', 'hint', 'off']);
+
+/**
+ * Reads client settings defensively into our Settings. `schemaValidation: "auto"` turns the
+ * schema rule off when another extension (Red Hat YAML with its Kubernetes schema) already
+ * reports schema errors, so the user does not see each one twice.
+ */
+export function readSettings(raw: ClientSettings | null | undefined, otherSchemaValidator: boolean): Settings & { exclude: string[] } {
+  const value = raw ?? {};
+  const rules: Record<string, SeveritySetting> = {};
+  if (value.rules && typeof value.rules === 'object') {
+    for (const [id, severity] of Object.entries(value.rules)) {
+      if (typeof severity === 'string' && severities.has(severity)) rules[id] = severity as SeveritySetting;
+    }
+  }
+  const schemaMode = value.schemaValidation === 'on' || value.schemaValidation === 'off' ? value.schemaValidation : 'auto';
+  const text = (v: unknown, fallback: string): string => (typeof v === 'string' && v.trim() !== '' ? v.trim() : fallback);
+  return {
+    clusterDomain: text(value.clusterDomain, defaultSettings.clusterDomain),
+    defaultNamespace: text(value.defaultNamespace, defaultSettings.defaultNamespace),
+    rules,
+    schemaValidation: schemaMode === 'on' || (schemaMode === 'auto' && !otherSchemaValidator),
+    maxUnavailableGate: value.maxUnavailableGate === true,
+    exclude: Array.isArray(value.exclude) ? value.exclude.filter((g): g is string => typeof g === 'string') : [],
+  };
+}

@@ -1,0 +1,164 @@
+import { fileURLToPath } from 'node:url';
+import {
+  createConnection, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, FileChangeType,
+  TextDocuments, TextDocumentSyncKind, type Connection, type InitializeParams,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { checkText, type CheckedFile } from '../service/languageService';
+import { DocumentStore } from '../service/parse/documentStore';
+import { servicesOf } from '../workspace/servicesOf';
+import { scanWorkspace, servicesInFile } from '../workspace/scanWorkspace';
+import { WorkspaceIndex } from '../workspace/workspaceIndex';
+import type { ServiceInfo } from '../workspace/serviceLookup';
+import { matchesAny } from '../workspace/glob';
+import { readSettings, type ClientSettings } from './readSettings';
+import { toDiagnostic } from './toDiagnostic';
+
+/** How long to wait after a keystroke before validating: one document costs a few ms, so keep it short. */
+const debounceMs = 5;
+
+/** Options the extension client passes at start-up. */
+interface InitializationOptions {
+  otherSchemaValidator?: boolean;
+  settings?: ClientSettings;
+}
+
+/** Starts the language server on the transport named on the command line (--stdio or --node-ipc). */
+export function startServer(connection: Connection = createConnection()): void {
+  const documents = new TextDocuments(TextDocument);
+  const stores = new Map<string, DocumentStore>();
+  const checked = new Map<string, CheckedFile>();
+  const timers = new Map<string, NodeJS.Timeout>();
+  const index = new WorkspaceIndex();
+  let options: InitializationOptions = {};
+  let settings = readSettings(undefined, false);
+  let pullConfiguration = false;
+  let watchFiles = false;
+  let folders: string[] = [];
+  let scanGeneration = 0;
+
+  const log = (message: string): void => connection.console.log(`[statefulset] ${message}`);
+
+  function excluded(uri: string): boolean {
+    return settings.exclude.length > 0 && uri.startsWith('file:') && matchesAny(fileURLToPath(uri).split('\\').join('/'), settings.exclude);
+  }
+
+  function validate(uri: string): void {
+    const document = documents.get(uri);
+    if (!document) return;
+    try {
+      if (excluded(uri)) {
+        void connection.sendDiagnostics({ uri, version: document.version, diagnostics: [] });
+        return;
+      }
+      const store = stores.get(uri) ?? new DocumentStore();
+      stores.set(uri, store);
+      const result = checkText(uri, document.getText(), settings, index, store);
+      checked.set(uri, result);
+      const diagnostics = result.findings.map((f) => toDiagnostic(f, (offset) => document.positionAt(offset)));
+      void connection.sendDiagnostics({ uri, version: document.version, diagnostics });
+      updateIndex(uri, servicesOf(uri, result.documents, settings.defaultNamespace));
+    } catch (error) {
+      log(`validation of ${uri} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+    }
+  }
+
+  /** Keeps the index current with an open file's Services; other files are re-checked when those change. */
+  function updateIndex(uri: string, services: readonly ServiceInfo[]): void {
+    const key = (list: readonly ServiceInfo[]): string => JSON.stringify(list.map((s) => [s.namespace, s.name, s.headless, s.selector]));
+    const before = key(index.lookupAll(uri));
+    index.set(uri, services);
+    if (before !== key(services)) for (const other of documents.keys()) if (other !== uri) schedule(other);
+  }
+
+  function schedule(uri: string, delay = debounceMs): void {
+    clearTimeout(timers.get(uri));
+    timers.set(uri, setTimeout(() => {
+      timers.delete(uri);
+      validate(uri);
+    }, delay));
+  }
+
+  function revalidateAll(): void {
+    for (const uri of documents.keys()) schedule(uri, 0);
+  }
+
+  async function loadSettings(pushed?: unknown): Promise<void> {
+    let raw: ClientSettings | undefined = options.settings;
+    if (pullConfiguration) {
+      raw = (await connection.workspace.getConfiguration({ section: 'statefulset' }).catch(() => undefined)) as ClientSettings | undefined;
+    } else if (pushed && typeof pushed === 'object' && 'statefulset' in pushed) {
+      raw = (pushed as { statefulset: ClientSettings }).statefulset;
+    }
+    settings = readSettings(raw, options.otherSchemaValidator === true);
+  }
+
+  async function indexWorkspace(): Promise<void> {
+    const generation = ++scanGeneration;
+    const started = Date.now();
+    let files = 0;
+    for (const folder of folders) {
+      files += await scanWorkspace(folder, settings.exclude, settings.defaultNamespace, (uri, services) => {
+        if (!documents.get(uri)) index.set(uri, services);
+      }, () => generation !== scanGeneration);
+    }
+    if (generation === scanGeneration) {
+      log(`indexed ${files} YAML files in ${Date.now() - started} ms (${index.size} with Services)`);
+      revalidateAll();
+    }
+  }
+
+  connection.onInitialize((params: InitializeParams) => {
+    options = (params.initializationOptions ?? {}) as InitializationOptions;
+    settings = readSettings(options.settings, options.otherSchemaValidator === true);
+    pullConfiguration = params.capabilities.workspace?.configuration === true;
+    watchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    folders = (params.workspaceFolders ?? []).map((f) => f.uri).filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u));
+    if (folders.length === 0 && params.rootUri?.startsWith('file:')) folders = [fileURLToPath(params.rootUri)];
+    return {
+      capabilities: { textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental } },
+      serverInfo: { name: 'statefulset-studio', version: '0.1.0' },
+    };
+  });
+
+  connection.onInitialized(async () => {
+    if (pullConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'statefulset' });
+    if (watchFiles) {
+      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{yaml,yml}' }] });
+    }
+    await loadSettings();
+    revalidateAll();
+    void indexWorkspace();
+  });
+
+  connection.onDidChangeConfiguration(async (change) => {
+    await loadSettings(change.settings);
+    revalidateAll();
+    void indexWorkspace();
+  });
+
+  connection.onDidChangeWatchedFiles(async ({ changes }) => {
+    for (const change of changes) {
+      if (documents.get(change.uri) || !change.uri.startsWith('file:')) continue;
+      if (change.type === FileChangeType.Deleted || excluded(change.uri)) index.delete(change.uri);
+      else index.set(change.uri, await servicesInFile(fileURLToPath(change.uri), settings.defaultNamespace));
+    }
+    revalidateAll();
+  });
+
+  documents.onDidOpen(({ document }) => schedule(document.uri, 0));
+  documents.onDidChangeContent(({ document }) => schedule(document.uri));
+  documents.onDidClose(({ document }) => {
+    const { uri } = document;
+    clearTimeout(timers.get(uri));
+    timers.delete(uri);
+    stores.delete(uri);
+    checked.delete(uri);
+    void connection.sendDiagnostics({ uri, diagnostics: [] });
+    if (uri.startsWith('file:')) void servicesInFile(fileURLToPath(uri), settings.defaultNamespace).then((s) => updateIndex(uri, s));
+    else updateIndex(uri, []);
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}

@@ -1,0 +1,26 @@
+import { DiagnosticSeverity, type Diagnostic, type Position } from 'vscode-languageserver';
+import { docsBase } from '../cli/check';
+import type { Finding, Severity } from '../service/model';
+
+const severities: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+/** The diagnostic source every finding carries. */
+export const diagnosticSource = 'statefulset';
+
+/** A finding as an LSP diagnostic: the one place where offsets become positions for the editor. */
+export function toDiagnostic(finding: Finding, positionAt: (offset: number) => Position): Diagnostic {
+  return {
+    range: { start: positionAt(finding.start), end: positionAt(finding.end) },
+    severity: severities[finding.severity],
+    source: diagnosticSource,
+    code: finding.rule,
+    codeDescription: { href: `${docsBase}/docs/rules/${finding.rule}.md` },
+    message: finding.message,
+    ...(finding.data ? { data: finding.data } : {}),
+  };
+}

@@ -1,0 +1,16 @@
+import { field, isStatefulSet } from './read';
+import type { Rule } from './types';
+
+export const activeDeadlineForbidden: Rule = {
+  id: 'active-deadline-forbidden',
+  severity: 'error',
+  scope: 'document',
+  check: ({ object }) =>
+    isStatefulSet(object) && (field(object.value, 'spec', 'template', 'spec', 'activeDeadlineSeconds') ?? null) !== null
+      ? [{
+        path: ['spec', 'template', 'spec', 'activeDeadlineSeconds'],
+        target: 'key',
+        message: 'activeDeadlineSeconds is forbidden in a StatefulSet\'s pod template (the API server answers "activeDeadlineSeconds in StatefulSet is not Supported"). Remove it.',
+      }]
+      : [],
+};

@@ -1,0 +1,32 @@
+import { field, isRecord, isStatefulSet, records } from './read';
+import type { Rule, RuleResult } from './types';
+
+/** Each volumeClaimTemplate needs a name, access modes and a storage request (validated on create since 1.34). */
+export const claimTemplateInvalid: Rule = {
+  id: 'claim-template-invalid',
+  severity: 'error',
+  scope: 'document',
+  check: ({ object, fragment }) => {
+    if (!isStatefulSet(object) || fragment) return [];
+    const templates = field(object.value, 'spec', 'volumeClaimTemplates');
+    if (!Array.isArray(templates)) return [];
+    return templates.flatMap((template, i): RuleResult[] => {
+      if (!isRecord(template)) return [];
+      const base = ['spec', 'volumeClaimTemplates', i];
+      const name = field(template, 'metadata', 'name');
+      const label = typeof name === 'string' ? `"${name}"` : `#${i + 1}`;
+      const missing: RuleResult[] = [];
+      if (typeof name !== 'string' || name === '') {
+        missing.push({ path: [...base, 'metadata'], target: 'key', message: `volumeClaimTemplate ${label} has no metadata.name: every claim template needs one (it names the PVCs <name>-<statefulset>-<ordinal>).`, data: { missing: 'name' } });
+      }
+      const modes = field(template, 'spec', 'accessModes');
+      if (!Array.isArray(modes) || modes.length === 0) {
+        missing.push({ path: [...base, 'spec'], target: 'key', message: `volumeClaimTemplate ${label} has no accessModes: the API server requires at least one (usually ReadWriteOnce).`, data: { missing: 'accessModes' } });
+      }
+      if ((field(template, 'spec', 'resources', 'requests', 'storage') ?? null) === null) {
+        missing.push({ path: [...base, 'spec'], target: 'key', message: `volumeClaimTemplate ${label} has no resources.requests.storage: the API server requires a storage request (e.g. 1Gi).`, data: { missing: 'storage' } });
+      }
+      return missing;
+    });
+  },
+};

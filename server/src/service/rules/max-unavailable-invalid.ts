@@ -1,0 +1,35 @@
+import { field, isStatefulSet } from './read';
+import type { Rule } from './types';
+
+/** Why the API server refuses a maxUnavailable value, or undefined when it is valid. */
+export function maxUnavailableProblem(value: unknown): string | undefined {
+  if (typeof value === 'number') {
+    if (value < 0) return 'must be greater than or equal to 0';
+    return value === 0 ? 'cannot be 0' : undefined;
+  }
+  if (typeof value !== 'string') return undefined;
+  const percent = /^([0-9]+)%$/.exec(value);
+  if (!percent) return 'must be a whole number or a percentage such as "25%"';
+  const amount = Number(percent[1]);
+  if (amount === 0) return 'cannot be 0';
+  return amount > 100 ? 'must not be greater than 100%' : undefined;
+}
+
+/**
+ * maxUnavailable is validated only where the MaxUnavailableStatefulSet gate is on; with the
+ * gate off (the Kubernetes 1.36 default) the API server drops the field instead.
+ */
+export const maxUnavailableInvalid: Rule = {
+  id: 'max-unavailable-invalid',
+  severity: 'error',
+  scope: 'document',
+  check: ({ object, settings }) => {
+    const value = field(object.value, 'spec', 'updateStrategy', 'rollingUpdate', 'maxUnavailable');
+    const problem = isStatefulSet(object) ? maxUnavailableProblem(value) : undefined;
+    if (!problem) return [];
+    const gate = settings.maxUnavailableGate
+      ? 'the API server rejects it'
+      : 'clusters with the MaxUnavailableStatefulSet feature gate on reject it (with the gate off, the 1.36 default, the field is dropped)';
+    return [{ path: ['spec', 'updateStrategy', 'rollingUpdate', 'maxUnavailable'], message: `maxUnavailable ${JSON.stringify(value)} ${problem}: ${gate}.` }];
+  },
+};

@@ -1,0 +1,14 @@
+import { field, isStatefulSet } from './read';
+import type { Rule } from './types';
+
+export const partitionNegative: Rule = {
+  id: 'partition-negative',
+  severity: 'error',
+  scope: 'document',
+  check: ({ object }) => {
+    const partition = field(object.value, 'spec', 'updateStrategy', 'rollingUpdate', 'partition');
+    return isStatefulSet(object) && typeof partition === 'number' && partition < 0
+      ? [{ path: ['spec', 'updateStrategy', 'rollingUpdate', 'partition'], message: `partition must be 0 or more (got ${partition}); the API server rejects a negative partition.` }]
+      : [];
+  },
+};

@@ -1,0 +1,15 @@
+import { field, isStatefulSet } from './read';
+import type { Rule } from './types';
+
+export const podManagementPolicyInvalid: Rule = {
+  id: 'pod-management-policy-invalid',
+  severity: 'error',
+  scope: 'document',
+  check: ({ object }) => {
+    const policy = field(object.value, 'spec', 'podManagementPolicy');
+    if (!isStatefulSet(object) || policy === undefined || policy === null || policy === '') return [];
+    return policy === 'OrderedReady' || policy === 'Parallel'
+      ? []
+      : [{ path: ['spec', 'podManagementPolicy'], message: `podManagementPolicy must be "OrderedReady" or "Parallel", not ${JSON.stringify(policy)}.` }];
+  },
+};

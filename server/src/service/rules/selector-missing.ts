@@ -1,0 +1,13 @@
+import { field, isStatefulSet } from './read';
+import type { Rule } from './types';
+
+/** apps/v1 requires spec.selector; it is no longer defaulted from the template. */
+export const selectorMissing: Rule = {
+  id: 'selector-missing',
+  severity: 'error',
+  scope: 'document',
+  check: ({ object, fragment }) =>
+    isStatefulSet(object) && !fragment && (field(object.value, 'spec', 'selector') ?? null) === null
+      ? [{ path: ['spec'], target: 'key', message: 'spec.selector is required in apps/v1: add selector.matchLabels with the pod template\'s labels.' }]
+      : [],
+};

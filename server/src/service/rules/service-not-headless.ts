@@ -1,0 +1,18 @@
+import { governingService } from './governingService';
+import type { Rule } from './types';
+
+/** Per-pod DNS records are only specified for headless Services. */
+export const serviceNotHeadless: Rule = {
+  id: 'service-not-headless',
+  severity: 'warning',
+  scope: 'workspace',
+  check: (context) => {
+    const service = governingService(context)?.service;
+    if (!service || service.headless) return [];
+    return [{
+      path: ['spec', 'serviceName'],
+      message: `Service "${service.name}" is not headless (no clusterIP: None): Kubernetes DNS only guarantees per-pod names such as <pod>.${service.name} for a headless Service. Set clusterIP: None (clusterIP is immutable: the Service must be recreated).`,
+      data: { uri: service.uri, start: service.start, end: service.end },
+    }];
+  },
+};

@@ -1,0 +1,28 @@
+import { parseLabelSelector, unmetRequirements, describeRequirement } from '../labels/labelSelector';
+import { field, labelMap } from './read';
+import { governingService } from './governingService';
+import type { Rule } from './types';
+
+/** The governing Service must select the pods, or it has no endpoints and no pod gets a DNS record. */
+export const serviceSelectorMismatch: Rule = {
+  id: 'service-selector-mismatch',
+  severity: 'warning',
+  scope: 'workspace',
+  check: (context) => {
+    const service = governingService(context)?.service;
+    const templateLabels = field(context.object.value, 'spec', 'template', 'metadata', 'labels');
+    if (!service || templateLabels === undefined) return [];
+    const labels = labelMap(templateLabels);
+    const data = { uri: service.uri, start: service.start, end: service.end, podLabels: labels };
+    if (!service.selector || Object.keys(service.selector).length === 0) {
+      return [{ path: ['spec', 'serviceName'], data, message: `Service "${service.name}" has no selector, so it gets no endpoints for these pods and their DNS names will not resolve. Give it a selector that matches the pod labels.` }];
+    }
+    const unmet = unmetRequirements(parseLabelSelector({ matchLabels: service.selector }), labels);
+    if (unmet.length === 0) return [];
+    return [{
+      path: ['spec', 'serviceName'],
+      data,
+      message: `Service "${service.name}" does not select these pods (${unmet.map(describeRequirement).join(', ')} not on the pod template), so their DNS names will not resolve. Make the Service's selector match the pod labels.`,
+    }];
+  },
+};

@@ -1,0 +1,74 @@
+import type { ServiceLookup } from '../workspace/serviceLookup';
+import type { Finding, KubeObject, ManifestDocument, Severity } from './model';
+import { locate } from './parse/locate';
+import { isFragment } from './rules/fragment';
+import { rules, yamlSyntaxRule } from './rules/index';
+import type { Rule, RuleContext } from './rules/types';
+import { settingsFingerprint, type Settings } from './settings';
+
+function severityOf(id: string, fallback: Severity, settings: Settings): Severity | undefined {
+  const chosen = settings.rules[id] ?? fallback;
+  return chosen === 'off' ? undefined : chosen;
+}
+
+function runRules(selected: readonly Rule[], context: RuleContext, document: ManifestDocument): Finding[] {
+  const { object } = context;
+  return selected.flatMap((rule) => {
+    const severity = severityOf(rule.id, rule.severity, context.settings);
+    if (!severity) return [];
+    let results;
+    try {
+      results = rule.check(context);
+    } catch {
+      return []; // A rule that trips over odd input must not take the others down with it.
+    }
+    return results.map((result) => {
+      const span = locate(object.node, result.path, result.target ?? 'value');
+      const start = document.toChunkOffset(span.start);
+      const end = Math.max(document.toChunkOffset(span.end), start + 1);
+      return { rule: rule.id, severity, message: result.message, start, end, ...(result.data ? { data: result.data } : {}) };
+    });
+  });
+}
+
+/** A schema error on the same span as a specific rule's finding says the same thing less well. */
+function dropEchoes(findings: Finding[]): Finding[] {
+  const specific = new Set(findings.filter((f) => f.rule !== 'schema').map((f) => `${f.start}:${f.end}`));
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    const key = `${f.rule}:${f.start}:${f.end}:${f.message}`;
+    if (seen.has(key) || (f.rule === 'schema' && specific.has(`${f.start}:${f.end}`))) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+const documentRules = rules.filter((rule) => rule.scope === 'document');
+const workspaceRules = rules.filter((rule) => rule.scope === 'workspace');
+
+function contextFor(object: KubeObject, settings: Settings, services: ServiceLookup): RuleContext {
+  return { object, settings, services, fragment: isFragment(object) };
+}
+
+/** The findings of one document, in offsets relative to the document's own text. */
+function checkDocument(document: ManifestDocument, settings: Settings, services: ServiceLookup): Finding[] {
+  const findings: Finding[] = [];
+  const syntax = document.syntaxError;
+  const syntaxSeverity = severityOf(yamlSyntaxRule.id, yamlSyntaxRule.severity, settings);
+  if (syntax && syntaxSeverity) findings.push({ rule: yamlSyntaxRule.id, severity: syntaxSeverity, ...syntax });
+  if (document.objects.length === 0) return findings;
+  const key = settingsFingerprint(settings);
+  let own = document.memo.get(key);
+  if (!own) {
+    own = document.objects.flatMap((object) => runRules(documentRules, contextFor(object, settings, services), document));
+    document.memo.set(key, own);
+  }
+  const linked = document.objects.flatMap((object) => runRules(workspaceRules, contextFor(object, settings, services), document));
+  return dropEchoes([...findings, ...own, ...linked]);
+}
+
+/** Every finding of a parsed file, in file offsets, in document order. */
+export function checkDocuments(documents: readonly ManifestDocument[], settings: Settings, services: ServiceLookup): Finding[] {
+  return documents.flatMap((document) =>
+    checkDocument(document, settings, services).map((f) => ({ ...f, start: f.start + document.offset, end: f.end + document.offset })));
+}

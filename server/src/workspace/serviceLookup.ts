@@ -1,0 +1,19 @@
+/** A Service as the StatefulSet rules need it. */
+export interface ServiceInfo {
+  name: string;
+  namespace: string;
+  headless: boolean;
+  /** `spec.selector`, or undefined when the Service selects nothing by labels. */
+  selector: Readonly<Record<string, string>> | undefined;
+  /** The file it is in, and the span of its document there. */
+  uri: string;
+  start: number;
+  end: number;
+}
+
+/** Finds Services by namespace and name: in the same file first, then the workspace. */
+export interface ServiceLookup {
+  find(namespace: string, name: string): ServiceInfo | undefined;
+}
+
+export const noServices: ServiceLookup = { find: () => undefined };

@@ -1,0 +1,31 @@
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { checkText } from '../../server/src/service/languageService';
+import { defaultSettings } from '../../server/src/service/settings';
+import { WorkspaceIndex } from '../../server/src/workspace/workspaceIndex';
+
+const folder = join(import.meta.dirname, '..', 'fixtures', 'rules');
+const expectation = /#\s*expect:\s*([\w-]+(?:\s*,\s*[\w-]+)*)/;
+
+/** The `line rule` pairs a fixture expects, from its `# expect: rule, rule` comments. */
+function expected(text: string): string[] {
+  return text.split('\n').flatMap((line, n) => {
+    const match = expectation.exec(line);
+    return match ? (match[1] ?? '').split(',').map((rule) => `${n + 1} ${rule.trim()}`) : [];
+  }).sort();
+}
+
+/** What the language service finds, as `line rule` pairs. */
+function actual(text: string): string[] {
+  const { findings, lines } = checkText('file:///fixture.yaml', text, defaultSettings, new WorkspaceIndex());
+  return findings.map((f) => `${lines.positionAt(f.start).line + 1} ${f.rule}`).sort();
+}
+
+for (const file of readdirSync(folder).filter((f) => f.endsWith('.yaml'))) {
+  test(`rules fixture ${file}`, () => {
+    const text = readFileSync(join(folder, file), 'utf8');
+    assert.deepEqual(actual(text), expected(text));
+  });
+}
