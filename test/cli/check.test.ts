@@ -11,14 +11,14 @@ test('json output: 1-based positions, rule ids, exit 1 on errors', () => {
   const first = reports[0];
   assert.deepEqual(first && Object.keys(first).sort(), ['column', 'endColumn', 'endLine', 'file', 'line', 'message', 'rule', 'severity']);
   assert.deepEqual({ ...first, message: undefined }, {
-    file: fixture, line: 7, column: 3, endLine: 7, endColumn: 11, severity: 'error', rule: 'selector-mismatch', message: undefined,
+    file: fixture, line: 6, column: 3, endLine: 6, endColumn: 11, severity: 'error', rule: 'selector-mismatch', message: undefined,
   });
 });
 
 test('text output and exit 0 when only warnings', () => {
   const { status, stdout } = sts(['check', 'test/fixtures/rules/pod-template.yaml', '--format', 'text'], undefined);
   assert.equal(status, 1);
-  assert.match(stdout, /pod-template\.yaml:12:7: error \[restart-policy-invalid\]/);
+  assert.match(stdout, /pod-template\.yaml:10:22: error \[restart-policy-invalid\]/);
   const clean = sts(['check', '-'], 'apiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: w}\nspec:\n  selector: {matchLabels: {a: b}}\n  template:\n    metadata: {labels: {a: b}}\n    spec:\n      terminationGracePeriodSeconds: 0\n      containers: [{name: c, image: i}]\n');
   assert.equal(clean.status, 0);
   assert.match(clean.stdout, /<stdin>:9:\d+: warning \[grace-period-zero\]/);
@@ -37,7 +37,7 @@ test('sarif output is SARIF 2.1.0 with rule ids and regions', () => {
   assert.equal(sarif.version, '2.1.0');
   const result = sarif.runs[0]?.results[0];
   assert.equal(result?.ruleId, 'selector-mismatch');
-  assert.equal(result?.locations[0]?.physicalLocation.region.startLine, 7);
+  assert.equal(result?.locations[0]?.physicalLocation.region.startLine, 6);
 });
 
 test('usage errors and unreadable input exit 2 with a message, not a stack trace', () => {

@@ -60,10 +60,11 @@ test('an incremental edit updates the diagnostics of that version', async () => 
 test('a Service in another open file satisfies serviceName, and removing it brings the warning back', async () => {
   const sts = 'file:///tmp/a/sts.yaml';
   const svc = 'file:///tmp/a/svc.yaml';
-  const fixed = broken.replace('app: api', 'app: web').replace('terminationGracePeriodSeconds: 0', 'terminationGracePeriodSeconds: 10');
+  const fixed = broken.replace('app: api', 'app: web').replace('terminationGracePeriodSeconds: 0', 'terminationGracePeriodSeconds: 10')
+    .replace('name: web\n', 'name: web\n  namespace: isolated\n');
   await session.open(sts, fixed);
   await session.diagnostics(sts, (d) => d.some((x) => x.code === 'service-missing'));
-  await session.open(svc, 'apiVersion: v1\nkind: Service\nmetadata:\n  name: nginx\nspec:\n  clusterIP: None\n  selector:\n    app: web\n');
+  await session.open(svc, 'apiVersion: v1\nkind: Service\nmetadata:\n  name: nginx\n  namespace: isolated\nspec:\n  clusterIP: None\n  selector:\n    app: web\n');
   await session.diagnostics(sts, (d) => d.length === 0);
   await session.change(svc, 2, [{ text: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: nginx\n' }]);
   await session.diagnostics(sts, (d) => d.some((x) => x.code === 'service-missing'));

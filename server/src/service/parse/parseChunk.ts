@@ -43,13 +43,16 @@ function objectsOf(doc: Document.Parsed, value: unknown): KubeObject[] {
 /** Errors that go-yaml would not raise, or that Kubernetes reports in its own words. */
 const lenientCodes = new Set(['DUPLICATE_KEY']);
 
-function firstError(doc: Document.Parsed, map: (offset: number) => number): (Span & { message: string }) | undefined {
+function firstError(doc: Document.Parsed, text: string, map: (offset: number) => number): (Span & { message: string }) | undefined {
   const error = doc.errors[0];
   if (!error) return undefined;
   const message = error.code === 'DUPLICATE_KEY'
     ? 'Duplicate key: the API server rejects an object with a field given twice. Remove one of them.'
     : `YAML syntax error: ${error.message.split('\n')[0]}`;
-  const [start, end] = error.pos;
+  // An unclosed bracket or quote is found at the end of the text: show it on the last line that has content.
+  const contentEnd = text.trimEnd().length;
+  const start = Math.min(error.pos[0], Math.max(contentEnd - 1, 0));
+  const end = Math.min(error.pos[1], contentEnd);
   return { start: map(start), end: Math.max(map(end), map(start) + 1), message };
 }
 
@@ -67,16 +70,18 @@ export function parseChunk(offset: number, text: string): ManifestDocument {
   if (templateSyntax.test(text)) return { ...base, templated: true };
   try {
     let doc = readYaml(text);
+    let parsedText = text;
     let toChunkOffset = identity;
     if (doc.errors.length > 0) {
       const repaired = repairLenientQuotes(text);
       const retry = repaired ? readYaml(repaired.text) : undefined;
       if (repaired && retry && retry.errors.length === 0) {
         doc = retry;
+        parsedText = repaired.text;
         toChunkOffset = repaired.toOriginal;
       }
     }
-    const syntaxError = firstError(doc, toChunkOffset);
+    const syntaxError = firstError(doc, parsedText, toChunkOffset);
     if (doc.errors.some((e) => !lenientCodes.has(e.code))) return { ...base, yaml: doc, syntaxError };
     return { ...base, yaml: doc, syntaxError, objects: objectsOf(doc, toPlainValue(doc)), toChunkOffset };
   } catch (error) {

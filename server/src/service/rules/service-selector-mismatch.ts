@@ -14,9 +14,8 @@ export const serviceSelectorMismatch: Rule = {
     if (!service || templateLabels === undefined) return [];
     const labels = labelMap(templateLabels);
     const data = { uri: service.uri, start: service.start, end: service.end, podLabels: labels };
-    if (!service.selector || Object.keys(service.selector).length === 0) {
-      return [{ path: ['spec', 'serviceName'], data, message: `Service "${service.name}" has no selector, so it gets no endpoints for these pods and their DNS names will not resolve. Give it a selector that matches the pod labels.` }];
-    }
+    // A Service without a selector has its endpoints managed by someone else (Patroni does this): not ours to judge.
+    if (!service.selector || Object.keys(service.selector).length === 0) return [];
     const unmet = unmetRequirements(parseLabelSelector({ matchLabels: service.selector }), labels);
     if (unmet.length === 0) return [];
     return [{
