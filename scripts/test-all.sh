@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Every test, from a fresh machine: installs what is missing, then runs the unit, LSP and
+# CLI tests (`npm test`) and the end-to-end tests in a real VS Code (`npm run test:e2e`).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/install-vscode.sh
+if [[ ! -d node_modules || package-lock.json -nt node_modules/.package-lock.json ]]; then npm ci --no-audit --no-fund; fi
+npm test
+npm run test:e2e
