@@ -55,6 +55,8 @@ export interface ManifestDocument {
   syntaxError: (Span & { message: string }) | undefined;
   /** Maps an offset in the parsed text back to the chunk's own text (they differ when we repaired leniently). */
   toChunkOffset: (offset: number) => number;
+  /** True when the text was re-indented to parse (go-yaml leniency): no quick fix edits such a document. */
+  repaired: boolean;
   /** Findings of the document's own rules, remembered per settings fingerprint. */
   memo: Map<string, Finding[]>;
 }

@@ -66,6 +66,7 @@ export function parseChunk(offset: number, text: string): ManifestDocument {
   const base: ManifestDocument = {
     offset, text, yaml: undefined, objects: [], templated: false, syntaxError: undefined, toChunkOffset: identity,
     memo: new Map(),
+    repaired: false,
   };
   if (templateSyntax.test(text)) return { ...base, templated: true };
   try {
@@ -83,7 +84,7 @@ export function parseChunk(offset: number, text: string): ManifestDocument {
     }
     const syntaxError = firstError(doc, parsedText, toChunkOffset);
     if (doc.errors.some((e) => !lenientCodes.has(e.code))) return { ...base, yaml: doc, syntaxError };
-    return { ...base, yaml: doc, syntaxError, objects: objectsOf(doc, toPlainValue(doc)), toChunkOffset };
+    return { ...base, yaml: doc, syntaxError, objects: objectsOf(doc, toPlainValue(doc)), toChunkOffset, repaired: parsedText !== text };
   } catch (error) {
     const message = error instanceof ReferenceError
       ? 'YAML aliases expand too far (possible "billion laughs"): this document is not checked.'

@@ -1,3 +1,4 @@
+import { removeAt } from '../fixes/objectEdits';
 import { field, isStatefulSet } from './read';
 import type { Rule } from './types';
 
@@ -13,4 +14,8 @@ export const activeDeadlineForbidden: Rule = {
         message: 'activeDeadlineSeconds is forbidden in a StatefulSet\'s pod template (the API server answers "activeDeadlineSeconds in StatefulSet is not Supported"). Remove it.',
       }]
       : [],
+  fix: (context) => {
+    const edits = removeAt(context, ['spec', 'template', 'spec', 'activeDeadlineSeconds']);
+    return edits ? [{ title: 'Remove activeDeadlineSeconds', preferred: true, edits }] : [];
+  },
 };

@@ -1,3 +1,5 @@
+import { setAt } from '../fixes/objectEdits';
+import { field, labelMap } from './read';
 import type { Rule } from './types';
 
 const removed = new Set(['apps/v1beta1', 'apps/v1beta2', 'extensions/v1beta1']);
@@ -15,4 +17,13 @@ export const apiVersionRemoved: Rule = {
         data: { replacement: 'apps/v1' },
       }]
       : [],
+  fix: (context) => {
+    const apiVersion = setAt(context, ['apiVersion'], 'apps/v1');
+    if (!apiVersion) return [];
+    const value = context.object.value;
+    const labels = labelMap(field(value, 'spec', 'template', 'metadata', 'labels'));
+    const needsSelector = (field(value, 'spec', 'selector') ?? null) === null && Object.keys(labels).length > 0;
+    const selector = needsSelector ? setAt(context, ['spec', 'selector'], { matchLabels: labels }) : [];
+    return [{ title: needsSelector ? 'Move to apps/v1 and add the selector it requires' : 'Move to apps/v1', preferred: true, edits: [...apiVersion, ...(selector ?? [])] }];
+  },
 };

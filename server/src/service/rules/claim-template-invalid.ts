@@ -1,3 +1,4 @@
+import { setAt } from '../fixes/objectEdits';
 import { field, isRecord, isStatefulSet, records } from './read';
 import type { Rule, RuleResult } from './types';
 
@@ -17,16 +18,26 @@ export const claimTemplateInvalid: Rule = {
       const label = typeof name === 'string' ? `"${name}"` : `#${i + 1}`;
       const missing: RuleResult[] = [];
       if (typeof name !== 'string' || name === '') {
-        missing.push({ path: [...base, 'metadata'], target: 'key', message: `volumeClaimTemplate ${label} has no metadata.name: every claim template needs one (it names the PVCs <name>-<statefulset>-<ordinal>).`, data: { missing: 'name' } });
+        missing.push({ path: [...base, 'metadata'], target: 'key', message: `volumeClaimTemplate ${label} has no metadata.name: every claim template needs one (it names the PVCs <name>-<statefulset>-<ordinal>).`, data: { missing: 'name', index: i } });
       }
       const modes = field(template, 'spec', 'accessModes');
       if (!Array.isArray(modes) || modes.length === 0) {
-        missing.push({ path: [...base, 'spec'], target: 'key', message: `volumeClaimTemplate ${label} has no accessModes: the API server requires at least one (usually ReadWriteOnce).`, data: { missing: 'accessModes' } });
+        missing.push({ path: [...base, 'spec'], target: 'key', message: `volumeClaimTemplate ${label} has no accessModes: the API server requires at least one (usually ReadWriteOnce).`, data: { missing: 'accessModes', index: i } });
       }
       if ((field(template, 'spec', 'resources', 'requests', 'storage') ?? null) === null) {
-        missing.push({ path: [...base, 'spec'], target: 'key', message: `volumeClaimTemplate ${label} has no resources.requests.storage: the API server requires a storage request (e.g. 1Gi).`, data: { missing: 'storage' } });
+        missing.push({ path: [...base, 'spec'], target: 'key', message: `volumeClaimTemplate ${label} has no resources.requests.storage: the API server requires a storage request (e.g. 1Gi).`, data: { missing: 'storage', index: i } });
       }
       return missing;
     });
+  },
+  fix: (context) => {
+    const missing = context.data?.missing;
+    const index = context.data?.index;
+    if (typeof index !== 'number') return [];
+    const base = ['spec', 'volumeClaimTemplates', index, 'spec'];
+    const edits = missing === 'accessModes' ? setAt(context, [...base, 'accessModes'], ['ReadWriteOnce'])
+      : missing === 'storage' ? setAt(context, [...base, 'resources', 'requests', 'storage'], '1Gi') : undefined;
+    const title = missing === 'accessModes' ? 'Add accessModes: [ReadWriteOnce]' : 'Add resources.requests.storage: 1Gi';
+    return edits ? [{ title, preferred: true, edits }] : [];
   },
 };

@@ -1,3 +1,4 @@
+import { setAt } from '../fixes/objectEdits';
 import { field, isStatefulSet } from './read';
 import type { Rule } from './types';
 
@@ -13,4 +14,8 @@ export const gracePeriodZero: Rule = {
         message: 'terminationGracePeriodSeconds: 0 is unsafe for a StatefulSet: a replacement pod with the same identity can start while the old one still runs (two members with one name and volume). Give pods time to stop, e.g. 30 seconds.',
       }]
       : [],
+  fix: (context) => {
+    const edits = setAt(context, ['spec', 'template', 'spec', 'terminationGracePeriodSeconds'], 30);
+    return edits ? [{ title: 'Set terminationGracePeriodSeconds to 30 (the Kubernetes default)', preferred: true, edits }] : [];
+  },
 };

@@ -1,3 +1,5 @@
+import { setAt } from '../fixes/objectEdits';
+import { toDnsLabel } from '../fixes/toDnsLabel';
 import { dnsLabel, field, isStatefulSet } from './read';
 import type { Rule } from './types';
 
@@ -21,5 +23,10 @@ export const nameInvalid: Rule = {
     return dnsLabel.test(name)
       ? []
       : [{ path: ['metadata', 'name'], message: `"${name}" is not a valid StatefulSet name: use lower-case letters, digits and '-', starting and ending with a letter or digit (a DNS-1123 label).` }];
+  },
+  fix: (context) => {
+    const name = toDnsLabel(field(context.object.value, 'metadata', 'name'));
+    const edits = name ? setAt(context, ['metadata', 'name'], name) : undefined;
+    return edits && name ? [{ title: `Rename to "${name}"`, edits }] : [];
   },
 };

@@ -1,3 +1,4 @@
+import { setAt } from '../fixes/objectEdits';
 import { field, isStatefulSet } from './read';
 import type { Rule } from './types';
 
@@ -13,5 +14,9 @@ export const restartPolicyInvalid: Rule = {
       path: ['spec', 'template', 'spec', 'restartPolicy'],
       message: `A StatefulSet's pods must use restartPolicy "Always" (got ${JSON.stringify(policy)}); the API server rejects anything else. Set it to Always or remove it.`,
     }];
+  },
+  fix: (context) => {
+    const edits = setAt(context, ['spec', 'template', 'spec', 'restartPolicy'], 'Always');
+    return edits ? [{ title: 'Set restartPolicy to Always', preferred: true, edits }] : [];
   },
 };

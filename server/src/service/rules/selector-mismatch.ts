@@ -1,3 +1,4 @@
+import { removeAt, setAt } from '../fixes/objectEdits';
 import { describeRequirement, parseLabelSelector, unmetRequirements } from '../labels/labelSelector';
 import { field, isRecord, isStatefulSet, labelMap } from './read';
 import type { Rule } from './types';
@@ -29,5 +30,28 @@ export const selectorMismatch: Rule = {
       message: `The selector does not match the pod template's labels (${unmet.map(describeRequirement).join(', ')} not met; template labels: ${shown}). The API server rejects this: make spec.selector and spec.template.metadata.labels agree.`,
       data: { selector: labelMap(selector.matchLabels), templateLabels: labels },
     }];
+  },
+  fix: (context) => {
+    const value = context.object.value;
+    const matchLabels = labelMap(field(value, 'spec', 'selector', 'matchLabels'));
+    const templateLabels = labelMap(field(value, 'spec', 'template', 'metadata', 'labels'));
+    const fixes = [];
+    const onlyMatchLabels = (field(value, 'spec', 'selector', 'matchExpressions') ?? null) === null;
+    if (onlyMatchLabels && Object.keys(templateLabels).length > 0) {
+      // Keep the selector's keys that the template also has; take the template's values.
+      const kept = Object.keys(matchLabels).filter((key) => Object.hasOwn(templateLabels, key));
+      const wanted = kept.length > 0 ? Object.fromEntries(kept.map((key) => [key, templateLabels[key] ?? ''])) : templateLabels;
+      const removed = Object.keys(matchLabels).filter((key) => !Object.hasOwn(wanted, key));
+      const edits = [
+        ...(setAt(context, ['spec', 'selector', 'matchLabels'], wanted) ?? []),
+        ...removed.flatMap((key) => removeAt(context, ['spec', 'selector', 'matchLabels', key]) ?? []),
+      ];
+      if (edits.length > 0) fixes.push({ title: "Change spec.selector to match the pod template's labels", edits });
+    }
+    if (Object.keys(matchLabels).length > 0 && onlyMatchLabels) {
+      const edits = setAt(context, ['spec', 'template', 'metadata', 'labels'], matchLabels);
+      if (edits) fixes.push({ title: "Add the selector's labels to the pod template (spec.template.metadata.labels)", edits });
+    }
+    return fixes;
   },
 };

@@ -1,3 +1,4 @@
+import { headlessServiceText } from '../fixes/headlessService';
 import { governingService } from './governingService';
 import type { Rule } from './types';
 
@@ -14,5 +15,12 @@ export const serviceMissing: Rule = {
       message: `No Service "${governing.name}" in namespace "${governing.namespace}" in this file or the workspace. Pods are still created, but their DNS names (${governing.name}.${governing.namespace}.svc…) will not resolve until you create a headless Service (clusterIP: None) with that name.`,
       data: { serviceName: governing.name, namespace: governing.namespace },
     }];
+  },
+  fix: ({ object, text, data }) => {
+    const name = data?.serviceName;
+    if (typeof name !== 'string') return [];
+    const separator = text.endsWith('\n') ? '' : '\n';
+    const newText = `${separator}---\n${headlessServiceText(object, name)}`;
+    return [{ title: `Create the headless Service "${name}" in this file`, preferred: true, edits: [{ start: text.length, end: text.length, newText }] }];
   },
 };

@@ -1,3 +1,5 @@
+import { setAt } from '../fixes/objectEdits';
+import { toDnsLabel } from '../fixes/toDnsLabel';
 import { dnsLabel, field, isStatefulSet } from './read';
 import type { Rule } from './types';
 
@@ -14,5 +16,10 @@ export const serviceNameInvalid: Rule = {
       path: ['spec', 'serviceName'],
       message: `serviceName "${name}" is not a DNS-1123 label (lower-case letters, digits and '-', at most 63 characters): it becomes the pods' DNS subdomain, and the API server rejects it.`,
     }];
+  },
+  fix: (context) => {
+    const name = toDnsLabel(field(context.object.value, 'spec', 'serviceName'));
+    const edits = name ? setAt(context, ['spec', 'serviceName'], name) : undefined;
+    return edits && name ? [{ title: `Change serviceName to "${name}"`, edits }] : [];
   },
 };

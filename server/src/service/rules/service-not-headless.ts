@@ -1,3 +1,4 @@
+import { setAt } from '../fixes/objectEdits';
 import { governingService } from './governingService';
 import type { Rule } from './types';
 
@@ -13,6 +14,17 @@ export const serviceNotHeadless: Rule = {
       path: ['spec', 'serviceName'],
       message: `Service "${service.name}" is not headless (no clusterIP: None): Kubernetes DNS only guarantees per-pod names such as <pod>.${service.name} for a headless Service. Set clusterIP: None (clusterIP is immutable: the Service must be recreated).`,
       data: { uri: service.uri, start: service.start, end: service.end },
+    }];
+  },
+  fix: (context) => {
+    const { uri, start } = context.data ?? {};
+    const service = typeof uri === 'string' && typeof start === 'number' ? context.objectAt(uri, start) : undefined;
+    const edits = service ? setAt(service, ['spec', 'clusterIP'], 'None') : undefined;
+    if (!service || !edits || typeof uri !== 'string') return [];
+    return [{
+      title: `Make Service "${service.object.name ?? ''}" headless (clusterIP: None; immutable: recreate the Service in the cluster)`,
+      uri,
+      edits: edits.map((edit) => ({ ...edit, start: edit.start + service.offset, end: edit.end + service.offset })),
     }];
   },
 };

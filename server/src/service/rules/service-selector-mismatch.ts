@@ -1,3 +1,4 @@
+import { setAt } from '../fixes/objectEdits';
 import { parseLabelSelector, unmetRequirements, describeRequirement } from '../labels/labelSelector';
 import { field, labelMap } from './read';
 import { governingService } from './governingService';
@@ -22,6 +23,18 @@ export const serviceSelectorMismatch: Rule = {
       path: ['spec', 'serviceName'],
       data,
       message: `Service "${service.name}" does not select these pods (${unmet.map(describeRequirement).join(', ')} not on the pod template), so their DNS names will not resolve. Make the Service's selector match the pod labels.`,
+    }];
+  },
+  fix: (context) => {
+    const { uri, start, podLabels } = context.data ?? {};
+    const service = typeof uri === 'string' && typeof start === 'number' ? context.objectAt(uri, start) : undefined;
+    const labels = labelMap(podLabels);
+    const edits = service ? setAt(service, ['spec', 'selector'], labels) : undefined;
+    if (!service || !edits || typeof uri !== 'string') return [];
+    return [{
+      title: `Set Service "${service.object.name ?? ''}" selector to the pod labels`,
+      uri,
+      edits: edits.map((edit) => ({ ...edit, start: edit.start + service.offset, end: edit.end + service.offset })),
     }];
   },
 };

@@ -1,3 +1,4 @@
+import { removeAt, setAt } from '../fixes/objectEdits';
 import { field, isRecord, isStatefulSet, records } from './read';
 import type { Rule, RuleResult } from './types';
 
@@ -20,5 +21,14 @@ export const storageClassAnnotation: Rule = {
         data: { index: i, annotation: key, value: present[key] ?? null },
       }));
     });
+  },
+  fix: (context) => {
+    const { index, annotation, value } = context.data ?? {};
+    if (typeof index !== 'number' || typeof annotation !== 'string') return [];
+    const base = ['spec', 'volumeClaimTemplates', index];
+    const hasField = field(records(field(context.object.value, 'spec', 'volumeClaimTemplates'))[index], 'spec', 'storageClassName') !== undefined;
+    const remove = removeAt(context, [...base, 'metadata', 'annotations', annotation]) ?? [];
+    const set = hasField || typeof value !== 'string' ? [] : (setAt(context, [...base, 'spec', 'storageClassName'], value) ?? []);
+    return remove.length > 0 ? [{ title: `Move the storage class to spec.storageClassName`, preferred: true, edits: [...remove, ...set] }] : [];
   },
 };

@@ -1,3 +1,4 @@
+import type { Edit } from '../fixes/yamlText';
 import type { FixData, KubeObject, ObjectPath, Severity, Target } from '../model';
 import type { Settings } from '../settings';
 import type { ServiceLookup } from '../../workspace/serviceLookup';
@@ -19,6 +20,32 @@ export interface RuleContext {
   services: ServiceLookup;
 }
 
+/** A Service (or other object) elsewhere, found by file and offset, for fixes that edit it. */
+export interface ObjectElsewhere {
+  object: KubeObject;
+  /** The text of its document, and where that text starts in its file. */
+  text: string;
+  offset: number;
+}
+
+/** What a fix may read: the object, the text of its document (offsets are relative to it), the finding's data. */
+export interface FixContext {
+  object: KubeObject;
+  text: string;
+  data: FixData | undefined;
+  settings: Settings;
+  /** The object at `offset` of another file (or this one), when a fix must edit it. */
+  objectAt(uri: string, offset: number): ObjectElsewhere | undefined;
+}
+
+/** One repair: its edits are in the offsets of the context's text, or of `uri`'s whole text when set. */
+export interface Fix {
+  title: string;
+  preferred?: boolean;
+  edits: Edit[];
+  uri?: string;
+}
+
 /**
  * A rule: one file each, registered in `rules/index.ts`. `scope: 'document'` rules read only
  * their own object and are cached with it; `workspace` rules also read other objects.
@@ -28,4 +55,6 @@ export interface Rule {
   severity: Severity;
   scope: 'document' | 'workspace';
   check(context: RuleContext): RuleResult[];
+  /** The repairs for one of this rule's findings, as minimal text edits. */
+  fix?(context: FixContext): Fix[];
 }

@@ -1,3 +1,4 @@
+import { removeAt } from '../fixes/objectEdits';
 import { field, isStatefulSet } from './read';
 import type { Rule } from './types';
 
@@ -20,5 +21,10 @@ export const updateStrategyInvalid: Rule = {
     return type === 'RollingUpdate' || type === 'OnDelete'
       ? []
       : [{ path: ['spec', 'updateStrategy', 'type'], message: `updateStrategy type must be "RollingUpdate" or "OnDelete", not ${JSON.stringify(type)}.` }];
+  },
+  fix: (context) => {
+    if (field(context.object.value, 'spec', 'updateStrategy', 'type') !== 'OnDelete') return [];
+    const edits = removeAt(context, ['spec', 'updateStrategy', 'rollingUpdate']);
+    return edits ? [{ title: 'Remove rollingUpdate (not used under OnDelete)', preferred: true, edits }] : [];
   },
 };

@@ -1,3 +1,6 @@
+import { setAt } from '../fixes/objectEdits';
+import { insertIntoSequence } from '../fixes/sequenceEdits';
+import { nodeAt } from '../fixes/yamlText';
 import { field, isRecord, isStatefulSet, records } from './read';
 import type { Rule, RuleResult } from './types';
 
@@ -26,5 +29,13 @@ export const volumeMountUnknown: Rule = {
             data: { name },
           }];
         })));
+  },
+  fix: (context) => {
+    const name = context.data?.name;
+    if (typeof name !== 'string') return [];
+    const template = { metadata: { name }, spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } } };
+    const existing = nodeAt(context.object.node, ['spec', 'volumeClaimTemplates']);
+    const edits = existing ? insertIntoSequence(context.text, existing, template) : setAt(context, ['spec', 'volumeClaimTemplates'], [template]);
+    return edits ? [{ title: `Add a volumeClaimTemplate "${name}" (ReadWriteOnce, 1Gi)`, edits }] : [];
   },
 };

@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# Starts the product: VS Code (code-server, in the browser) with StatefulSet Studio
+# installed from a freshly packaged VSIX and the repository's examples/ folder open.
+# Runs in the foreground until Ctrl+C.
+#
+#   PORT   the port on 127.0.0.1 to serve on (default 8080)
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+port="${PORT:-8080}"
+folder="$root/examples"
+tools="${VSCODE_TOOLS_DIR:-$root/.vscode-test/tools}"
+code_server=("$(command -v node)" "$tools/node_modules/code-server/out/node/entry.js")
+cd "$root"
+
+[[ -d $folder ]] || { echo "$folder is missing" >&2; exit 1; }
+bash "$root/scripts/install-vscode.sh"
+if [[ ! -d node_modules ]]; then
+  echo "== npm ci"
+  npm ci --no-audit --no-fund
+fi
+bash "$root/scripts/package.sh"
+
+# A fresh extensions folder and user data folder per start: an old one would keep the
+# previous VSIX and restore the previous session's editors and panels.
+state="$(mktemp -d "${TMPDIR:-/tmp}/statefulset-studio.XXXXXX")"
+server_pid=""
+cleanup() {
+  trap - EXIT INT TERM
+  if [[ -n $server_pid ]] && kill -0 "$server_pid" 2>/dev/null; then
+    echo; echo "== stopping code-server (pid $server_pid)"
+    kill -TERM "$server_pid" 2>/dev/null || true
+    wait "$server_pid" 2>/dev/null || true
+  fi
+  rm -rf "$state"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+echo "== installing dist/statefulset-studio.vsix"
+"${code_server[@]}" --extensions-dir "$state/extensions" \
+  --install-extension "$root/dist/statefulset-studio.vsix"
+mkdir -p "$state/user-data/User"
+echo '{ "workbench.startupEditor": "none", "extensions.ignoreRecommendations": true }' \
+  > "$state/user-data/User/settings.json"
+
+# The server, the extension host and the language server write their logs here.
+log="$state/code-server.log"
+XDG_CONFIG_HOME="$state/config" "${code_server[@]}" \
+  --auth none \
+  --bind-addr "127.0.0.1:$port" \
+  --extensions-dir "$state/extensions" \
+  --user-data-dir "$state/user-data" \
+  --disable-telemetry \
+  --disable-update-check \
+  --disable-workspace-trust \
+  "$folder" > >(tee "$log") 2>&1 &
+server_pid=$!
+
+# Ready when it answers HTTP (a redirect on /); give up after 30 s.
+for ((i = 0; i < 300; i++)); do
+  if ! kill -0 "$server_pid" 2>/dev/null; then
+    echo "code-server exited; is port $port in use? Try PORT=8081 $0" >&2
+    exit 1
+  fi
+  if node -e "fetch('http://127.0.0.1:$port/', { redirect: 'manual' }).then(() => process.exit(0), () => process.exit(1))"; then
+    break
+  fi
+  sleep 0.1
+done
+
+cat <<EOF
+
+  StatefulSet Studio is running. Open in a browser on this machine:
+
+      http://127.0.0.1:$port/?folder=$folder
+
+  (Use 127.0.0.1 or localhost: on another address over plain http the preview stays blank.
+   From another machine: ssh -L $port:127.0.0.1:$port <this host>, then the same URL.)
+  Press Ctrl+C to stop.
+
+EOF
+wait "$server_pid"

@@ -1,0 +1,212 @@
+/**
+ * What a user does in the VS Code workbench, as selectors and key presses that work with
+ * VS Code 1.100.3 in Chromium (see /work/shared/real-vscode.md). Every wait polls with a
+ * deadline; none sleeps for a fixed time.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type FrameLocator, type Page } from 'playwright-core';
+import { waitFor } from './waitFor';
+
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** One entry of the Problems panel, as read from its row. */
+export interface Problem {
+  file: string;
+  severity: string;
+  message: string;
+  source: string;
+  code: string | undefined;
+  line: number;
+  column: number;
+}
+
+const SHORT = 10_000;
+
+export class Workbench {
+  private shots = 0;
+
+  private constructor(
+    private readonly browser: Browser,
+    readonly page: Page,
+    private readonly resultsDir: string,
+  ) {}
+
+  /** Opens the workbench at `url` and waits until it is restored (status bar problems item). */
+  static async open(url: string, resultsDir: string): Promise<Workbench> {
+    const browser = await chromium.launch({
+      executablePath: chromiumPath,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+        '--disable-component-update', '--disable-sync'],
+    });
+    try {
+      const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+      const consoleLog = fs.createWriteStream(path.join(resultsDir, 'browser-console.log'));
+      page.on('console', (m) => consoleLog.write(`[${m.type()}] ${m.text()}\n`));
+      page.on('pageerror', (e) => consoleLog.write(`[pageerror] ${e.stack ?? e.message}\n`));
+      page.on('close', () => consoleLog.end());
+      await page.goto(url);
+      await page.locator('[id="status.problems"]').waitFor({ timeout: 30_000 });
+      return new Workbench(browser, page, resultsDir);
+    } catch (error) {
+      await browser.close();
+      throw error;
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.browser.close();
+  }
+
+  /** Saves what the user sees as test-results/e2e/NN-<name>.png. */
+  async screenshot(name: string): Promise<void> {
+    const file = `${String(++this.shots).padStart(2, '0')}-${name.replace(/[^\w.-]+/g, '-')}.png`;
+    await this.page.screenshot({ path: path.join(this.resultsDir, file) });
+  }
+
+  /** Quick Open (Ctrl+P): types `query`, waits for a row matching `row`, takes it. */
+  private async quickOpen(key: string, query: string, row: (label: string) => boolean, what: string): Promise<void> {
+    const input = this.page.locator('.quick-input-widget input');
+    await this.page.keyboard.press(key);
+    await input.waitFor({ state: 'visible', timeout: SHORT });
+    await input.fill(key === 'F1' ? `>${query}` : query);
+    const rows = this.page.locator('.quick-input-list .monaco-list-row');
+    await waitFor(async () => {
+      const first = await rows.first().getAttribute('aria-label', { timeout: 500 });
+      return first !== null && row(first);
+    }, SHORT, async () => `${what} as the first row of Quick Open (rows: ${JSON.stringify(await rows.allInnerTexts())})`);
+    await this.page.keyboard.press('Enter');
+    await input.waitFor({ state: 'hidden', timeout: SHORT });
+  }
+
+  /** Opens a workspace file by name with Ctrl+P; resolves once its editor is active. */
+  async openFile(name: string): Promise<void> {
+    await this.quickOpen('Control+p', name, (label) => label.startsWith(name), `file ${name}`);
+    await waitFor(() => this.page.locator('.tabs-container .tab.active').getAttribute('aria-label', { timeout: 500 })
+      .then((label) => label?.startsWith(name)), SHORT, `the editor tab of ${name} to be active`);
+  }
+
+  /** Moves the cursor of the active editor to line:column (1-based), via Quick Open `:`. */
+  async goTo(line: number, column = 1): Promise<void> {
+    await this.quickOpen('Control+p', `:${line}:${column}`,
+      (label) => /line/i.test(label) && label.includes(String(line)), `go to line ${line}`);
+    await waitFor(async () => (await this.cursorPosition()) === `Ln ${line}, Col ${column}`, SHORT,
+      async () => `the cursor at Ln ${line}, Col ${column} (status bar: ${await this.cursorPosition()})`);
+  }
+
+  private cursorPosition(): Promise<string | null> {
+    return this.page.locator('[id="status.editor.selection"]').innerText({ timeout: 500 }).catch(() => null);
+  }
+
+  /** Types into the focused editor, as a user does. */
+  async type(text: string): Promise<void> {
+    await this.page.keyboard.type(text);
+  }
+
+  async press(key: string): Promise<void> {
+    await this.page.keyboard.press(key);
+  }
+
+  /** Opens the Problems panel (Ctrl+Shift+M) unless it is showing already. */
+  async showProblems(): Promise<void> {
+    const panel = this.page.locator('.markers-panel');
+    if (await panel.isVisible()) return;
+    await this.page.keyboard.press('Control+Shift+M');
+    await panel.waitFor({ state: 'visible', timeout: SHORT });
+  }
+
+  /** The entries the Problems panel lists now, each under its file. */
+  async problems(): Promise<Problem[]> {
+    const rows = await this.page.locator('.markers-panel .monaco-list-row').evaluateAll((elements) =>
+      elements.map((e) => ({
+        index: Number(e.getAttribute('data-index')),
+        level: e.getAttribute('aria-level'),
+        label: e.getAttribute('aria-label') ?? '',
+        text: (e as HTMLElement).innerText,
+      })));
+    // The list is virtual: rows are in the DOM in any order, `data-index` is their place.
+    rows.sort((a, b) => a.index - b.index);
+    const problems: Problem[] = [];
+    let file = '';
+    for (const row of rows) {
+      if (row.level === '1') {
+        file = row.text.split('\n')[0] ?? '';
+        continue;
+      }
+      // e.g. `Error: <message> at line 14 and character 7. generated by statefulset`
+      const m = /^(\w+): ([\s\S]*) at line (\d+) and character (\d+)\.(?: generated by (.*))?$/.exec(row.label);
+      if (row.level !== '2' || !m) continue;
+      // innerText: message, source, code (when there is one), [Ln x, Col y]
+      const lines = row.text.split('\n').map((l) => l.trim()).filter(Boolean);
+      const beforePosition = lines[lines.length - 2];
+      const source = m[5] ?? '';
+      problems.push({
+        file, severity: m[1]!, message: m[2]!, source, line: Number(m[3]), column: Number(m[4]),
+        code: beforePosition !== undefined && beforePosition !== source && lines.length >= 4 ? beforePosition : undefined,
+      });
+    }
+    return problems;
+  }
+
+  /** Waits until the Problems panel's entries satisfy `accept`, and returns them. */
+  async waitForProblems(accept: (problems: Problem[]) => boolean, what: string, timeoutMs = 15_000): Promise<Problem[]> {
+    let last: Problem[] = [];
+    return waitFor(async () => {
+      last = await this.problems();
+      return accept(last) && last;
+    }, timeoutMs, () => `${what}; the Problems panel lists ${JSON.stringify(last, null, 1)}`);
+  }
+
+  /**
+   * Ctrl+. in the editor at its cursor. Returns the titles of the code actions offered,
+   * or an empty list when VS Code says there are none. The menu stays open.
+   */
+  async openCodeActions(): Promise<string[]> {
+    await this.page.keyboard.press('Control+.');
+    const rows = this.page.locator('.action-widget .monaco-list-row.action');
+    const none = this.page.locator('.monaco-editor-overlaymessage', { hasText: /no code actions/i });
+    return waitFor(async () => {
+      if (await none.isVisible()) return [];
+      if ((await rows.count()) === 0) return undefined;
+      return (await rows.evaluateAll((es) => es.map((e) => e.getAttribute('aria-label') ?? '')));
+    }, SHORT, 'the code action menu (or "No code actions available")');
+  }
+
+  /**
+   * Applies `title` from the open code action menu. A click would hit the pointer block
+   * that covers the menu until the mouse moves, so walk to it with the arrow keys.
+   */
+  async applyCodeAction(title: string): Promise<void> {
+    const focused = this.page.locator('.action-widget .monaco-list-row.action.focused');
+    const count = await this.page.locator('.action-widget .monaco-list-row.action').count();
+    for (let i = 0; i <= count; i++) {
+      if ((await focused.getAttribute('aria-label', { timeout: SHORT })) === title) {
+        await this.page.keyboard.press('Enter');
+        await this.page.locator('.action-widget').waitFor({ state: 'hidden', timeout: SHORT });
+        return;
+      }
+      await this.page.keyboard.press('ArrowDown');
+    }
+    throw new Error(`Code action "${title}" is not in the menu`);
+  }
+
+  /** Runs a command from the command palette (F1), found by its id, shown by its title. */
+  async runCommand(id: string, title: string): Promise<void> {
+    await this.quickOpen('F1', id, (label) => label.toLowerCase().includes(title.toLowerCase()), `command "${title}"`);
+  }
+
+  /** The page inside the (only) webview panel. */
+  webview(): FrameLocator {
+    // The inner frame's `name` stays `pending-frame`; its id is stable.
+    return this.page.frameLocator('iframe.webview').frameLocator('#active-frame');
+  }
+
+  /** Waits until the webview's text satisfies `accept`, and returns the text. */
+  async waitForWebviewText(accept: (text: string) => boolean, what: string, timeoutMs = 15_000): Promise<string> {
+    let last = '';
+    return waitFor(async () => {
+      last = await this.webview().locator('body').innerText({ timeout: 1_000 });
+      return accept(last) && last;
+    }, timeoutMs, () => `${what}; the webview shows ${JSON.stringify(last.slice(0, 2_000))}`);
+  }
+}
