@@ -1,5 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
+import { fixFile } from '../service/fixFile';
 import { checkText } from '../service/languageService';
 import { DocumentStore } from '../service/parse/documentStore';
 import { ruleIds } from '../service/rules/index';
@@ -29,11 +30,25 @@ function readSource(file: string, stdin: () => string): Source {
  * `sts check`: every file is parsed once; the Services of all of them form the workspace
  * that serviceName is looked up in. Returns the findings, 1-based.
  */
-export function checkFiles(paths: readonly string[], settings: Settings, stdin: () => string): Reported[] {
+export function checkFiles(
+  paths: readonly string[], settings: Settings, stdin: () => string, fix?: (file: string, rules: string[]) => void,
+): Reported[] {
   const sources = collectFiles(paths).map((file) => readSource(file, stdin));
   const index = new WorkspaceIndex();
-  for (const source of sources) {
+  const indexServices = (source: Source): void => {
     index.set(source.uri, servicesOf(source.uri, source.store.parse(source.text), settings.defaultNamespace));
+  };
+  sources.forEach(indexServices);
+  if (fix) {
+    for (const source of sources) {
+      if (source.file === '<stdin>') continue;
+      const result = fixFile(source.uri, source.text, settings, index);
+      if (result.fixed.length === 0) continue;
+      writeAtomically(source.file, result.text);
+      source.text = result.text;
+      indexServices(source);
+      fix(source.file, result.fixed);
+    }
   }
   return sources.flatMap((source) => {
     const { findings, lines } = checkText(source.uri, source.text, settings, index, source.store);
@@ -46,6 +61,13 @@ export function checkFiles(paths: readonly string[], settings: Settings, stdin: 
       };
     });
   });
+}
+
+/** Replaces a file's content in one step, so that an interrupted run never leaves half a file. */
+function writeAtomically(file: string, text: string): void {
+  const temporary = `${file}.sts-fix-${process.pid}.tmp`;
+  writeFileSync(temporary, text);
+  renameSync(temporary, file);
 }
 
 export function formatReports(format: string, reports: readonly Reported[], version: string): string {

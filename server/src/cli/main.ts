@@ -6,8 +6,9 @@ import { checkFiles, formatReports } from './check';
 const version = '0.1.0';
 
 const usage = `Usage:
-  sts check [--format text|json|sarif] [--cluster-domain D] [--namespace NS] [--max-unavailable-gate] [--no-schema] PATH...
+  sts check [--fix] [--format text|json|sarif] [--cluster-domain D] [--namespace NS] [--max-unavailable-gate] [--no-schema] PATH...
       Check StatefulSet manifests (files, folders searched for *.yaml/*.yml, or - for standard input).
+      --fix applies every preferred quick fix in place first, then reports what is left.
       Exit 0: no errors; 1: errors found; 2: usage error or unreadable input.
   sts preview [--cluster-domain D] [--namespace NS] FILE
       Show what a StatefulSet will create: pods, DNS names, PVCs and the rollout order.
@@ -35,7 +36,11 @@ function runCheck(args: CliArgs): number {
   const format = args.options.get('--format') ?? 'text';
   if (format !== 'text' && format !== 'json' && format !== 'sarif') throw new UsageError(`unknown format "${String(format)}"`);
   if (args.paths.length === 0) throw new UsageError('sts check needs at least one PATH (or - for standard input)');
-  const reports = checkFiles(args.paths, settingsFrom(args), () => readFileSync(0, 'utf8'));
+  const fix = args.options.has('--fix')
+    ? (file: string, rules: string[]) => process.stderr.write(`fixed ${rules.length} problem${rules.length === 1 ? '' : 's'} in ${file}: ${[...new Set(rules)].join(', ')}\n`)
+    : undefined;
+  if (fix && args.paths.includes('-')) throw new UsageError('--fix rewrites files in place: it cannot fix standard input');
+  const reports = checkFiles(args.paths, settingsFrom(args), () => readFileSync(0, 'utf8'), fix);
   process.stdout.write(formatReports(format, reports, version));
   return reports.some((r) => r.severity === 'error') ? 1 : 0;
 }

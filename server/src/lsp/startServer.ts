@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import {
-  createConnection, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, FileChangeType,
+  CodeActionKind, createConnection, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, FileChangeType,
   TextDocuments, TextDocumentSyncKind, type Connection, type InitializeParams,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -11,7 +11,12 @@ import { scanWorkspace, servicesInFile } from '../workspace/scanWorkspace';
 import { WorkspaceIndex } from '../workspace/workspaceIndex';
 import type { ServiceInfo } from '../workspace/serviceLookup';
 import { matchesAny } from '../workspace/glob';
+import { readFileSync } from 'node:fs';
+import { objectInDocuments } from '../service/codeActions';
+import { parseFile } from '../service/parse/documentStore';
+import { LineIndex } from '../service/parse/lineIndex';
 import { readSettings, type ClientSettings } from './readSettings';
+import { fixAllKind, toCodeActions, type EditTarget } from './toCodeActions';
 import { toDiagnostic } from './toDiagnostic';
 
 /** How long to wait after a keystroke before validating: one document costs a few ms, so keep it short. */
@@ -116,7 +121,10 @@ export function startServer(connection: Connection = createConnection()): void {
     folders = (params.workspaceFolders ?? []).map((f) => f.uri).filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u));
     if (folders.length === 0 && params.rootUri?.startsWith('file:')) folders = [fileURLToPath(params.rootUri)];
     return {
-      capabilities: { textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental } },
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, fixAllKind] },
+      },
       serverInfo: { name: 'statefulset-studio', version: '0.1.0' },
     };
   });
@@ -144,6 +152,46 @@ export function startServer(connection: Connection = createConnection()): void {
       else index.set(change.uri, await servicesInFile(fileURLToPath(change.uri), settings.defaultNamespace));
     }
     revalidateAll();
+  });
+
+  /** A file's text: the editor's copy when open, else the disk's. */
+  function textOf(uri: string): string | undefined {
+    const open = documents.get(uri);
+    if (open) return open.getText();
+    try {
+      return uri.startsWith('file:') ? readFileSync(fileURLToPath(uri), 'utf8') : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  function editTarget(uri: string): EditTarget | undefined {
+    const text = textOf(uri);
+    return text === undefined ? undefined : { lines: new LineIndex(text), version: documents.get(uri)?.version ?? null };
+  }
+
+  function objectElsewhere(uri: string, offset: number) {
+    const open = checked.get(uri);
+    const text = textOf(uri);
+    if (text === undefined) return undefined;
+    return objectInDocuments(open && documents.get(uri)?.getText() === text ? open.documents : parseFile(text), offset);
+  }
+
+  connection.onCodeAction((params) => {
+    const { uri } = params.textDocument;
+    const document = documents.get(uri);
+    if (!document || excluded(uri)) return [];
+    try {
+      // Answer for the text the editor has now, even if its validation is still debounced.
+      const text = document.getText();
+      const store = stores.get(uri) ?? new DocumentStore();
+      stores.set(uri, store);
+      const file = checkText(uri, text, settings, index, store);
+      return toCodeActions(params, { uri, text, file }, settings, objectElsewhere, editTarget);
+    } catch (error) {
+      log(`code actions for ${uri} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+      return [];
+    }
   });
 
   documents.onDidOpen(({ document }) => schedule(document.uri, 0));

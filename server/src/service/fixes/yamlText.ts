@@ -8,12 +8,14 @@ export interface Edit {
 }
 
 const plainSafe = /^[A-Za-z_/][A-Za-z0-9_./-]*$/;
+/** Quantities such as 1Gi or 500m read as strings in YAML 1.1 and 1.2 alike. */
+const plainQuantity = /^\d+(\.\d+)?(Ki|Mi|Gi|Ti|Pi|Ei|k|M|G|T|P|m)$/;
 const yaml11Special = /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|null|Null|NULL|~)$/;
 
 /** A scalar as YAML text: plain when it reads back as the same string under YAML 1.1, else double-quoted. */
 export function scalarText(value: string | number | boolean): string {
   if (typeof value !== 'string') return String(value);
-  return plainSafe.test(value) && !yaml11Special.test(value) ? value : JSON.stringify(value);
+  return (plainSafe.test(value) && !yaml11Special.test(value)) || plainQuantity.test(value) ? value : JSON.stringify(value);
 }
 
 /** The column of an offset (characters since the start of its line). */

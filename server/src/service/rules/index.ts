@@ -38,3 +38,6 @@ export const yamlSyntaxRule = { id: 'yaml-syntax', severity: 'error' } as const;
 
 /** Every diagnostic code the product can emit. */
 export const ruleIds: readonly string[] = [yamlSyntaxRule.id, ...rules.map((rule) => rule.id)];
+
+/** The rules by id, for fixes keyed on a diagnostic's code. */
+export const ruleById: ReadonlyMap<string, Rule> = new Map(rules.map((rule) => [rule.id, rule]));

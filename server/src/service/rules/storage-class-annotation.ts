@@ -27,7 +27,9 @@ export const storageClassAnnotation: Rule = {
     if (typeof index !== 'number' || typeof annotation !== 'string') return [];
     const base = ['spec', 'volumeClaimTemplates', index];
     const hasField = field(records(field(context.object.value, 'spec', 'volumeClaimTemplates'))[index], 'spec', 'storageClassName') !== undefined;
-    const remove = removeAt(context, [...base, 'metadata', 'annotations', annotation]) ?? [];
+    const present = field(records(field(context.object.value, 'spec', 'volumeClaimTemplates'))[index], 'metadata', 'annotations');
+    const onlyOne = isRecord(present) && Object.keys(present).length === 1;
+    const remove = removeAt(context, [...base, 'metadata', 'annotations', ...(onlyOne ? [] : [annotation])]) ?? [];
     const set = hasField || typeof value !== 'string' ? [] : (setAt(context, [...base, 'spec', 'storageClassName'], value) ?? []);
     return remove.length > 0 ? [{ title: `Move the storage class to spec.storageClassName`, preferred: true, edits: [...remove, ...set] }] : [];
   },

@@ -1,0 +1,83 @@
+import {
+  CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextDocumentEdit, type WorkspaceEdit,
+} from 'vscode-languageserver';
+import { fixAllEdits, fixesFor, findingFor, type FileFix, type ObjectFinder } from '../service/codeActions';
+import type { Edit } from '../service/fixes/yamlText';
+import type { CheckedFile } from '../service/languageService';
+import type { LineIndex } from '../service/parse/lineIndex';
+import type { Settings } from '../service/settings';
+import { diagnosticSource } from './toDiagnostic';
+
+/** Our "fix all" kind, for the light bulb's source actions and `editor.codeActionsOnSave`. */
+export const fixAllKind = `${CodeActionKind.SourceFixAll}.statefulset`;
+
+/** What the handler needs to know of a file an edit touches: its lines and the version the edit is for. */
+export interface EditTarget {
+  lines: LineIndex;
+  /** The open document's version, or null for a file on disk. */
+  version: number | null;
+}
+
+/** The file being acted on, as last checked. */
+export interface CheckedDocument {
+  uri: string;
+  text: string;
+  file: CheckedFile;
+}
+
+function workspaceEdit(edits: Record<string, Edit[]>, targetOf: (uri: string) => EditTarget | undefined): WorkspaceEdit | undefined {
+  const documentChanges: TextDocumentEdit[] = [];
+  for (const [uri, list] of Object.entries(edits)) {
+    const target = targetOf(uri);
+    if (!target) return undefined;
+    documentChanges.push({
+      textDocument: { uri, version: target.version },
+      edits: list.map((edit) => ({
+        range: { start: target.lines.positionAt(edit.start), end: target.lines.positionAt(edit.end) },
+        newText: edit.newText,
+      })),
+    });
+  }
+  return { documentChanges };
+}
+
+function quickFix(fix: FileFix, diagnostic: Diagnostic, edit: WorkspaceEdit): CodeAction {
+  return { title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.preferred, edit };
+}
+
+function wants(only: readonly string[] | undefined, kind: string): boolean {
+  return !only || only.some((requested) => kind === requested || kind.startsWith(`${requested}.`));
+}
+
+/**
+ * The code actions for a request: the fixes of each of our diagnostics in the range (keyed on
+ * the diagnostic's code and span, so a stale diagnostic gets none), and "fix all" when asked
+ * for. Edits carry the document version: the editor drops them if the text moved on.
+ */
+export function toCodeActions(
+  params: CodeActionParams, current: CheckedDocument, settings: Settings, find: ObjectFinder,
+  targetOf: (uri: string) => EditTarget | undefined,
+): CodeAction[] {
+  const { only } = params.context;
+  const { uri, text, file } = current;
+  const actions: CodeAction[] = [];
+  if (wants(only, CodeActionKind.QuickFix)) {
+    for (const diagnostic of params.context.diagnostics) {
+      if (diagnostic.source !== diagnosticSource || typeof diagnostic.code !== 'string') continue;
+      const start = file.lines.offsetAt(diagnostic.range.start);
+      const end = file.lines.offsetAt(diagnostic.range.end);
+      const finding = findingFor(file, diagnostic.code, start, end);
+      if (!finding) continue;
+      for (const fix of fixesFor(uri, text, file, finding, settings, find)) {
+        const edit = workspaceEdit(fix.edits, targetOf);
+        if (edit) actions.push(quickFix(fix, diagnostic, edit));
+      }
+    }
+  }
+  if (only && wants(only, fixAllKind)) {
+    const edits = fixAllEdits(uri, file, settings, find);
+    const edit = edits.length > 0 ? workspaceEdit({ [uri]: edits }, targetOf) : undefined;
+    if (edit) actions.push({ title: 'Fix all StatefulSet problems in this file', kind: fixAllKind, edit });
+  }
+  return actions;
+}

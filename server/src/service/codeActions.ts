@@ -1,0 +1,107 @@
+import type { Finding, KubeObject, ManifestDocument } from './model';
+import type { CheckedFile } from './languageService';
+import { withoutOverlaps } from './fixes/applyEdits';
+import { ignoreRuleEdit } from './fixes/ignoreRule';
+import type { Edit } from './fixes/yamlText';
+import { ruleById, yamlSyntaxRule } from './rules/index';
+import type { FixContext, ObjectElsewhere } from './rules/types';
+import type { Settings } from './settings';
+
+/** A repair ready for the editor: edits per file uri, in whole-file offsets. */
+export interface FileFix {
+  title: string;
+  rule: string;
+  preferred: boolean;
+  /** True for the "ignore this rule here" fix, which every finding has. */
+  suppression: boolean;
+  edits: Record<string, Edit[]>;
+}
+
+/** Finds the object at an offset of another file (or this one), for fixes that edit it. */
+export type ObjectFinder = (uri: string, offset: number) => ObjectElsewhere | undefined;
+
+function documentAt(documents: readonly ManifestDocument[], offset: number): ManifestDocument | undefined {
+  return documents.find((d) => d.offset <= offset && offset <= d.offset + d.text.length);
+}
+
+function objectAt(document: ManifestDocument, offset: number): KubeObject | undefined {
+  return document.objects.find(({ node }) => !!node.range && node.range[0] <= offset && offset <= node.range[2]);
+}
+
+/** The object at a whole-file offset of parsed documents: the shared lookup for fixes across files. */
+export function objectInDocuments(documents: readonly ManifestDocument[], offset: number): ObjectElsewhere | undefined {
+  const document = documentAt(documents, offset);
+  if (!document || document.repaired) return undefined;
+  const object = objectAt(document, offset - document.offset);
+  return object && { object, text: document.text, offset: document.offset };
+}
+
+function shift(edits: readonly Edit[], by: number): Edit[] {
+  return edits.map((edit) => ({ ...edit, start: edit.start + by, end: edit.end + by }));
+}
+
+/** The rule's own repairs for a finding, in whole-file offsets. None for a document we re-indented to parse. */
+function ruleFixes(uri: string, file: CheckedFile, finding: Finding, settings: Settings, find: ObjectFinder): FileFix[] {
+  const rule = ruleById.get(finding.rule);
+  const document = documentAt(file.documents, finding.start);
+  if (!rule?.fix || !document || document.repaired) return [];
+  const object = objectAt(document, finding.start - document.offset);
+  if (!object) return [];
+  const context: FixContext = { object, text: document.text, data: finding.data, settings, objectAt: find };
+  let fixes;
+  try {
+    fixes = rule.fix(context);
+  } catch {
+    return []; // a fix that trips over odd input is not offered; the finding still is
+  }
+  return fixes.filter((fix) => fix.edits.length > 0).map((fix) => ({
+    title: fix.title,
+    rule: finding.rule,
+    preferred: fix.preferred === true,
+    suppression: false,
+    edits: { [fix.uri ?? uri]: fix.uri ? fix.edits : shift(fix.edits, document.offset) },
+  }));
+}
+
+/** Every repair for one finding: the rule's own, then "ignore this rule here" (not for broken YAML). */
+export function fixesFor(uri: string, text: string, file: CheckedFile, finding: Finding, settings: Settings, find: ObjectFinder): FileFix[] {
+  if (finding.rule === yamlSyntaxRule.id) return [];
+  const ignore: FileFix = {
+    title: `Ignore ${finding.rule} here (# sts-ignore ${finding.rule})`,
+    rule: finding.rule,
+    preferred: false,
+    suppression: true,
+    edits: { [uri]: [ignoreRuleEdit(text, finding.start, finding.rule)] },
+  };
+  return [...ruleFixes(uri, file, finding, settings, find), ignore];
+}
+
+/** The finding a client's diagnostic stands for: same rule, same span. */
+export function findingFor(file: CheckedFile, rule: string, start: number, end: number): Finding | undefined {
+  return file.findings.find((f) => f.rule === rule && f.start === start && f.end === end);
+}
+
+/** A fix chosen by "fix all": its rule and its edits in this file. */
+export interface AppliedFix {
+  rule: string;
+  edits: Edit[];
+}
+
+/**
+ * "Fix all" for one file: the preferred repair of every finding that has one and edits only
+ * this file, dropping any that would overlap one already taken.
+ */
+export function fixAll(uri: string, file: CheckedFile, settings: Settings, find: ObjectFinder): AppliedFix[] {
+  const candidates = file.findings.flatMap((finding) => {
+    const preferred = ruleFixes(uri, file, finding, settings, find).find((fix) => fix.preferred);
+    const edits = preferred?.edits[uri];
+    return preferred && edits && Object.keys(preferred.edits).length === 1 ? [{ rule: finding.rule, edits }] : [];
+  });
+  const kept = new Set(withoutOverlaps(candidates.map((c) => c.edits)));
+  return candidates.filter((c) => kept.has(c.edits));
+}
+
+/** The edits of "fix all", in order. */
+export function fixAllEdits(uri: string, file: CheckedFile, settings: Settings, find: ObjectFinder): Edit[] {
+  return fixAll(uri, file, settings, find).flatMap((fix) => fix.edits).sort((a, b) => a.start - b.start);
+}
