@@ -1,6 +1,9 @@
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { PreviewResult } from '../protocol';
 import { fixFile } from '../service/fixFile';
+import { previewOf } from '../service/previewOf';
 import { checkText } from '../service/languageService';
 import { DocumentStore } from '../service/parse/documentStore';
 import { ruleIds } from '../service/rules/index';
@@ -61,6 +64,25 @@ export function checkFiles(
       };
     });
   });
+}
+
+/**
+ * `sts preview`: the StatefulSet of a file (the first, or the one named), simulated with the
+ * Services of the YAML files beside it.
+ */
+export function previewFile(file: string, settings: Settings, name: string | undefined, stdin: () => string): PreviewResult {
+  const source = readSource(file, stdin);
+  const index = new WorkspaceIndex();
+  if (file !== '-') {
+    const folder = dirname(file);
+    for (const sibling of readdirSync(folder).filter((f) => /\.ya?ml$/.test(f)).map((f) => join(folder, f))) {
+      const other = readSource(sibling, stdin);
+      if (other.uri !== source.uri) index.set(other.uri, servicesOf(other.uri, other.store.parse(other.text), settings.defaultNamespace));
+    }
+  }
+  const checked = checkText(source.uri, source.text, settings, index, source.store);
+  const preview = previewOf(source.uri, checked, settings, index, name !== undefined ? { name } : {});
+  return preview && (name === undefined || preview.statefulSet.name === name) ? preview : null;
 }
 
 /** Replaces a file's content in one step, so that an interrupted run never leaves half a file. */

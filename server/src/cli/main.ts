@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { defaultSettings, type Settings } from '../service/settings';
 import { parseArgs, type CliArgs } from './args';
-import { checkFiles, formatReports } from './check';
+import { checkFiles, formatReports, previewFile } from './check';
+import { previewJson, previewText } from './preview';
 
 const version = '0.1.0';
 
@@ -10,8 +11,9 @@ const usage = `Usage:
       Check StatefulSet manifests (files, folders searched for *.yaml/*.yml, or - for standard input).
       --fix applies every preferred quick fix in place first, then reports what is left.
       Exit 0: no errors; 1: errors found; 2: usage error or unreadable input.
-  sts preview [--cluster-domain D] [--namespace NS] FILE
+  sts preview [--name STS] [--json] [--cluster-domain D] [--namespace NS] [--max-unavailable-gate] FILE
       Show what a StatefulSet will create: pods, DNS names, PVCs and the rollout order.
+      Services in the same folder count. Exit 1 when the file holds no StatefulSet.
   sts lsp --stdio
       Run the language server over standard input/output (for any LSP client).
 `;
@@ -45,11 +47,27 @@ function runCheck(args: CliArgs): number {
   return reports.some((r) => r.severity === 'error') ? 1 : 0;
 }
 
+function runPreview(args: CliArgs): number {
+  const [file, ...extra] = args.paths;
+  if (!file || extra.length > 0) throw new UsageError('sts preview needs exactly one FILE');
+  const name = args.options.get('--name');
+  const preview = previewFile(file, settingsFrom(args), typeof name === 'string' ? name : undefined, () => readFileSync(0, 'utf8'));
+  if (!preview) {
+    process.stderr.write(`sts: no apps/v1 StatefulSet${typeof name === 'string' ? ` named "${name}"` : ''} in ${file}\n`);
+    return 1;
+  }
+  const output = args.options.has('--json') ? `${JSON.stringify(previewJson(preview.simulation), null, 2)}\n` : previewText(preview.simulation);
+  process.stdout.write(output);
+  return 0;
+}
+
 async function main(argv: readonly string[]): Promise<number> {
   const args = parseArgs(argv);
   switch (args.command) {
     case 'check':
       return runCheck(args);
+    case 'preview':
+      return runPreview(args);
     case 'lsp': {
       const { startServer } = await import('../lsp/startServer');
       startServer();

@@ -17,6 +17,9 @@ import { parseFile } from '../service/parse/documentStore';
 import { LineIndex } from '../service/parse/lineIndex';
 import { readSettings, type ClientSettings } from './readSettings';
 import { fixAllKind, toCodeActions, type EditTarget } from './toCodeActions';
+import { previewMethod, type PreviewParams, type PreviewResult } from '../protocol';
+import { previewLenses } from '../service/codeLenses';
+import { previewOf } from '../service/previewOf';
 import { toDiagnostic } from './toDiagnostic';
 
 /** How long to wait after a keystroke before validating: one document costs a few ms, so keep it short. */
@@ -124,6 +127,7 @@ export function startServer(connection: Connection = createConnection()): void {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, fixAllKind] },
+        codeLensProvider: { resolveProvider: false },
       },
       serverInfo: { name: 'statefulset-studio', version: '0.1.0' },
     };
@@ -177,16 +181,40 @@ export function startServer(connection: Connection = createConnection()): void {
     return objectInDocuments(open && documents.get(uri)?.getText() === text ? open.documents : parseFile(text), offset);
   }
 
+  /** The file as the editor has it now, checked (cheap: unchanged documents come from the store). */
+  function current(uri: string): { text: string; file: CheckedFile } | undefined {
+    const document = documents.get(uri);
+    if (!document || excluded(uri)) return undefined;
+    const text = document.getText();
+    const store = stores.get(uri) ?? new DocumentStore();
+    stores.set(uri, store);
+    return { text, file: checkText(uri, text, settings, index, store) };
+  }
+
+  connection.onRequest(previewMethod, (params: PreviewParams): PreviewResult => {
+    const now = current(params.uri);
+    if (!now) return null;
+    const offset = params.position ? now.file.lines.offsetAt(params.position) : undefined;
+    return previewOf(params.uri, now.file, settings, index, {
+      ...(offset !== undefined ? { offset } : {}), ...(params.name ? { name: params.name } : {}), ...(params.whatIf ? { whatIf: params.whatIf } : {}),
+    });
+  });
+
+  connection.onCodeLens(({ textDocument }) => {
+    const now = current(textDocument.uri);
+    return (now ? previewLenses(now.file) : []).map((lens) => ({
+      range: { start: { line: lens.line, character: 0 }, end: { line: lens.line, character: 0 } },
+      command: { title: lens.title, command: 'statefulset.openPreview', arguments: [textDocument.uri, lens.name] },
+    }));
+  });
+
   connection.onCodeAction((params) => {
     const { uri } = params.textDocument;
-    const document = documents.get(uri);
-    if (!document || excluded(uri)) return [];
     try {
       // Answer for the text the editor has now, even if its validation is still debounced.
-      const text = document.getText();
-      const store = stores.get(uri) ?? new DocumentStore();
-      stores.set(uri, store);
-      const file = checkText(uri, text, settings, index, store);
+      const now = current(uri);
+      if (!now) return [];
+      const { text, file } = now;
       return toCodeActions(params, { uri, text, file }, settings, objectElsewhere, editTarget);
     } catch (error) {
       log(`code actions for ${uri} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);

@@ -1,0 +1,57 @@
+/**
+ * Every custom message between the extension client, the language server and the preview
+ * page, with who sends it. Shared by all three bundles; types only, plus method names.
+ */
+import type { Simulation, WhatIf } from './simulator';
+
+export type { Simulation, WhatIf } from './simulator';
+
+/** A zero-based line and UTF-16 character, as LSP counts them. */
+export interface Position {
+  line: number;
+  character: number;
+}
+
+/** client → server: simulate the StatefulSet at a position (or with a name) in an open file. */
+export const previewMethod = 'statefulset/preview';
+
+export interface PreviewParams {
+  uri: string;
+  /** The cursor: the StatefulSet whose document holds it. */
+  position?: Position;
+  /** Or the StatefulSet with this name (from the CodeLens); the first one when neither matches. */
+  name?: string;
+  whatIf?: WhatIf;
+}
+
+/** One StatefulSet of the file, for the page's picker. */
+export interface StatefulSetRef {
+  name: string;
+  namespace: string;
+  /** The line of its `kind:` document start, for "reveal in editor". */
+  line: number;
+}
+
+/** The server's answer: null when the file holds no StatefulSet we can read. */
+export type PreviewResult = {
+  uri: string;
+  statefulSet: StatefulSetRef;
+  others: StatefulSetRef[];
+  simulation: Simulation;
+  /** The cluster domain and gate the simulation used, shown in the page's footer. */
+  clusterDomain: string;
+  maxUnavailableGate: boolean;
+} | null;
+
+/** extension host → page. */
+export type HostMessage =
+  | { type: 'preview'; preview: NonNullable<PreviewResult>; whatIf: WhatIf }
+  | { type: 'empty'; reason: string };
+
+/** page → extension host. */
+export type PageMessage =
+  | { type: 'ready' }
+  | { type: 'whatIf'; whatIf: WhatIf }
+  | { type: 'select'; name: string }
+  | { type: 'reveal'; line: number }
+  | { type: 'copy'; text: string };

@@ -1,0 +1,26 @@
+import type { CheckedFile } from './languageService';
+import { field, isStatefulSet } from './rules/read';
+
+/** A "Preview · 3 pods" lens above a StatefulSet. */
+export interface PreviewLens {
+  /** Zero-based line of the object's first key. */
+  line: number;
+  name: string;
+  title: string;
+}
+
+function replicasOf(value: unknown): number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : 1;
+}
+
+/** One lens per readable StatefulSet of the file. */
+export function previewLenses(file: CheckedFile): PreviewLens[] {
+  return file.documents.flatMap((document) => document.objects.filter((o) => isStatefulSet(o) && o.name).map((object) => {
+    const replicas = replicasOf(field(object.value, 'spec', 'replicas'));
+    return {
+      line: file.lines.positionAt(document.offset + document.toChunkOffset(object.node.range?.[0] ?? 0)).line,
+      name: object.name ?? '',
+      title: `Preview · ${replicas} pod${replicas === 1 ? '' : 's'}`,
+    };
+  }));
+}

@@ -1,0 +1,10 @@
+/**
+ * The pure StatefulSet controller simulator: no editor, no I/O, no clock, no randomness, so the
+ * server, the CLI and the webview can all bundle it.
+ */
+export { simulate } from './simulate';
+export { planScale, planUpdate, type ScaleContext, type UpdateContext } from './plans';
+export { runPlan } from './run';
+export { failureImpact } from './failure';
+export { maxSimulatedPods } from './readStatefulSet';
+export type * from './types';

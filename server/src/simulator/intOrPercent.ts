@@ -1,0 +1,38 @@
+const percentPattern = /^([0-9]+)%$/;
+
+/**
+ * How many pods a rolling update may take down at once, as the controller computes it.
+ *
+ * With the MaxUnavailableStatefulSet gate off the field is ignored (the API server even drops it
+ * on create) and updates go one pod at a time. With it on, the controller calls
+ * `intstr.GetScaledValueFromIntOrPercent(maxUnavailable, replicas, false)`: a percentage is
+ * rounded DOWN, then raised to at least 1 (kubernetes/kubernetes
+ * pkg/controller/statefulset/stateful_set_utils.go, getStatefulSetMaxUnavailable). The API doc
+ * comment says "rounding up", but the code does not.
+ */
+export function resolveMaxUnavailable(value: unknown, replicas: number, gateOn: boolean, warnings: string[]): number {
+  if (value === undefined || value === null) return 1;
+  if (!gateOn) {
+    warnings.push(
+      'maxUnavailable is ignored: the MaxUnavailableStatefulSet feature gate is off (the default in Kubernetes 1.36), so updates go one pod at a time',
+    );
+    return 1;
+  }
+  return Math.max(1, scaledValue(value, replicas, warnings));
+}
+
+function scaledValue(value: unknown, replicas: number, warnings: string[]): number {
+  if (typeof value === 'number' && Number.isInteger(value)) {
+    if (value >= 1) return value;
+    warnings.push(`maxUnavailable must be at least 1 (got ${value}); using 1`);
+    return 1;
+  }
+  const percent = typeof value === 'string' ? percentPattern.exec(value) : null;
+  if (percent) {
+    const share = Number(percent[1]);
+    if (share === 0 || share > 100) warnings.push(`maxUnavailable must be between 1% and 100% (got ${String(value)})`);
+    return Math.floor((Math.min(share, 100) * replicas) / 100);
+  }
+  warnings.push(`maxUnavailable must be an integer or a percentage such as "25%" (got ${JSON.stringify(value) ?? String(value)}); using 1`);
+  return 1;
+}

@@ -1,0 +1,96 @@
+import { podName } from './identity';
+import { maxSimulatedPods } from './readStatefulSet';
+import type { Plan, PodManagementPolicy, Step, UpdateStrategyType } from './types';
+
+const newRevision = ' at the new revision';
+
+/** What scaling needs to know; a Simulation has all of it. */
+export interface ScaleContext {
+  statefulSet: { name: string };
+  ordinalStart: number;
+  podManagementPolicy: PodManagementPolicy;
+  minReadySeconds: number;
+}
+
+/** What a rolling update needs to know; a Simulation has all of it. */
+export interface UpdateContext extends ScaleContext {
+  replicas: number;
+  simulatedReplicas: number;
+  updateStrategy: UpdateStrategyType;
+  partition: number;
+  maxUnavailable: number;
+}
+
+/**
+ * Scaling from one replica count to another. Up: lowest missing ordinal first; OrderedReady
+ * creates one pod at a time and waits for it to be Running, Ready and available
+ * (minReadySeconds) before the next. Down: highest ordinal first; OrderedReady deletes one at a
+ * time and waits until the pod is gone. Parallel does everything in one step without waiting
+ * (stateful_set_control.go: runForAll with monotonic = false, processReplica, processCondemned).
+ */
+export function planScale(context: ScaleContext, from: number, to: number): Plan {
+  const current = clampReplicas(from);
+  const wanted = clampReplicas(to);
+  const ordinals = (low: number, high: number): number[] =>
+    Array.from({ length: Math.max(0, high - low) }, (_, index) => context.ordinalStart + low + index);
+  const names = (list: number[]): string[] => list.map((ordinal) => podName(context.statefulSet.name, ordinal));
+  const ordered = context.podManagementPolicy === 'OrderedReady';
+
+  if (wanted > current) {
+    const created = names(ordinals(current, wanted));
+    if (!ordered) return [step(created, 'create', 'together', false, '')];
+    return created.map((pod) => step([pod], 'create', 'together', true, readyText([pod], context.minReadySeconds)));
+  }
+  if (wanted < current) {
+    const deleted = names(ordinals(wanted, current).reverse());
+    if (!ordered) return [step(deleted, 'delete', 'together', false, '')];
+    return deleted.map((pod) => step([pod], 'delete', 'together', true, `${pod} fully terminated`));
+  }
+  return [];
+}
+
+/**
+ * Rolling out a template change. Highest ordinal first, down to ordinals.start + partition;
+ * each pod is deleted, recreated at the new revision, and must be available before the next
+ * (the default update loop of stateful_set_control.go updateStatefulSet, used for both
+ * policies). With the MaxUnavailableStatefulSet gate on, up to maxUnavailable pods are deleted
+ * together (updateStatefulSetAfterInvariantEstablished). Under OrderedReady the deleted batch
+ * is still recreated one pod at a time, lowest ordinal first, because processReplica stops at
+ * the first missing or unready replica. The controller slides this window as pods become
+ * available, and under Parallel a pod that never gets Ready only narrows it (one slot fewer)
+ * rather than stopping it; fixed, blocking batches are the simple picture of both.
+ */
+export function planUpdate(context: UpdateContext): Plan {
+  if (context.updateStrategy === 'OnDelete') return [];
+  if (context.partition >= context.replicas) return [];
+  const first = context.ordinalStart + context.partition;
+  const last = context.ordinalStart + context.simulatedReplicas - 1;
+  const targets: string[] = [];
+  for (let ordinal = last; ordinal >= first; ordinal--) targets.push(podName(context.statefulSet.name, ordinal));
+
+  const batchSize = Math.max(1, context.maxUnavailable);
+  const plan: Plan = [];
+  for (let index = 0; index < targets.length; index += batchSize) {
+    const batch = targets.slice(index, index + batchSize);
+    const oneByOne = context.podManagementPolicy === 'OrderedReady' && batch.length > 1;
+    const waitFor = oneByOne
+      ? `${readyText([...batch].reverse(), context.minReadySeconds, newRevision, ' then ')} (OrderedReady recreates them one at a time, lowest first)`
+      : readyText(batch, context.minReadySeconds, newRevision);
+    plan.push(step(batch, 'recreate', oneByOne ? 'lowestFirst' : 'together', true, waitFor));
+  }
+  return plan;
+}
+
+function step(pods: string[], action: Step['action'], order: Step['order'], blocking: boolean, waitFor: string): Step {
+  return { pods, action, order, blocking, waitFor };
+}
+
+function readyText(pods: readonly string[], minReadySeconds: number, qualifier = '', joiner = ', '): string {
+  const ready = `${pods.join(joiner)} Running and Ready${qualifier}`;
+  return minReadySeconds > 0 ? `${ready}, then minReadySeconds ${minReadySeconds}s` : ready;
+}
+
+function clampReplicas(count: number): number {
+  if (!Number.isFinite(count) || count < 0) return 0;
+  return Math.min(Math.floor(count), maxSimulatedPods);
+}

@@ -1,0 +1,76 @@
+/**
+ * Tolerant readers for a manifest that may be malformed: each returns a usable value and
+ * records a warning instead of throwing.
+ */
+
+const maxInt32 = 2147483647;
+
+export type JsonObject = Record<string, unknown>;
+
+/** The value as an object, or undefined for anything else (arrays included). */
+export function asObject(value: unknown): JsonObject | undefined {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as JsonObject) : undefined;
+}
+
+/** Follows a path of keys through nested objects. */
+export function dig(value: unknown, ...keys: string[]): unknown {
+  let current = value;
+  for (const key of keys) {
+    const object = asObject(current);
+    if (object === undefined) return undefined;
+    current = object[key];
+  }
+  return current;
+}
+
+export function nonEmptyString(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+/**
+ * A non-negative int32 field. Absent (or null) means the default, silently; anything else
+ * that is not a usable number means the default with a warning, as Kubernetes would reject it.
+ */
+export function readCount(value: unknown, path: string, fallback: number, warnings: string[]): number {
+  if (value === undefined || value === null) return fallback;
+  if (typeof value !== 'number' || !Number.isFinite(value)) {
+    warnings.push(`${path} is not a number (${JSON.stringify(value) ?? String(value)}); using the default ${fallback}`);
+    return fallback;
+  }
+  if (value < 0) {
+    warnings.push(`${path} is negative (${value}); using 0`);
+    return 0;
+  }
+  if (!Number.isInteger(value)) {
+    warnings.push(`${path} is not an integer (${value}); using ${Math.floor(value)}`);
+    return Math.min(Math.floor(value), maxInt32);
+  }
+  if (value > maxInt32) {
+    warnings.push(`${path} is larger than the int32 maximum (${value}); using ${maxInt32}`);
+    return maxInt32;
+  }
+  return value;
+}
+
+/** One of the allowed strings; absent or "" means the default (API defaulting), anything else warns. */
+export function readChoice<T extends string>(
+  value: unknown,
+  path: string,
+  allowed: readonly T[],
+  fallback: T,
+  warnings: string[],
+): T {
+  if (value === undefined || value === null || value === '') return fallback;
+  if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
+  warnings.push(`${path} must be one of ${allowed.join(', ')} (got ${JSON.stringify(value) ?? String(value)}); using ${fallback}`);
+  return fallback;
+}
+
+/** String-valued entries of a label map; anything else is skipped. */
+export function readLabels(value: unknown): Record<string, string> {
+  const labels: Record<string, string> = {};
+  for (const [key, label] of Object.entries(asObject(value) ?? {})) {
+    if (typeof label === 'string') labels[key] = label;
+  }
+  return labels;
+}

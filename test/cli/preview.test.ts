@@ -1,0 +1,68 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { sts } from './cliRun';
+
+const statefulSet = `apiVersion: apps/v1
+kind: StatefulSet
+metadata:
+  name: db
+  namespace: shop
+spec:
+  serviceName: db-hs
+  replicas: 3
+  ordinals: {start: 1}
+  podManagementPolicy: Parallel
+  updateStrategy: {type: RollingUpdate, rollingUpdate: {partition: 1}}
+  selector: {matchLabels: {app: db}}
+  template:
+    metadata: {labels: {app: db}}
+    spec: {containers: [{name: c, image: postgres}]}
+  volumeClaimTemplates:
+  - metadata: {name: data}
+    spec: {accessModes: [ReadWriteOnce], resources: {requests: {storage: 1Gi}}}
+`;
+
+function folderWith(files: Record<string, string>): string {
+  const folder = mkdtempSync(join(tmpdir(), 'sts-preview-'));
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(folder, name), text);
+  return folder;
+}
+
+test('sts preview --json: identities, DNS and plans, with the Service from a file beside it', () => {
+  const folder = folderWith({
+    'db.yaml': statefulSet,
+    'service.yaml': 'apiVersion: v1\nkind: Service\nmetadata: {name: db-hs, namespace: shop}\nspec: {clusterIP: None, selector: {app: db}}\n',
+  });
+  const result = sts(['preview', '--json', '--cluster-domain', 'example.org', join(folder, 'db.yaml')]);
+  assert.equal(result.status, 0, result.stderr);
+  assert.deepEqual(JSON.parse(result.stdout), {
+    statefulSet: { name: 'db', namespace: 'shop' },
+    serviceDomain: 'db-hs.shop.svc.example.org',
+    pods: [1, 2, 3].map((ordinal) => ({
+      ordinal, name: `db-${ordinal}`, hostname: `db-${ordinal}`, fqdn: `db-${ordinal}.db-hs.shop.svc.example.org`, pvcs: [`data-db-${ordinal}`],
+    })),
+    plans: { create: [['db-1', 'db-2', 'db-3']], scaleDown: [['db-3', 'db-2', 'db-1']], update: [['db-3'], ['db-2']] },
+  });
+});
+
+test('sts preview picks a StatefulSet by --name and prints a readable table', () => {
+  const other = statefulSet.replace('name: db\n', 'name: cache\n');
+  const folder = folderWith({ 'both.yaml': `${statefulSet}---\n${other}` });
+  const result = sts(['preview', '--name', 'cache', join(folder, 'both.yaml')]);
+  assert.equal(result.status, 0, result.stderr);
+  assert.match(result.stdout, /^StatefulSet shop\/cache: 3 replicas, Parallel, RollingUpdate, partition 1/);
+  assert.match(result.stdout, /cache-1 +cache-1\.db-hs\.shop\.svc\.cluster\.local +data-cache-1/);
+  assert.match(result.stdout, /Pod DNS: does not resolve: Service "db-hs" not found in namespace "shop"/);
+});
+
+test('sts preview without a StatefulSet exits 1; without a file, 2', () => {
+  const folder = folderWith({ 'service.yaml': 'apiVersion: v1\nkind: Service\nmetadata: {name: x}\n' });
+  const none = sts(['preview', join(folder, 'service.yaml')]);
+  assert.equal(none.status, 1);
+  assert.match(none.stderr, /no apps\/v1 StatefulSet in/);
+  assert.equal(sts(['preview', join(folder, 'service.yaml'), '--name', 'nope']).status, 1);
+  assert.equal(sts(['preview']).status, 2);
+});
