@@ -1,7 +1,6 @@
 // One build for every bundle: the extension client, the language server, the CLI
 // and the preview page. Type-checking is separate (`npm run typecheck`).
 import * as esbuild from 'esbuild';
-import { existsSync } from 'node:fs';
 
 const watch = process.argv.includes('--watch');
 const common = { bundle: true, sourcemap: true, logLevel: 'warning', minify: !watch };
@@ -11,11 +10,9 @@ const builds = [
   { ...node, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
   { ...node, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
   { ...node, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // The preview page, for the browser; its CSS import becomes dist/preview.css.
+  { ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: ['client/src/preview/page/main.ts'], outfile: 'dist/preview.js' },
 ];
-if (existsSync('client/src/preview/page/main.ts')) {
-  builds.push({ ...common, platform: 'browser', format: 'iife', target: 'es2022',
-    entryPoints: ['client/src/preview/page/main.ts'], outfile: 'dist/preview.js' });
-}
 
 if (watch) {
   for (const b of builds) await (await esbuild.context(b)).watch();

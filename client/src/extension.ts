@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { otherSchemaValidatorActive } from './otherSchemaValidator';
+import { PreviewPanel } from './preview/panel';
 
 let client: LanguageClient | undefined;
 
@@ -18,8 +19,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     outputChannelName: 'StatefulSet Studio',
   };
   client = new LanguageClient('statefulset', 'StatefulSet Studio', serverOptions, clientOptions);
+  const languageClient = client;
   context.subscriptions.push(
     vscode.commands.registerCommand('statefulset.restartServer', () => client?.restart()),
+    // From the CodeLens with (uri, name); from the palette or the editor title with the active editor.
+    vscode.commands.registerCommand('statefulset.openPreview', (uri?: unknown, name?: unknown) => {
+      const editor = vscode.window.activeTextEditor;
+      const target = typeof uri === 'string'
+        ? { uri, ...(typeof name === 'string' ? { name } : {}) }
+        : editor?.document.languageId === 'yaml' ? { uri: editor.document.uri.toString(), position: editor.selection.active } : undefined;
+      PreviewPanel.show(context.extensionUri, languageClient, target);
+    }),
   );
   await client.start();
 }

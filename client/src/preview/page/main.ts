@@ -1,0 +1,56 @@
+import type { HostMessage } from '../../../../server/src/protocol';
+import { el } from './dom';
+import { podsTable, serviceNames } from './podsTable';
+import './preview.css';
+import { summary } from './summary';
+import { timeline } from './timeline';
+import { send } from './vscodeApi';
+import { whatIfControls } from './whatIf';
+
+const app = document.getElementById('app') ?? document.body;
+let last: HostMessage | undefined;
+
+/** Redraws the whole page from the last message: the data are small, and it keeps the page stateless. */
+function render(): void {
+  const message = last;
+  if (!message) {
+    app.replaceChildren(el('p', { class: 'muted' }, 'Waiting for the language server…'));
+    return;
+  }
+  switch (message.type) {
+    case 'empty':
+      app.replaceChildren(el('p', { class: 'empty' }, message.reason));
+      break;
+    case 'preview': {
+      const { preview, whatIf } = message;
+      const sim = preview.simulation;
+      const focused = document.activeElement?.getAttribute('aria-label');
+      app.replaceChildren(
+        summary(preview),
+        serviceNames(sim),
+        podsTable(sim),
+        timeline(sim, whatIf, render),
+        whatIfControls(sim, whatIf, preview.maxUnavailableGate),
+        el('footer', { class: 'muted' }, `Cluster domain ${preview.clusterDomain} · MaxUnavailableStatefulSet gate ${preview.maxUnavailableGate ? 'on' : 'off'} · simulated, not read from a cluster`),
+      );
+      // Keep keyboard focus on the control the user was on across a redraw.
+      if (focused) app.querySelector<HTMLElement>(`[aria-label="${CSS.escape(focused)}"]`)?.focus();
+      break;
+    }
+    default: {
+      const unknown: never = message;
+      void unknown;
+    }
+  }
+}
+
+window.addEventListener('message', (event: MessageEvent<HostMessage>) => {
+  const data = event.data;
+  if (data && (data.type === 'preview' || data.type === 'empty')) {
+    last = data;
+    render();
+  }
+});
+
+render();
+send({ type: 'ready' });

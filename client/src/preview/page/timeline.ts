@@ -1,0 +1,78 @@
+import type { Simulation, WhatIf } from '../../../../server/src/protocol';
+import type { Plan, RunFrame } from '../../../../server/src/simulator';
+import { runPlan } from '../../../../server/src/simulator';
+import { button, el } from './dom';
+
+type PlanName = 'create' | 'scaleDown' | 'update';
+const titles: Record<PlanName, string> = { create: 'Create', scaleDown: 'Scale to 0', update: 'Rolling update' };
+
+/** The player's state survives re-renders while the same plan is shown. */
+interface Player {
+  plan: PlanName;
+  frame: number;
+  timer: number | undefined;
+}
+
+const player: Player = { plan: 'create', frame: 0, timer: undefined };
+
+function steps(plan: Plan, empty: string): HTMLElement {
+  if (plan.length === 0) return el('p', { class: 'muted' }, empty);
+  return el('ol', { class: 'steps' }, ...plan.map((step) => el('li', {},
+    el('strong', {}, step.action), ' ', ...step.pods.flatMap((pod, i) => [i > 0 ? ', ' : '', el('code', {}, pod)]),
+    step.waitFor ? el('span', { class: 'muted' }, ` — then wait for ${step.waitFor}`) : null)));
+}
+
+function frameView(frame: RunFrame | undefined): HTMLElement {
+  if (!frame) return el('div', { class: 'frame' });
+  return el('div', { class: 'frame', role: 'status' },
+    el('div', { class: 'chips' }, ...frame.pods.map((pod) => el('span', { class: `chip ${pod.state.toLowerCase()}`, title: `${pod.name}: ${pod.state}` }, pod.name, el('small', {}, pod.state)))),
+    el('p', { class: frame.halted ? 'note halted' : 'note' }, frame.halted ? `Halted: ${frame.reason ?? frame.note}` : frame.note));
+}
+
+/** The rollout plans, each as steps and as a run to play or step through. */
+export function timeline(sim: Simulation, whatIf: WhatIf, rerender: () => void): HTMLElement {
+  const failing = whatIf.failingOrdinal === undefined ? undefined : sim.pods.find((p) => p.ordinal === whatIf.failingOrdinal)?.name;
+  const plan = sim.plans[player.plan];
+  const frames = runPlan(plan, failing ? { failingPod: failing } : {});
+  player.frame = Math.min(player.frame, Math.max(frames.length - 1, 0));
+  const stop = (): void => {
+    window.clearInterval(player.timer);
+    player.timer = undefined;
+  };
+  const go = (frame: number): void => {
+    player.frame = frame;
+    rerender();
+  };
+  const tabs = (Object.keys(titles) as PlanName[]).map((name) => button(titles[name], () => {
+    stop();
+    player.plan = name;
+    player.frame = 0;
+    rerender();
+  }, { role: 'tab', 'aria-selected': String(name === player.plan), class: name === player.plan ? 'tab selected' : 'tab' }));
+  const atEnd = player.frame >= frames.length - 1;
+  const controls = el('div', { class: 'controls' },
+    button(player.timer ? 'Pause' : 'Play', () => {
+      if (player.timer) stop();
+      else {
+        if (atEnd) player.frame = 0;
+        player.timer = window.setInterval(() => {
+          if (player.frame >= frames.length - 1) stop();
+          else player.frame += 1;
+          rerender();
+        }, 700);
+      }
+      rerender();
+    }, { disabled: frames.length <= 1, 'aria-label': 'Play or pause' }),
+    button('Step', () => { stop(); go(Math.min(player.frame + 1, frames.length - 1)); }, { disabled: atEnd }),
+    button('Reset', () => { stop(); go(0); }, { disabled: player.frame === 0 }),
+    el('span', { class: 'muted' }, frames.length > 0 ? `tick ${frames[player.frame]?.tick ?? 0} of ${frames[frames.length - 1]?.tick ?? 0}` : ''),
+  );
+  const empty = player.plan === 'update'
+    ? (sim.updateStrategy === 'OnDelete' ? 'OnDelete: pods are updated only when you delete them.' : 'Nothing to update: the partition holds every pod.')
+    : 'No pods.';
+  return el('section', { class: 'timeline' },
+    el('h2', {}, 'Rollout'),
+    el('div', { role: 'tablist', 'aria-label': 'Plans' }, ...tabs),
+    el('div', { role: 'tabpanel' }, steps(plan, empty), frames.length > 1 ? controls : null, frames.length > 1 ? frameView(frames[player.frame]) : null),
+  );
+}

@@ -1,0 +1,167 @@
+import { randomBytes } from 'node:crypto';
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { previewMethod, type HostMessage, type PageMessage, type PreviewParams, type PreviewResult, type WhatIf } from '../../../server/src/protocol';
+
+/** What the panel shows: a file, and the StatefulSet under the cursor or picked by name. */
+interface Target {
+  uri: string;
+  position?: vscode.Position;
+  name?: string;
+}
+
+/** How long the panel waits after an edit or a cursor move before it asks the server again. */
+const followDelayMs = 150;
+
+/**
+ * The preview beside the editor. It owns its webview and listeners; it follows the YAML
+ * editor's cursor and edits, asks the language server for a simulation, and sends it to the
+ * page as a typed message. The page renders it as text only.
+ */
+export class PreviewPanel implements vscode.Disposable {
+  private static current: PreviewPanel | undefined;
+  private readonly disposables: vscode.Disposable[] = [];
+  private target: Target | undefined;
+  private whatIf: WhatIf = {};
+  private shownName: string | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  private ready = false;
+
+  /** Opens the preview (or brings it forward) for a file and, optionally, a StatefulSet by name. */
+  static show(extensionUri: vscode.Uri, client: LanguageClient, target: Target | undefined): void {
+    const panel = PreviewPanel.current ?? new PreviewPanel(extensionUri, client);
+    PreviewPanel.current = panel;
+    panel.panel.reveal(vscode.ViewColumn.Beside, true);
+    if (target) panel.follow(target, 0);
+  }
+
+  private readonly panel: vscode.WebviewPanel;
+
+  private constructor(private readonly extensionUri: vscode.Uri, private readonly client: LanguageClient) {
+    const bundle = vscode.Uri.joinPath(extensionUri, 'dist');
+    this.panel = vscode.window.createWebviewPanel('statefulset.preview', 'StatefulSet Preview',
+      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+      { enableScripts: true, localResourceRoots: [bundle] });
+    this.panel.iconPath = vscode.Uri.joinPath(extensionUri, 'images', 'icon.png');
+    this.panel.webview.html = this.html();
+    this.disposables.push(
+      this.panel.onDidDispose(() => this.dispose()),
+      this.panel.webview.onDidReceiveMessage((message: PageMessage) => this.receive(message)),
+      vscode.window.onDidChangeTextEditorSelection(({ textEditor }) => {
+        if (textEditor.document.languageId === 'yaml') this.follow({ uri: textEditor.document.uri.toString(), position: textEditor.selection.active });
+      }),
+      vscode.workspace.onDidChangeTextDocument(({ document }) => {
+        if (this.target && document.uri.toString() === this.target.uri) this.follow(this.target);
+      }),
+    );
+  }
+
+  private html(): string {
+    const { webview } = this.panel;
+    const nonce = randomBytes(16).toString('base64');
+    const asset = (file: string): string => webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', file)).toString();
+    const csp = [
+      "default-src 'none'",
+      `style-src ${webview.cspSource}`,
+      `font-src ${webview.cspSource}`,
+      `script-src 'nonce-${nonce}'`,
+    ].join('; ');
+    return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${asset('preview.css')}">
+<title>StatefulSet Preview</title>
+</head>
+<body>
+<main id="app" aria-live="polite"></main>
+<script nonce="${nonce}" src="${asset('preview.js')}"></script>
+</body>
+</html>`;
+  }
+
+  private follow(target: Target, delay = followDelayMs): void {
+    this.target = target;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.refresh(), delay);
+  }
+
+  private async refresh(): Promise<void> {
+    const target = this.target;
+    if (!target || !this.ready) return;
+    const params: PreviewParams = {
+      uri: target.uri,
+      ...(target.position ? { position: { line: target.position.line, character: target.position.character } } : {}),
+      ...(target.name ? { name: target.name } : {}),
+      whatIf: this.whatIf,
+    };
+    let preview: PreviewResult;
+    try {
+      preview = await this.client.sendRequest<PreviewResult>(previewMethod, params);
+    } catch (error) {
+      this.post({ type: 'empty', reason: `The language server could not simulate this file: ${error instanceof Error ? error.message : String(error)}` });
+      return;
+    }
+    if (!preview) {
+      this.post({ type: 'empty', reason: 'No apps/v1 StatefulSet in this file. Open a StatefulSet manifest, or run "StatefulSet: Open Preview" from one.' });
+      return;
+    }
+    const name = `${preview.statefulSet.namespace}/${preview.statefulSet.name}`;
+    if (this.shownName !== undefined && this.shownName !== name && Object.keys(this.whatIf).length > 0) {
+      this.whatIf = {}; // what-ifs belong to the StatefulSet they were made for
+      this.follow(target, 0);
+      return;
+    }
+    this.shownName = name;
+    this.panel.title = `Preview: ${preview.statefulSet.name}`;
+    this.post({ type: 'preview', preview, whatIf: this.whatIf });
+  }
+
+  private receive(message: PageMessage): void {
+    switch (message.type) {
+      case 'ready':
+        this.ready = true;
+        void this.refresh();
+        break;
+      case 'whatIf':
+        this.whatIf = message.whatIf;
+        void this.refresh();
+        break;
+      case 'select':
+        if (this.target) this.follow({ uri: this.target.uri, name: message.name }, 0);
+        break;
+      case 'reveal':
+        void this.reveal(message.line);
+        break;
+      case 'copy':
+        void vscode.env.clipboard.writeText(message.text).then(() => vscode.window.setStatusBarMessage(`Copied ${message.text}`, 2000));
+        break;
+      default: {
+        const unknown: never = message;
+        void unknown;
+      }
+    }
+  }
+
+  private async reveal(line: number): Promise<void> {
+    if (!this.target) return;
+    const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(this.target.uri));
+    const editor = await vscode.window.showTextDocument(document, vscode.ViewColumn.One);
+    const position = new vscode.Position(line, 0);
+    editor.selection = new vscode.Selection(position, position);
+    editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  }
+
+  private post(message: HostMessage): void {
+    void this.panel.webview.postMessage(message);
+  }
+
+  dispose(): void {
+    if (PreviewPanel.current === this) PreviewPanel.current = undefined;
+    clearTimeout(this.timer);
+    this.panel.dispose();
+    for (const disposable of this.disposables.splice(0)) disposable.dispose();
+  }
+}
