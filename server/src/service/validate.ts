@@ -26,7 +26,8 @@ function runRules(selected: readonly Rule[], context: RuleContext, document: Man
       const span = locate(object.node, result.path, result.target ?? 'value');
       const start = document.toChunkOffset(span.start);
       const end = Math.max(document.toChunkOffset(span.end), start + 1);
-      return { rule: rule.id, severity, message: result.message, start, end, ...(result.data ? { data: result.data } : {}) };
+      const chosen = context.settings.rules[rule.id] ? severity : result.severity ?? severity;
+      return { rule: rule.id, severity: chosen, message: result.message, start, end, ...(result.data ? { data: result.data } : {}) };
     });
   });
 }

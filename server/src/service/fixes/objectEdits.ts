@@ -1,6 +1,8 @@
 import { isMap, isScalar, type Node as YamlNode } from 'yaml';
 import type { KubeObject, ObjectPath } from '../model';
-import { insertIntoMap, nodeAt, removePair, replaceScalar, setEntries, type Edit, type Rendered } from './yamlText';
+import {
+  columnOf, entryLines, flowText, insertIntoMap, lineEnd, lineStart, nodeAt, removePair, replaceScalar, setEntries, type Edit, type Rendered,
+} from './yamlText';
 
 /** An object and the text of its document: what every edit below works on. */
 export interface Editable {
@@ -44,4 +46,21 @@ export function removeAt({ object, text }: Editable, path: ObjectPath): Edit[] |
   const key = path[path.length - 1];
   const edit = isMap(parent) && typeof key === 'string' ? removePair(text, parent, key) : undefined;
   return edit ? [edit] : undefined;
+}
+
+/**
+ * Makes the map at a path hold exactly these entries. Keys to keep are edited in place; when
+ * keys must go, a flow map is rewritten on its own span and a block map on its own lines.
+ */
+export function replaceMap(editable: Editable, path: ObjectPath, entries: Record<string, string>): Edit[] | undefined {
+  const { object, text } = editable;
+  const map = nodeAt(object.node, path);
+  if (!isMap(map) || !map.range) return setAt(editable, path, entries);
+  const extra = map.items.some((item) => isScalar(item.key) && !Object.hasOwn(entries, String(item.key.value)));
+  if (!extra) return setEntries(text, map, entries);
+  if (map.flow) return [{ start: map.range[0], end: map.range[1], newText: flowText(entries) }];
+  const start = lineStart(text, map.range[0]);
+  const indent = columnOf(text, map.range[0]);
+  const end = lineEnd(text, Math.max(map.range[1] - 1, map.range[0]));
+  return [{ start, end, newText: entryLines(entries, indent, 2) }];
 }

@@ -13,7 +13,9 @@ export const apiVersionRemoved: Rule = {
     object.kind === 'StatefulSet' && removed.has(object.apiVersion)
       ? [{
         path: ['apiVersion'],
-        message: `${object.apiVersion} StatefulSet was removed in Kubernetes 1.16: the API server no longer serves it. Use apps/v1 (which also requires spec.selector).`,
+        message: object.apiVersion === 'extensions/v1beta1'
+          ? 'extensions/v1beta1 never served StatefulSets: the API server rejects this. Use apps/v1 (which also requires spec.selector).'
+          : `${object.apiVersion} StatefulSet was removed in Kubernetes 1.16: the API server no longer serves it. Use apps/v1 (which also requires spec.selector; note that apps/v1 defaults updateStrategy to RollingUpdate where apps/v1beta1 defaulted to OnDelete).`,
         data: { replacement: 'apps/v1' },
       }]
       : [],

@@ -1,4 +1,4 @@
-import { field, isStatefulSet } from './read';
+import { field, isRollingUpdate, isStatefulSet } from './read';
 import type { Rule } from './types';
 
 /** Why the API server refuses a maxUnavailable value, or undefined when it is valid. */
@@ -25,11 +25,15 @@ export const maxUnavailableInvalid: Rule = {
   scope: 'document',
   check: ({ object, settings }) => {
     const value = field(object.value, 'spec', 'updateStrategy', 'rollingUpdate', 'maxUnavailable');
-    const problem = isStatefulSet(object) ? maxUnavailableProblem(value) : undefined;
+    const problem = isStatefulSet(object) && isRollingUpdate(object.value) ? maxUnavailableProblem(value) : undefined;
     if (!problem) return [];
-    const gate = settings.maxUnavailableGate
-      ? 'the API server rejects it'
-      : 'clusters with the MaxUnavailableStatefulSet feature gate on reject it (with the gate off, the 1.36 default, the field is dropped)';
-    return [{ path: ['spec', 'updateStrategy', 'rollingUpdate', 'maxUnavailable'], message: `maxUnavailable ${JSON.stringify(value)} ${problem}: ${gate}.` }];
+    const path = ['spec', 'updateStrategy', 'rollingUpdate', 'maxUnavailable'];
+    if (settings.maxUnavailableGate) return [{ path, message: `maxUnavailable ${JSON.stringify(value)} ${problem}: the API server rejects it.` }];
+    // With the gate off the API server drops the field before validating: accepted, but not what was meant.
+    return [{
+      path,
+      severity: 'warning',
+      message: `maxUnavailable ${JSON.stringify(value)} ${problem}. With the MaxUnavailableStatefulSet feature gate off (the Kubernetes 1.36 default) the API server drops the field and accepts the StatefulSet; clusters with the gate on reject it.`,
+    }];
   },
 };

@@ -1,4 +1,4 @@
-import { field, isStatefulSet } from './read';
+import { field, isRollingUpdate, isStatefulSet } from './read';
 import type { Rule } from './types';
 
 export const partitionNegative: Rule = {
@@ -7,7 +7,7 @@ export const partitionNegative: Rule = {
   scope: 'document',
   check: ({ object }) => {
     const partition = field(object.value, 'spec', 'updateStrategy', 'rollingUpdate', 'partition');
-    return isStatefulSet(object) && typeof partition === 'number' && partition < 0
+    return isStatefulSet(object) && isRollingUpdate(object.value) && typeof partition === 'number' && partition < 0
       ? [{ path: ['spec', 'updateStrategy', 'rollingUpdate', 'partition'], message: `partition must be 0 or more (got ${partition}); the API server rejects a negative partition.` }]
       : [];
   },

@@ -39,3 +39,9 @@ export function allContainers(spec: unknown): { path: (string | number)[]; conta
 }
 
 export const dnsLabel = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+
+/** Whether rollingUpdate's fields are validated: only under RollingUpdate (also the default when type is unset). */
+export function isRollingUpdate(value: unknown): boolean {
+  const type = field(value, 'spec', 'updateStrategy', 'type');
+  return type === undefined || type === null || type === '' || type === 'RollingUpdate';
+}

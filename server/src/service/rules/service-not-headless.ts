@@ -1,5 +1,6 @@
 import { setAt } from '../fixes/objectEdits';
 import { governingService } from './governingService';
+import { field } from './read';
 import type { Rule } from './types';
 
 /** Per-pod DNS records are only specified for headless Services. */
@@ -19,6 +20,9 @@ export const serviceNotHeadless: Rule = {
   fix: (context) => {
     const { uri, start } = context.data ?? {};
     const service = typeof uri === 'string' && typeof start === 'number' ? context.objectAt(uri, start) : undefined;
+    // NodePort and LoadBalancer Services cannot be headless: the API server refuses clusterIP None for them.
+    const type = service ? field(service.object.value, 'spec', 'type') : undefined;
+    if (type === 'NodePort' || type === 'LoadBalancer') return [];
     const edits = service ? setAt(service, ['spec', 'clusterIP'], 'None') : undefined;
     if (!service || !edits || typeof uri !== 'string') return [];
     return [{

@@ -1,4 +1,4 @@
-import { setAt } from '../fixes/objectEdits';
+import { replaceMap } from '../fixes/objectEdits';
 import { parseLabelSelector, unmetRequirements, describeRequirement } from '../labels/labelSelector';
 import { field, labelMap } from './read';
 import { governingService } from './governingService';
@@ -29,7 +29,7 @@ export const serviceSelectorMismatch: Rule = {
     const { uri, start, podLabels } = context.data ?? {};
     const service = typeof uri === 'string' && typeof start === 'number' ? context.objectAt(uri, start) : undefined;
     const labels = labelMap(podLabels);
-    const edits = service ? setAt(service, ['spec', 'selector'], labels) : undefined;
+    const edits = service ? replaceMap(service, ['spec', 'selector'], labels) : undefined;
     if (!service || !edits || typeof uri !== 'string') return [];
     return [{
       title: `Set Service "${service.object.name ?? ''}" selector to the pod labels`,

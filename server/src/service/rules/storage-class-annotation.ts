@@ -26,11 +26,18 @@ export const storageClassAnnotation: Rule = {
     const { index, annotation, value } = context.data ?? {};
     if (typeof index !== 'number' || typeof annotation !== 'string') return [];
     const base = ['spec', 'volumeClaimTemplates', index];
-    const hasField = field(records(field(context.object.value, 'spec', 'volumeClaimTemplates'))[index], 'spec', 'storageClassName') !== undefined;
-    const present = field(records(field(context.object.value, 'spec', 'volumeClaimTemplates'))[index], 'metadata', 'annotations');
+    const template = records(field(context.object.value, 'spec', 'volumeClaimTemplates'))[index];
+    const present = field(template, 'metadata', 'annotations');
     const onlyOne = isRecord(present) && Object.keys(present).length === 1;
     const remove = removeAt(context, [...base, 'metadata', 'annotations', ...(onlyOne ? [] : [annotation])]) ?? [];
-    const set = hasField || typeof value !== 'string' ? [] : (setAt(context, [...base, 'spec', 'storageClassName'], value) ?? []);
-    return remove.length > 0 ? [{ title: `Move the storage class to spec.storageClassName`, preferred: true, edits: [...remove, ...set] }] : [];
+    if (remove.length === 0) return [];
+    // The alpha annotation has been ignored for years: its value is not the class in effect, so it is only removed.
+    if (annotation.includes('alpha')) return [{ title: 'Remove the ignored alpha storage-class annotation', preferred: true, edits: remove }];
+    // The beta annotation wins over storageClassName, so its value is the class in effect: keep it.
+    if (typeof value !== 'string' || field(template, 'spec', 'storageClassName') === value) {
+      return [{ title: 'Remove the storage-class annotation (spec.storageClassName already says the same)', preferred: true, edits: remove }];
+    }
+    const set = setAt(context, [...base, 'spec', 'storageClassName'], value) ?? [];
+    return set.length > 0 ? [{ title: `Move the storage class to spec.storageClassName`, preferred: true, edits: [...remove, ...set] }] : [];
   },
 };

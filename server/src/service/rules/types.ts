@@ -9,6 +9,8 @@ export interface RuleResult {
   target?: Target;
   message: string;
   data?: FixData;
+  /** A severity for this finding other than the rule's default (a user's setting still wins). */
+  severity?: Severity;
 }
 
 /** What a rule may read: the object, the settings and, for workspace rules, the Services known. */
