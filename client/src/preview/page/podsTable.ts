@@ -15,7 +15,7 @@ export function serviceNames(sim: Simulation): HTMLElement {
     el('h2', {}, 'Service DNS'),
     el('dl', {},
       el('dt', {}, 'Governing Service'), el('dd', {}, copyable(sim.serviceDomain, 'the Service domain')),
-      first?.fqdn ? el('dt', {}, 'SRV / per pod') : null,
+      first?.fqdn ? el('dt', {}, 'Each pod') : null,
       first?.fqdn ? el('dd', {}, copyable(`<pod>.${sim.serviceDomain}`, 'the per-pod name pattern')) : null,
     ));
 }
