@@ -1,5 +1,6 @@
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import { servicesOf } from '../workspace/servicesOf';
+import type { BaselineLookup } from './baseline/baselineLookup';
 import type { Finding, ManifestDocument } from './model';
 import { DocumentStore } from './parse/documentStore';
 import { LineIndex } from './parse/lineIndex';
@@ -19,11 +20,11 @@ export interface CheckedFile {
  * tests. Pass the file's own DocumentStore to re-parse only the documents that changed.
  */
 export function checkText(
-  uri: string, text: string, settings: Settings, index: WorkspaceIndex, store: DocumentStore = new DocumentStore(),
+  uri: string, text: string, settings: Settings, index: WorkspaceIndex, store: DocumentStore = new DocumentStore(), baseline?: BaselineLookup,
 ): CheckedFile {
   const documents = store.parse(text);
   const lookup = index.lookupFor(uri, servicesOf(uri, documents, settings.defaultNamespace));
   const lines = new LineIndex(text);
-  const findings = applySuppressions(text, checkDocuments(documents, settings, lookup), lines);
+  const findings = applySuppressions(text, checkDocuments(documents, settings, { services: lookup, baseline }), lines);
   return { documents, findings, lines };
 }

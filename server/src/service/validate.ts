@@ -1,4 +1,5 @@
 import type { ServiceLookup } from '../workspace/serviceLookup';
+import type { BaselineLookup } from './baseline/baselineLookup';
 import type { Finding, KubeObject, ManifestDocument, Severity } from './model';
 import { locate } from './parse/locate';
 import { isFragment } from './rules/fragment';
@@ -47,12 +48,18 @@ function dropEchoes(findings: Finding[]): Finding[] {
 const documentRules = rules.filter((rule) => rule.scope === 'document');
 const workspaceRules = rules.filter((rule) => rule.scope === 'workspace');
 
-function contextFor(object: KubeObject, settings: Settings, services: ServiceLookup): RuleContext {
-  return { object, settings, services, fragment: isFragment(object) };
+/** What rules may read beyond their own object: the Services known, and the deployed versions. */
+export interface Links {
+  services: ServiceLookup;
+  baseline?: BaselineLookup | undefined;
+}
+
+function contextFor(object: KubeObject, settings: Settings, { services, baseline }: Links): RuleContext {
+  return { object, settings, services, fragment: isFragment(object), ...(baseline ? { baseline } : {}) };
 }
 
 /** The findings of one document, in offsets relative to the document's own text. */
-function checkDocument(document: ManifestDocument, settings: Settings, services: ServiceLookup): Finding[] {
+function checkDocument(document: ManifestDocument, settings: Settings, links: Links): Finding[] {
   const findings: Finding[] = [];
   const syntax = document.syntaxError;
   const syntaxSeverity = severityOf(yamlSyntaxRule.id, yamlSyntaxRule.severity, settings);
@@ -61,15 +68,15 @@ function checkDocument(document: ManifestDocument, settings: Settings, services:
   const key = settingsFingerprint(settings);
   let own = document.memo.get(key);
   if (!own) {
-    own = document.objects.flatMap((object) => runRules(documentRules, contextFor(object, settings, services), document));
+    own = document.objects.flatMap((object) => runRules(documentRules, contextFor(object, settings, links), document));
     document.memo.set(key, own);
   }
-  const linked = document.objects.flatMap((object) => runRules(workspaceRules, contextFor(object, settings, services), document));
+  const linked = document.objects.flatMap((object) => runRules(workspaceRules, contextFor(object, settings, links), document));
   return dropEchoes([...findings, ...own, ...linked]);
 }
 
 /** Every finding of a parsed file, in file offsets, in document order. */
-export function checkDocuments(documents: readonly ManifestDocument[], settings: Settings, services: ServiceLookup): Finding[] {
+export function checkDocuments(documents: readonly ManifestDocument[], settings: Settings, links: Links): Finding[] {
   return documents.flatMap((document) =>
-    checkDocument(document, settings, services).map((f) => ({ ...f, start: f.start + document.offset, end: f.end + document.offset })));
+    checkDocument(document, settings, links).map((f) => ({ ...f, start: f.start + document.offset, end: f.end + document.offset })));
 }

@@ -2,6 +2,7 @@ import { activeDeadlineForbidden } from './active-deadline-forbidden';
 import { apiVersionRemoved } from './api-version-removed';
 import { claimTemplateInvalid } from './claim-template-invalid';
 import { gracePeriodZero } from './grace-period-zero';
+import { immutableFieldChanged } from './immutable-field-changed';
 import { maxUnavailableInvalid } from './max-unavailable-invalid';
 import { nameInvalid } from './name-invalid';
 import { nameTooLong } from './name-too-long';
@@ -30,7 +31,7 @@ export const rules: readonly Rule[] = [
   serviceNameInvalid, serviceMissing, serviceNotHeadless, serviceSelectorMismatch,
   partitionExceedsReplicas, partitionNegative, updateStrategyInvalid, podManagementPolicyInvalid,
   maxUnavailableInvalid, negativeValue, restartPolicyInvalid, activeDeadlineForbidden, gracePeriodZero,
-  volumeMountUnknown, claimTemplateInvalid, retentionPolicyInvalid, storageClassAnnotation, schema,
+  volumeMountUnknown, claimTemplateInvalid, retentionPolicyInvalid, storageClassAnnotation, immutableFieldChanged, schema,
 ];
 
 /** The id of the YAML syntax diagnostic, which no rule object produces. */

@@ -2,6 +2,7 @@ import type { Edit } from '../fixes/yamlText';
 import type { FixData, KubeObject, ObjectPath, Severity, Target } from '../model';
 import type { Settings } from '../settings';
 import type { ServiceLookup } from '../../workspace/serviceLookup';
+import type { BaselineLookup } from '../baseline/baselineLookup';
 
 /** What a rule reports: where (a path in the object) and what. The engine turns paths into ranges. */
 export interface RuleResult {
@@ -20,6 +21,8 @@ export interface RuleContext {
   /** True when the object looks like a kustomize patch or fragment: required fields are not demanded. */
   fragment: boolean;
   services: ServiceLookup;
+  /** The deployed versions of objects (git HEAD or an export), when known. */
+  baseline?: BaselineLookup;
 }
 
 /** A Service (or other object) elsewhere, found by file and offset, for fixes that edit it. */

@@ -1,0 +1,73 @@
+import { isScalar } from 'yaml';
+import { immutableChanges, type ImmutableChange } from '../baseline/specChanges';
+import { nodeAt, replaceScalar } from '../fixes/yamlText';
+import { removeAt, setAt } from '../fixes/objectEdits';
+import type { KubeObject } from '../model';
+import { field, isStatefulSet, records } from './read';
+import type { Fix, Rule } from './types';
+
+const forbidden = "the API server answers \"Forbidden: updates to statefulset spec for fields other than 'replicas', 'ordinals', 'template', 'updateStrategy', 'revisionHistoryLimit', 'persistentVolumeClaimRetentionPolicy' and 'minReadySeconds' are forbidden\"";
+
+function shown(value: unknown): string {
+  return value === undefined ? 'nothing' : JSON.stringify(value);
+}
+
+/** The PVC names of one claim template, `<claim>-<sts>-<ordinal>`, the first few of them. */
+function pvcNames(object: KubeObject, claimIndex: number): string {
+  const claim = field(records(field(object.value, 'spec', 'volumeClaimTemplates'))[claimIndex], 'metadata', 'name');
+  const replicas = field(object.value, 'spec', 'replicas');
+  const start = field(object.value, 'spec', 'ordinals', 'start');
+  const count = typeof replicas === 'number' && replicas >= 0 ? Math.floor(replicas) : 1;
+  const first = typeof start === 'number' && start >= 0 ? Math.floor(start) : 0;
+  const names = Array.from({ length: Math.min(count, 3) }, (_, i) => `${String(claim)}-${object.name ?? ''}-${first + i}`);
+  return `${names.join(', ')}${count > 3 ? ', …' : ''}`;
+}
+
+function advice(object: KubeObject, change: ImmutableChange): string {
+  const name = object.name ?? 'NAME';
+  const recreate = `kubectl delete statefulset ${name} --cascade=orphan`;
+  const storage = change.field === 'volumeClaimTemplates' && change.path.includes('storage');
+  if (storage) {
+    const claimIndex = typeof change.path[2] === 'number' ? change.path[2] : 0;
+    return `To resize the volumes: if their StorageClass allows volume expansion, patch each PVC (${pvcNames(object, claimIndex)}) to the new size, then run \`${recreate}\` (pods and PVCs stay) and apply this manifest again.`;
+  }
+  if (change.field === 'selector') {
+    return `To change it, run \`${recreate}\` and apply again; the new StatefulSet adopts only the pods its selector matches.`;
+  }
+  return `To change it, run \`${recreate}\` (pods and PVCs stay) and apply this manifest again; the new StatefulSet adopts the pods.`;
+}
+
+/** Reverts the first difference to the deployed value, where that is one scalar or one key. */
+function revert(context: Parameters<NonNullable<Rule['fix']>>[0], path: (string | number)[], before: unknown): Fix[] {
+  const node = nodeAt(context.object.node, path);
+  const key = path[path.length - 1];
+  let edits;
+  if (before === undefined) edits = typeof key === 'string' ? removeAt(context, path) : undefined;
+  else if (typeof before === 'string' || typeof before === 'number') {
+    const replaced = node && isScalar(node) ? replaceScalar(node, before) : undefined;
+    edits = replaced ? [replaced] : node ? undefined : setAt(context, path, before);
+  }
+  return edits && edits.length > 0 ? [{ title: `Revert to the deployed value (${shown(before)})`, preferred: true, edits }] : [];
+}
+
+/** Changes to spec fields that an update may not touch, against the deployed version (git HEAD or an export). */
+export const immutableFieldChanged: Rule = {
+  id: 'immutable-field-changed',
+  severity: 'warning',
+  scope: 'workspace',
+  check: ({ object, baseline, settings }) => {
+    if (!baseline || !isStatefulSet(object) || !object.name) return [];
+    const deployed = baseline.find(object.kind, object.namespace ?? settings.defaultNamespace, object.name);
+    if (!deployed) return [];
+    return immutableChanges(deployed.value, object.value).map((change) => ({
+      path: change.path,
+      message: `spec.${change.field} cannot change on an existing StatefulSet (deployed: ${shown(change.before)}, now: ${shown(change.after)}): ${forbidden}. ${advice(object, change)}`,
+      data: { path: change.path, before: change.before ?? null, absent: change.before === undefined },
+    }));
+  },
+  fix: (context) => {
+    const { path, before, absent } = context.data ?? {};
+    if (!Array.isArray(path)) return [];
+    return revert(context, path as (string | number)[], absent === true ? undefined : before);
+  },
+};
