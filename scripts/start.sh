@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Starts the product: VS Code (code-server, in the browser) with StatefulSet Studio
+# Starts the product: VS Code (code-server 4.100.3, in the browser) with StatefulSet Studio
 # installed from a freshly packaged VSIX and the repository's examples/ folder open.
-# Runs in the foreground until Ctrl+C.
+# Runs in the foreground until Ctrl+C (or SIGTERM), then stops code-server and all it started.
 #
 #   PORT   the port on 127.0.0.1 to serve on (default 8080)
 set -euo pipefail
@@ -22,15 +22,19 @@ fi
 bash "$root/scripts/package.sh"
 
 # A fresh extensions folder and user data folder per start: an old one would keep the
-# previous VSIX and restore the previous session's editors and panels.
+# previous VSIX and restore the previous session's editors and panels. code-server's
+# config.yaml goes there too, not to ~/.config (the flags below override it anyway).
 state="$(mktemp -d "${TMPDIR:-/tmp}/statefulset-studio.XXXXXX")"
+export XDG_CONFIG_HOME="$state/config"
 server_pid=""
 cleanup() {
   trap - EXIT INT TERM
-  if [[ -n $server_pid ]] && kill -0 "$server_pid" 2>/dev/null; then
-    echo; echo "== stopping code-server (pid $server_pid)"
-    kill -TERM "$server_pid" 2>/dev/null || true
-    wait "$server_pid" 2>/dev/null || true
+  if [[ -n $server_pid ]] && kill -0 -- "-$server_pid" 2>/dev/null; then
+    echo; echo "== stopping code-server (process group $server_pid)"
+    # The whole group: the server, the extension host, the language server, the file watcher.
+    kill -TERM -- "-$server_pid" 2>/dev/null || true
+    for ((i = 0; i < 100; i++)); do kill -0 -- "-$server_pid" 2>/dev/null || break; sleep 0.1; done
+    kill -KILL -- "-$server_pid" 2>/dev/null || true
   fi
   rm -rf "$state"
 }
@@ -41,12 +45,17 @@ echo "== installing dist/statefulset-studio.vsix"
 "${code_server[@]}" --extensions-dir "$state/extensions" \
   --install-extension "$root/dist/statefulset-studio.vsix"
 mkdir -p "$state/user-data/User"
-echo '{ "workbench.startupEditor": "none", "extensions.ignoreRecommendations": true }' \
-  > "$state/user-data/User/settings.json"
+cat > "$state/user-data/User/settings.json" <<'JSON'
+{
+  "workbench.startupEditor": "none",
+  "extensions.ignoreRecommendations": true,
+  "git.openRepositoryInParentFolders": "never"
+}
+JSON
 
-# The server, the extension host and the language server write their logs here.
-log="$state/code-server.log"
-XDG_CONFIG_HOME="$state/config" "${code_server[@]}" \
+# setsid: a process group of its own (its id is the server's pid), so that stopping it
+# also ends everything it started; the server's output still goes to this terminal.
+setsid "${code_server[@]}" \
   --auth none \
   --bind-addr "127.0.0.1:$port" \
   --extensions-dir "$state/extensions" \
@@ -54,22 +63,25 @@ XDG_CONFIG_HOME="$state/config" "${code_server[@]}" \
   --disable-telemetry \
   --disable-update-check \
   --disable-workspace-trust \
-  "$folder" > >(tee "$log") 2>&1 &
+  "$folder" &
 server_pid=$!
 
 # Ready when it answers HTTP (a redirect on /); give up after 30 s.
+ready=""
 for ((i = 0; i < 300; i++)); do
   if ! kill -0 "$server_pid" 2>/dev/null; then
     echo "code-server exited; is port $port in use? Try PORT=8081 $0" >&2
     exit 1
   fi
   if node -e "fetch('http://127.0.0.1:$port/', { redirect: 'manual' }).then(() => process.exit(0), () => process.exit(1))"; then
+    ready=1
     break
   fi
   sleep 0.1
 done
+[[ -n $ready ]] || { echo "code-server did not answer on port $port within 30 s" >&2; exit 1; }
 
-cat <<EOF
+cat <<EOF2
 
   StatefulSet Studio is running. Open in a browser on this machine:
 
@@ -79,5 +91,5 @@ cat <<EOF
    From another machine: ssh -L $port:127.0.0.1:$port <this host>, then the same URL.)
   Press Ctrl+C to stop.
 
-EOF
+EOF2
 wait "$server_pid"

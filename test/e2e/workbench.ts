@@ -46,7 +46,8 @@ export class Workbench {
       page.on('pageerror', (e) => consoleLog.write(`[pageerror] ${e.stack ?? e.message}\n`));
       page.on('close', () => consoleLog.end());
       await page.goto(url);
-      await page.locator('[id="status.problems"]').waitFor({ timeout: 30_000 });
+      // There once the workbench is restored; generous for a cold start on a busy machine.
+      await page.locator('[id="status.problems"]').waitFor({ timeout: 60_000 });
       return new Workbench(browser, page, resultsDir);
     } catch (error) {
       await browser.close();
@@ -86,6 +87,12 @@ export class Workbench {
       .then((label) => label?.startsWith(name)), SHORT, `the editor tab of ${name} to be active`);
   }
 
+  /** Gives the keyboard focus to the (only) text editor, e.g. back from a webview. */
+  async focusEditor(): Promise<void> {
+    await this.page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+    await this.page.locator('.editor-instance .monaco-editor.focused').waitFor({ timeout: SHORT });
+  }
+
   /** Moves the cursor of the active editor to line:column (1-based), via Quick Open `:`. */
   async goTo(line: number, column = 1): Promise<void> {
     await this.quickOpen('Control+p', `:${line}:${column}`,
@@ -96,6 +103,28 @@ export class Workbench {
 
   private cursorPosition(): Promise<string | null> {
     return this.page.locator('[id="status.editor.selection"]').innerText({ timeout: 500 }).catch(() => null);
+  }
+
+  /** The active editor's rendered lines (only those scrolled into view), top to bottom. */
+  async editorLines(): Promise<string[]> {
+    const lines = await this.page.locator('.editor-instance .monaco-editor .view-lines .view-line').evaluateAll((es) =>
+      es.map((e) => ({ top: parseFloat((e as HTMLElement).style.top) || 0, text: (e as HTMLElement).innerText })));
+    // Monaco reuses line elements, so DOM order is not screen order; it renders spaces as U+00A0.
+    return lines.sort((a, b) => a.top - b.top).map((l) => l.text.replace(/\u00a0/g, ' '));
+  }
+
+  /** Waits until one of the active editor's visible lines matches `pattern`. */
+  async waitForEditorLine(pattern: RegExp, what: string): Promise<string> {
+    let last: string[] = [];
+    return waitFor(async () => {
+      last = await this.editorLines();
+      return last.find((line) => pattern.test(line));
+    }, SHORT, () => `${what}: a line matching ${pattern} in the editor, which shows:\n${last.join('\n')}`);
+  }
+
+  /** The titles of the CodeLenses the active editor shows (those scrolled into view). */
+  codeLenses(): Promise<string[]> {
+    return this.page.locator('.editor-instance .monaco-editor .codelens-decoration').allInnerTexts();
   }
 
   /** Types into the focused editor, as a user does. */
@@ -113,6 +142,21 @@ export class Workbench {
     if (await panel.isVisible()) return;
     await this.page.keyboard.press('Control+Shift+M');
     await panel.waitFor({ state: 'visible', timeout: SHORT });
+  }
+
+  /** Hides the panel (Problems) with Ctrl+J, to give the editors the whole height. */
+  async hidePanel(): Promise<void> {
+    const panel = this.page.locator('.markers-panel');
+    if (!(await panel.isVisible())) return;
+    await this.page.keyboard.press('Control+J');
+    await panel.waitFor({ state: 'hidden', timeout: SHORT });
+  }
+
+  /** What the Problems panel shows, as text (for failure messages). */
+  async problemsText(): Promise<string> {
+    const panel = this.page.locator('.markers-panel');
+    if (!(await panel.isVisible())) return '(the Problems panel is not open)';
+    return (await panel.innerText({ timeout: 2_000 })).trim() || '(empty)';
   }
 
   /** The entries the Problems panel lists now, each under its file. */
@@ -188,6 +232,30 @@ export class Workbench {
       await this.page.keyboard.press('ArrowDown');
     }
     throw new Error(`Code action "${title}" is not in the menu`);
+  }
+
+  /**
+   * Ctrl+Space in the editor, types `prefix`, and takes the suggestion whose aria-label
+   * contains `label` (walked to with the arrow keys, like a code action).
+   */
+  async acceptSuggestion(prefix: string, label: string): Promise<void> {
+    await this.page.keyboard.press('Control+Space');
+    await this.page.keyboard.type(prefix);
+    const rows = this.page.locator('.suggest-widget .monaco-list-row');
+    const labels = () => rows.evaluateAll((es) => es.map((e) => e.getAttribute('aria-label') ?? ''));
+    let seen: string[] = [];
+    await waitFor(async () => (seen = await labels()).some((l) => l.includes(label)), SHORT,
+      () => `"${label}" among the suggestions for "${prefix}" (seen: ${JSON.stringify(seen)})`);
+    const focused = this.page.locator('.suggest-widget .monaco-list-row.focused');
+    for (let i = 0; i <= seen.length; i++) {
+      if ((await focused.getAttribute('aria-label', { timeout: SHORT }))?.includes(label)) {
+        await this.page.keyboard.press('Enter');
+        await this.page.locator('.suggest-widget').waitFor({ state: 'hidden', timeout: SHORT });
+        return;
+      }
+      await this.page.keyboard.press('ArrowDown');
+    }
+    throw new Error(`Could not walk to the suggestion "${label}" (suggestions: ${JSON.stringify(seen)})`);
   }
 
   /** Runs a command from the command palette (F1), found by its id, shown by its title. */

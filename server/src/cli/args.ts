@@ -5,7 +5,7 @@ export interface CliArgs {
   options: Map<string, string | true>;
 }
 
-const valued = new Set(['--format', '--cluster-domain', '--namespace', '--name']);
+const valued = new Set(['--format', '--cluster-domain', '--namespace', '--name', '--baseline']);
 
 /** Splits `sts <command> [--flag value | --flag] PATH...`; throws a readable Error on a bad flag. */
 export function parseArgs(argv: readonly string[]): CliArgs {

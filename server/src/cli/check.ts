@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { PreviewResult } from '../protocol';
+import type { BaselineLookup } from '../service/baseline/baselineLookup';
 import { fixFile } from '../service/fixFile';
 import { previewOf } from '../service/previewOf';
 import { checkText } from '../service/languageService';
@@ -35,6 +36,7 @@ function readSource(file: string, stdin: () => string): Source {
  */
 export function checkFiles(
   paths: readonly string[], settings: Settings, stdin: () => string, fix?: (file: string, rules: string[]) => void,
+  baselineFor?: (file: string) => BaselineLookup | undefined,
 ): Reported[] {
   const sources = collectFiles(paths).map((file) => readSource(file, stdin));
   const index = new WorkspaceIndex();
@@ -54,7 +56,7 @@ export function checkFiles(
     }
   }
   return sources.flatMap((source) => {
-    const { findings, lines } = checkText(source.uri, source.text, settings, index, source.store);
+    const { findings, lines } = checkText(source.uri, source.text, settings, index, source.store, baselineFor?.(source.file));
     return findings.map((finding) => {
       const start = lines.positionAt(finding.start);
       const end = lines.positionAt(finding.end);

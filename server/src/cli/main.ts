@@ -3,14 +3,23 @@ import { defaultSettings, type Settings } from '../service/settings';
 import { parseArgs, type CliArgs } from './args';
 import { checkFiles, formatReports, previewFile } from './check';
 import { previewJson, previewText } from './preview';
+import { pathToFileURL } from 'node:url';
+import { baselineFrom } from '../service/baseline/baselineLookup';
+import { parseFile } from '../service/parse/documentStore';
+import { baselineSource, readBaselineSync } from '../workspace/readBaseline';
+import { diffTexts, formatDiff } from './diff';
 
 const version = '0.1.0';
 
 const usage = `Usage:
-  sts check [--fix] [--format text|json|sarif] [--cluster-domain D] [--namespace NS] [--max-unavailable-gate] [--no-schema] PATH...
+  sts check [--fix] [--baseline REF|FILE] [--format text|json|sarif] [--cluster-domain D] [--namespace NS] [--max-unavailable-gate] [--no-schema] PATH...
       Check StatefulSet manifests (files, folders searched for *.yaml/*.yml, or - for standard input).
       --fix applies every preferred quick fix in place first, then reports what is left.
+      --baseline REF|FILE compares each file with its version at a git ref (e.g. HEAD, origin/main)
+      or with a \`kubectl get -o yaml\` export: changes to immutable fields fail the check (exit 1).
       Exit 0: no errors; 1: errors found; 2: usage error or unreadable input.
+  sts diff [--format text|json] OLD NEW
+      What applying NEW over OLD does: immutable fields changed (exit 1), pods restarted, created, deleted.
   sts preview [--name STS] [--json] [--cluster-domain D] [--namespace NS] [--max-unavailable-gate] FILE
       Show what a StatefulSet will create: pods, DNS names, PVCs and the rollout order.
       Services in the same folder count. Exit 1 when the file holds no StatefulSet.
@@ -42,9 +51,27 @@ function runCheck(args: CliArgs): number {
     ? (file: string, rules: string[]) => process.stderr.write(`fixed ${rules.length} problem${rules.length === 1 ? '' : 's'} in ${file}: ${[...new Set(rules)].join(', ')}\n`)
     : undefined;
   if (fix && args.paths.includes('-')) throw new UsageError('--fix rewrites files in place: it cannot fix standard input');
-  const reports = checkFiles(args.paths, settingsFrom(args), () => readFileSync(0, 'utf8'), fix);
+  const settings = settingsFrom(args);
+  const baselineFlag = args.options.get('--baseline');
+  const source = typeof baselineFlag === 'string' ? baselineSource(baselineFlag, process.cwd()) : undefined;
+  const baselineFor = source && ((file: string) => {
+    const text = file === '<stdin>' ? undefined : readBaselineSync(file, source);
+    return text === undefined ? undefined : baselineFrom(parseFile(text), settings.defaultNamespace);
+  });
+  const reports = checkFiles(args.paths, settings, () => readFileSync(0, 'utf8'), fix, baselineFor);
   process.stdout.write(formatReports(format, reports, version));
-  return reports.some((r) => r.severity === 'error') ? 1 : 0;
+  // In CI an immutable change fails the job: `kubectl apply` would be refused.
+  return reports.some((r) => r.severity === 'error' || r.rule === 'immutable-field-changed') ? 1 : 0;
+}
+
+function runDiff(args: CliArgs): number {
+  const [oldFile, newFile, ...extra] = args.paths;
+  if (!oldFile || !newFile || extra.length > 0) throw new UsageError('sts diff needs OLD and NEW files');
+  const format = args.options.get('--format') ?? 'text';
+  if (format !== 'text' && format !== 'json') throw new UsageError(`unknown format "${String(format)}"`);
+  const diffs = diffTexts(readFileSync(oldFile, 'utf8'), readFileSync(newFile, 'utf8'), pathToFileURL(newFile).href, settingsFrom(args));
+  process.stdout.write(format === 'json' ? `${JSON.stringify(diffs, null, 2)}\n` : formatDiff(diffs, newFile));
+  return diffs.some((diff) => diff.immutable.length > 0) ? 1 : 0;
 }
 
 function runPreview(args: CliArgs): number {
@@ -66,6 +93,8 @@ async function main(argv: readonly string[]): Promise<number> {
   switch (args.command) {
     case 'check':
       return runCheck(args);
+    case 'diff':
+      return runDiff(args);
     case 'preview':
       return runPreview(args);
     case 'lsp': {
