@@ -2,6 +2,7 @@
  * Every custom message between the extension client, the language server and the preview
  * page, with who sends it. Shared by all three bundles; types only, plus method names.
  */
+import type { RolloutImpact } from './service/baseline/rolloutImpact';
 import type { Simulation, WhatIf } from './simulator';
 
 export type { Simulation, WhatIf } from './simulator';
@@ -41,6 +42,8 @@ export type PreviewResult = {
   /** The cluster domain and gate the simulation used, shown in the page's footer. */
   clusterDomain: string;
   maxUnavailableGate: boolean;
+  /** What applying this version over the deployed one does (git HEAD by default); null without one. */
+  impact: RolloutImpact | null;
 } | null;
 
 /** extension host → page. */

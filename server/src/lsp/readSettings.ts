@@ -9,6 +9,7 @@ export interface ClientSettings {
   schemaValidation?: unknown;
   maxUnavailableGate?: unknown;
   exclude?: unknown;
+  baseline?: unknown;
 }
 
 const severities = new Set<string>(['error', 'warning', 'info', 'hint', 'off']);
@@ -18,7 +19,9 @@ const severities = new Set<string>(['error', 'warning', 'info', 'hint', 'off']);
  * schema rule off when another extension (Red Hat YAML with its Kubernetes schema) already
  * reports schema errors, so the user does not see each one twice.
  */
-export function readSettings(raw: ClientSettings | null | undefined, otherSchemaValidator: boolean): Settings & { exclude: string[] } {
+export function readSettings(
+  raw: ClientSettings | null | undefined, otherSchemaValidator: boolean,
+): Settings & { exclude: string[]; baseline: string } {
   const value = raw ?? {};
   const rules: Record<string, SeveritySetting> = {};
   if (value.rules && typeof value.rules === 'object') {
@@ -35,5 +38,7 @@ export function readSettings(raw: ClientSettings | null | undefined, otherSchema
     schemaValidation: schemaMode === 'on' || (schemaMode === 'auto' && !otherSchemaValidator),
     maxUnavailableGate: value.maxUnavailableGate === true,
     exclude: Array.isArray(value.exclude) ? value.exclude.filter((g): g is string => typeof g === 'string') : [],
+    // Where the deployed version comes from: a git ref, a kubectl export (.yaml), or off.
+    baseline: text(value.baseline, 'HEAD'),
   };
 }

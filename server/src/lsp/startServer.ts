@@ -20,7 +20,11 @@ import { fixAllKind, toCodeActions, type EditTarget } from './toCodeActions';
 import { previewMethod, type PreviewParams, type PreviewResult } from '../protocol';
 import { previewLenses } from '../service/codeLenses';
 import { previewOf } from '../service/previewOf';
+import { baselineFrom, type BaselineLookup } from '../service/baseline/baselineLookup';
+import { baselineSource, readBaseline } from '../workspace/readBaseline';
+import { dirname } from 'node:path';
 import { toDiagnostic } from './toDiagnostic';
+import { intelligenceCapabilities, registerIntelligence } from './intelligenceHandlers';
 
 /** How long to wait after a keystroke before validating: one document costs a few ms, so keep it short. */
 const debounceMs = 5;
@@ -38,6 +42,8 @@ export function startServer(connection: Connection = createConnection()): void {
   const checked = new Map<string, CheckedFile>();
   const timers = new Map<string, NodeJS.Timeout>();
   const index = new WorkspaceIndex();
+  /** The deployed version of each open file (git HEAD by default), when there is one. */
+  const baselines = new Map<string, BaselineLookup>();
   let options: InitializationOptions = {};
   let settings = readSettings(undefined, false);
   let pullConfiguration = false;
@@ -61,7 +67,7 @@ export function startServer(connection: Connection = createConnection()): void {
       }
       const store = stores.get(uri) ?? new DocumentStore();
       stores.set(uri, store);
-      const result = checkText(uri, document.getText(), settings, index, store);
+      const result = checkText(uri, document.getText(), settings, index, store, baselines.get(uri));
       checked.set(uri, result);
       const diagnostics = result.findings.map((f) => toDiagnostic(f, (offset) => document.positionAt(offset)));
       void connection.sendDiagnostics({ uri, version: document.version, diagnostics });
@@ -125,9 +131,10 @@ export function startServer(connection: Connection = createConnection()): void {
     if (folders.length === 0 && params.rootUri?.startsWith('file:')) folders = [fileURLToPath(params.rootUri)];
     return {
       capabilities: {
-        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, fixAllKind] },
         codeLensProvider: { resolveProvider: false },
+        ...intelligenceCapabilities,
       },
       serverInfo: { name: 'statefulset-studio', version: '0.1.0' },
     };
@@ -145,6 +152,7 @@ export function startServer(connection: Connection = createConnection()): void {
 
   connection.onDidChangeConfiguration(async (change) => {
     await loadSettings(change.settings);
+    for (const uri of documents.keys()) void loadBaseline(uri);
     revalidateAll();
     void indexWorkspace();
   });
@@ -188,7 +196,7 @@ export function startServer(connection: Connection = createConnection()): void {
     const text = document.getText();
     const store = stores.get(uri) ?? new DocumentStore();
     stores.set(uri, store);
-    return { text, file: checkText(uri, text, settings, index, store) };
+    return { text, file: checkText(uri, text, settings, index, store, baselines.get(uri)) };
   }
 
   connection.onRequest(previewMethod, (params: PreviewParams): PreviewResult => {
@@ -196,7 +204,7 @@ export function startServer(connection: Connection = createConnection()): void {
     if (!now) return null;
     const offset = params.position ? now.file.lines.offsetAt(params.position) : undefined;
     return previewOf(params.uri, now.file, settings, index, {
-      ...(offset !== undefined ? { offset } : {}), ...(params.name ? { name: params.name } : {}), ...(params.whatIf ? { whatIf: params.whatIf } : {}),
+      ...(offset !== undefined ? { offset } : {}), ...(params.name ? { name: params.name } : {}), ...(params.whatIf ? { whatIf: params.whatIf } : {}), baseline: baselines.get(params.uri),
     });
   });
 
@@ -222,7 +230,26 @@ export function startServer(connection: Connection = createConnection()): void {
     }
   });
 
-  documents.onDidOpen(({ document }) => schedule(document.uri, 0));
+  registerIntelligence(connection, {
+    current, textOf, index, log, settings: () => settings, openUris: () => documents.keys(),
+  });
+
+  /** Reads the file's deployed version (off the request path: git runs in the background), then re-checks. */
+  async function loadBaseline(uri: string): Promise<void> {
+    if (!uri.startsWith('file:')) return;
+    const path = fileURLToPath(uri);
+    const text = await readBaseline(path, baselineSource(settings.baseline, dirname(path)));
+    if (!documents.get(uri)) return;
+    if (text === undefined) baselines.delete(uri);
+    else baselines.set(uri, baselineFrom(parseFile(text), settings.defaultNamespace));
+    schedule(uri, 0);
+  }
+
+  documents.onDidSave(({ document }) => void loadBaseline(document.uri));
+  documents.onDidOpen(({ document }) => {
+    schedule(document.uri, 0);
+    void loadBaseline(document.uri);
+  });
   documents.onDidChangeContent(({ document }) => schedule(document.uri));
   documents.onDidClose(({ document }) => {
     const { uri } = document;
@@ -230,6 +257,7 @@ export function startServer(connection: Connection = createConnection()): void {
     timers.delete(uri);
     stores.delete(uri);
     checked.delete(uri);
+    baselines.delete(uri);
     void connection.sendDiagnostics({ uri, diagnostics: [] });
     if (uri.startsWith('file:')) void servicesInFile(fileURLToPath(uri), settings.defaultNamespace).then((s) => updateIndex(uri, s));
     else updateIndex(uri, []);

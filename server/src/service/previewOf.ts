@@ -7,6 +7,8 @@ import type { CheckedFile } from './languageService';
 import type { KubeObject, ManifestDocument } from './model';
 import { field, isStatefulSet } from './rules/read';
 import type { Settings } from './settings';
+import type { BaselineLookup } from './baseline/baselineLookup';
+import { rolloutImpact } from './baseline/rolloutImpact';
 
 interface Located {
   object: KubeObject;
@@ -40,6 +42,7 @@ export interface PreviewTarget {
   offset?: number;
   name?: string;
   whatIf?: WhatIf;
+  baseline?: BaselineLookup | undefined;
 }
 
 /** What the StatefulSet under the cursor (or named) will create: the data of the preview and `sts preview`. */
@@ -53,6 +56,7 @@ export function previewOf(uri: string, file: CheckedFile, settings: Settings, in
   const serviceName = field(chosen.object.value, 'spec', 'serviceName');
   const lookup = index.lookupFor(uri, servicesOf(uri, file.documents, settings.defaultNamespace));
   const service = typeof serviceName === 'string' ? lookup.find(chosen.ref.namespace, serviceName) : undefined;
+  const deployed = target.baseline?.find(chosen.object.kind, chosen.ref.namespace, chosen.ref.name);
   const simulation = simulate({
     statefulSet: chosen.object.value,
     service: serviceValue(service),
@@ -68,5 +72,6 @@ export function previewOf(uri: string, file: CheckedFile, settings: Settings, in
     simulation,
     clusterDomain: settings.clusterDomain,
     maxUnavailableGate: settings.maxUnavailableGate,
+    impact: deployed ? rolloutImpact(deployed.value, chosen.object.value, settings) : null,
   };
 }

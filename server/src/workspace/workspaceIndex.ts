@@ -10,14 +10,17 @@ export class WorkspaceIndex {
     if (services.length === 0) return;
     this.byUri.set(uri, [...services]);
     for (const service of services) {
+      // push, not copy: a file with thousands of same-named Services must not cost quadratic time
       const key = `${service.namespace}/${service.name}`;
-      this.byName.set(key, [...(this.byName.get(key) ?? []), service]);
+      const list = this.byName.get(key);
+      if (list) list.push(service);
+      else this.byName.set(key, [service]);
     }
   }
 
   delete(uri: string): void {
-    for (const service of this.byUri.get(uri) ?? []) {
-      const key = `${service.namespace}/${service.name}`;
+    // each name once: filtering once per Service was quadratic for a file with many same-named Services
+    for (const key of new Set((this.byUri.get(uri) ?? []).map((s) => `${s.namespace}/${s.name}`))) {
       const rest = (this.byName.get(key) ?? []).filter((s) => s.uri !== uri);
       if (rest.length > 0) this.byName.set(key, rest);
       else this.byName.delete(key);
@@ -30,15 +33,29 @@ export class WorkspaceIndex {
     return this.byUri.get(uri) ?? [];
   }
 
+  /** Every indexed Service of a namespace, for completion (read-only). */
+  servicesIn(namespace: string): readonly ServiceInfo[] {
+    return [...this.byUri.values()].flat().filter((s) => s.namespace === namespace);
+  }
+
+  /** The files that hold indexed Services, for finding references across the workspace. */
+  uris(): readonly string[] {
+    return [...this.byUri.keys()];
+  }
+
   get size(): number {
     return this.byUri.size;
   }
 
   /** Lookup for one file: its own Services first, then the rest of the workspace (its stale entries skipped). */
   lookupFor(uri: string, local: readonly ServiceInfo[]): ServiceLookup {
+    // A map of the file's own Services (first one wins, as `find` did): a linear search per
+    // StatefulSet made a file with thousands of documents quadratic on every keystroke.
+    const own = new Map<string, ServiceInfo>();
+    for (const s of local) if (!own.has(`${s.namespace}/${s.name}`)) own.set(`${s.namespace}/${s.name}`, s);
     return {
       find: (namespace, name) =>
-        local.find((s) => s.namespace === namespace && s.name === name)
+        own.get(`${namespace}/${name}`)
         ?? (this.byName.get(`${namespace}/${name}`) ?? []).find((s) => s.uri !== uri),
     };
   }

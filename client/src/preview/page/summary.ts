@@ -27,6 +27,8 @@ export function summary(preview: Preview): HTMLElement {
     el('p', { class: 'settings' }, settings),
     el('p', { class: sim.dns.resolves ? 'dns ok' : 'dns problem', role: 'status' },
       sim.dns.resolves ? '✓ Pod DNS names resolve' : `✗ Pod DNS names will not resolve: ${sim.dns.reason ?? ''}`),
+    preview.impact ? el('section', { class: 'impact', 'aria-label': 'Compared with the deployed version' },
+      el('h2', {}, 'If you apply this now'), el('p', {}, preview.impact.summary)) : null,
     sim.warnings.length === 0 ? null : el('ul', { class: 'warnings', 'aria-label': 'Warnings' }, ...sim.warnings.map((w) => el('li', {}, w))),
   );
 }

@@ -1,0 +1,113 @@
+import type { Plan, Simulation } from '../../simulator';
+import type { ServiceInfo } from '../../workspace/serviceLookup';
+import type { ObjectPath } from '../model';
+import { fileLabel, samePath } from './paths';
+import { isClaimTemplateNamePath } from './volumeReferences';
+
+/** What a StatefulSet field makes the cluster do, in a line or two, from the simulation the preview shows too. */
+export interface FactsInput {
+  path: ObjectPath;
+  simulation: Simulation;
+  /** The claim template's name, for a hover on one. */
+  claimName: string | undefined;
+  /** The governing Service as the workspace knows it. */
+  service: ServiceInfo | undefined;
+  uri: string;
+}
+
+const code = (text: string): string => `\`${text}\``;
+
+/** `a`, `a`, `b` or `a` … `z`: long runs of pod names are shown by their ends. */
+export function nameRange(names: readonly string[]): string {
+  const first = names[0];
+  const last = names[names.length - 1];
+  if (first === undefined || last === undefined) return 'none';
+  if (names.length <= 2) return names.map(code).join(', ');
+  return `${code(first)} … ${code(last)}`;
+}
+
+function chain(steps: readonly string[]): string {
+  if (steps.length <= 4) return steps.join(' → ');
+  return [steps[0], steps[1], '…', steps[steps.length - 1]].join(' → ');
+}
+
+function planSteps(plan: Plan): string[] {
+  return plan.map((step) => step.pods.map(code).join(' + '));
+}
+
+/** The names of all replicas, also beyond what the simulator lays out (it caps huge sets). */
+function allPodNames(simulation: Simulation): string[] {
+  const { replicas, ordinalStart, statefulSet } = simulation;
+  const names = simulation.pods.map((pod) => pod.name);
+  if (replicas > names.length && replicas > 0) names.push(`${statefulSet.name}-${ordinalStart + replicas - 1}`);
+  return names;
+}
+
+function podsFact(simulation: Simulation): string {
+  const names = allPodNames(simulation);
+  const count = simulation.replicas;
+  if (count === 0) return 'No pods: `replicas` is 0.';
+  return `**${count} pod${count === 1 ? '' : 's'}**: ${nameRange(names)}`;
+}
+
+function serviceFacts(simulation: Simulation, service: ServiceInfo | undefined, uri: string): string[] {
+  const facts: string[] = [];
+  if (service) {
+    facts.push(`Service ${code(service.name)} in ${fileLabel(service.uri, uri)}: ${service.headless ? '**headless**' : '**not headless** (`clusterIP` is not `None`)'}`);
+  }
+  const fqdn = simulation.pods[0]?.fqdn;
+  if (fqdn) facts.push(`Pod DNS name: ${code(fqdn)}`);
+  if (!simulation.dns.resolves && simulation.dns.reason) facts.push(`⚠ ${simulation.dns.reason}`);
+  return facts;
+}
+
+function partitionFact(simulation: Simulation): string {
+  if (simulation.updateStrategy === 'OnDelete') return 'Ignored: with `OnDelete` pods take a new template only when you delete them.';
+  const updated = simulation.pods.filter((pod) => pod.revision === 'updated').map((pod) => pod.name);
+  const current = simulation.pods.filter((pod) => pod.revision === 'current').map((pod) => pod.name);
+  if (updated.length === 0) return `No pod takes a template update: partition ${simulation.partition} ≥ replicas ${simulation.replicas}.`;
+  const first = simulation.ordinalStart + simulation.partition;
+  const take = `Template updates reach ${nameRange(updated)} (ordinals ≥ ${first})`;
+  return current.length === 0 ? `${take}: every pod.` : `${take}; ${nameRange(current)} stay${current.length === 1 ? 's' : ''} at the current revision.`;
+}
+
+function creationFact(simulation: Simulation): string {
+  if (simulation.podManagementPolicy === 'Parallel') {
+    return 'Pods are created, and deleted on scale-down, all at once: no pod waits for another.';
+  }
+  const down = planSteps(simulation.plans.scaleDown);
+  const scaleDown = down.length > 1 ? `; scale-down goes the other way, ${chain(down)}` : '';
+  return `Created one at a time, ${chain(planSteps(simulation.plans.create))}, each once the previous is Running and Ready${scaleDown}.`;
+}
+
+function updateFact(simulation: Simulation): string {
+  if (simulation.updateStrategy === 'OnDelete') return 'Template changes roll out only as you delete pods (`OnDelete`).';
+  const steps = planSteps(simulation.plans.update);
+  if (steps.length === 0) return `Template changes reach no pod: partition ${simulation.partition} ≥ replicas ${simulation.replicas}.`;
+  const kept = simulation.partition > 0 ? `; ordinals below ${simulation.ordinalStart + simulation.partition} keep the old template` : '';
+  return `Template changes roll out highest ordinal first, ${chain(steps)}, each once the previous is Running and Ready${kept}.`;
+}
+
+function claimFact(simulation: Simulation, claimName: string): string[] {
+  const pvcs = allPodNames(simulation).map((pod) => `${claimName}-${pod}`);
+  const { whenDeleted, whenScaled } = simulation.pvcRetention;
+  return [
+    `**PVCs**: ${nameRange(pvcs)}`,
+    `When the StatefulSet is deleted: ${whenDeleted}; on scale-down: ${whenScaled}.`,
+  ];
+}
+
+/** The lines a hover on this StatefulSet field adds to the schema's description; empty for other fields. */
+export function identityFacts(input: FactsInput): string[] {
+  const { path, simulation } = input;
+  if (samePath(path, ['spec', 'replicas']) || samePath(path, ['spec', 'ordinals']) || samePath(path, ['spec', 'ordinals', 'start'])) {
+    return [podsFact(simulation)];
+  }
+  if (samePath(path, ['spec', 'serviceName'])) return serviceFacts(simulation, input.service, input.uri);
+  if (samePath(path, ['spec', 'updateStrategy', 'rollingUpdate', 'partition'])) return [partitionFact(simulation)];
+  if (samePath(path, ['spec', 'podManagementPolicy'])) return [creationFact(simulation)];
+  if (samePath(path, ['spec', 'updateStrategy']) || samePath(path, ['spec', 'updateStrategy', 'type'])
+    || samePath(path, ['spec', 'updateStrategy', 'rollingUpdate', 'maxUnavailable'])) return [updateFact(simulation)];
+  if (isClaimTemplateNamePath(path) && input.claimName) return claimFact(simulation, input.claimName);
+  return [];
+}
