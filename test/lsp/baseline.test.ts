@@ -42,7 +42,7 @@ test('an open file is compared with its committed version: immutable changes war
     const change = diagnostics.find((d) => d.code === 'immutable-field-changed');
     assert.equal(change?.severity, 2);
     assert.deepEqual(change?.range.start, { line: 6, character: 23 });
-    assert.match(change?.message ?? '', /^spec\.podManagementPolicy cannot change on an existing StatefulSet \(deployed: "OrderedReady", now: "Parallel"\)/);
+    assert.match(String(change?.message), /^spec\.podManagementPolicy cannot change on an existing StatefulSet \(deployed: "OrderedReady", now: "Parallel"\)/);
     const preview = await session.connection.sendRequest<PreviewResult>('statefulset/preview', { uri });
     assert.equal(preview?.impact?.summary, 'The pod template changes: db-1, then db-0 restart in that order.');
   } finally {
