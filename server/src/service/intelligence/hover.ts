@@ -6,7 +6,7 @@ import { previewOf } from '../previewOf';
 import { field, isStatefulSet } from '../rules/read';
 import type { Settings } from '../settings';
 import { cursorAt, type CursorContext } from './cursorContext';
-import { identityFacts } from './identityFacts';
+import { hasIdentityFacts, identityFacts } from './identityFacts';
 import { valueAt } from './paths';
 import { schemaAt, typeLabel } from './schemaNavigator';
 
@@ -28,7 +28,7 @@ export interface HoverResult {
 /** The StatefulSet facts for the field under the cursor, from the same simulation as the preview. */
 function factsFor(context: CursorContext, input: HoverInput, path: CursorContext['path']): string[] {
   const { object } = context;
-  if (!isStatefulSet(object) || path[0] !== 'spec') return [];
+  if (!isStatefulSet(object) || !hasIdentityFacts(path)) return [];
   const preview = previewOf(input.uri, input.file, input.settings, input.index, { offset: input.offset });
   // In a List of several StatefulSets the preview takes the document's first one: only use it when it is this one.
   if (!preview || preview.simulation.statefulSet.name !== (object.name ?? '')) return [];

@@ -97,6 +97,17 @@ function claimFact(simulation: Simulation, claimName: string): string[] {
   ];
 }
 
+const factPaths: readonly ObjectPath[] = [
+  ['spec', 'replicas'], ['spec', 'ordinals'], ['spec', 'ordinals', 'start'], ['spec', 'serviceName'],
+  ['spec', 'updateStrategy', 'rollingUpdate', 'partition'], ['spec', 'podManagementPolicy'], ['spec', 'updateStrategy'],
+  ['spec', 'updateStrategy', 'type'], ['spec', 'updateStrategy', 'rollingUpdate', 'maxUnavailable'],
+];
+
+/** Whether a hover on this field tells what the cluster does (so the simulation is worth running). */
+export function hasIdentityFacts(path: ObjectPath): boolean {
+  return isClaimTemplateNamePath(path) || factPaths.some((known) => samePath(known, path));
+}
+
 /** The lines a hover on this StatefulSet field adds to the schema's description; empty for other fields. */
 export function identityFacts(input: FactsInput): string[] {
   const { path, simulation } = input;
