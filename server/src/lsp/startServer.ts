@@ -4,7 +4,7 @@ import {
   TextDocuments, TextDocumentSyncKind, type Connection, type InitializeParams,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { checkText, type CheckedFile } from '../service/languageService';
+import { checkText, prepareText, type CheckedFile } from '../service/languageService';
 import { DocumentStore } from '../service/parse/documentStore';
 import { servicesOf } from '../workspace/servicesOf';
 import { scanWorkspace, servicesInFile } from '../workspace/scanWorkspace';
@@ -28,6 +28,16 @@ import { intelligenceCapabilities, registerIntelligence } from './intelligenceHa
 
 /** How long to wait after a keystroke before validating: one document costs a few ms, so keep it short. */
 const debounceMs = 5;
+
+/**
+ * Larger files are not checked in the editor; one info diagnostic says so. Parsing 50 MB of
+ * YAML holds gigabytes for minutes (hostile-input tests). `sts check` still checks them.
+ */
+export const maxCheckedLength = 10 * 1024 * 1024;
+
+/** Opening a file larger than this parses it a slice at a time, answering other requests in between. */
+const slicedFrom = 256 * 1024;
+const sliceMs = 20;
 
 /** Options the extension client passes at start-up. */
 interface InitializationOptions {
@@ -57,7 +67,34 @@ export function startServer(connection: Connection = createConnection()): void {
     return settings.exclude.length > 0 && uri.startsWith('file:') && matchesAny(fileURLToPath(uri).split('\\').join('/'), settings.exclude);
   }
 
-  function validate(uri: string): void {
+  /** A one-line info diagnostic instead of checking a file over maxCheckedLength. */
+  function tooLarge(uri: string, version: number, length: number): void {
+    checked.delete(uri);
+    stores.delete(uri);
+    const message = `This file is too large to check as you type (${(length / 1024 / 1024).toFixed(1)} MB, the limit is ${maxCheckedLength / 1024 / 1024} MB). Run \`sts check\` on it instead.`;
+    const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    void connection.sendDiagnostics({ uri, version, diagnostics: [{ range, severity: 3, source: 'statefulset', code: 'file-too-large', message }] });
+  }
+
+  /**
+   * Parses a newly opened large file a slice of documents at a time, yielding between slices
+   * so that requests about other files are answered meanwhile. False when the document changed
+   * or closed in between: the validation scheduled for that change takes over (cancellation).
+   */
+  async function prepared(uri: string, store: DocumentStore, version: number): Promise<boolean> {
+    const text = documents.get(uri)?.getText() ?? '';
+    if (text.length < slicedFrom || checked.has(uri)) return true; // small, or an edit: checkText re-parses one document
+    let sliceEnd = Date.now() + sliceMs;
+    for (const _ of prepareText(text, settings, store)) {
+      if (Date.now() < sliceEnd) continue;
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      if (documents.get(uri)?.version !== version) return false;
+      sliceEnd = Date.now() + sliceMs;
+    }
+    return true;
+  }
+
+  async function validate(uri: string): Promise<void> {
     const document = documents.get(uri);
     if (!document) return;
     try {
@@ -65,8 +102,14 @@ export function startServer(connection: Connection = createConnection()): void {
         void connection.sendDiagnostics({ uri, version: document.version, diagnostics: [] });
         return;
       }
+      const { version } = document;
+      if (document.getText().length > maxCheckedLength) {
+        tooLarge(uri, version, document.getText().length);
+        return;
+      }
       const store = stores.get(uri) ?? new DocumentStore();
       stores.set(uri, store);
+      if (!(await prepared(uri, store, version)) || documents.get(uri) !== document) return;
       const result = checkText(uri, document.getText(), settings, index, store, baselines.get(uri));
       checked.set(uri, result);
       const diagnostics = result.findings.map((f) => toDiagnostic(f, (offset) => document.positionAt(offset)));
@@ -79,17 +122,23 @@ export function startServer(connection: Connection = createConnection()): void {
 
   /** Keeps the index current with an open file's Services; other files are re-checked when those change. */
   function updateIndex(uri: string, services: readonly ServiceInfo[]): void {
-    const key = (list: readonly ServiceInfo[]): string => JSON.stringify(list.map((s) => [s.namespace, s.name, s.headless, s.selector]));
-    const before = key(index.lookupAll(uri));
+    // Field by field rather than two JSON.stringify of every Service: this runs on each keystroke.
+    const selectorText = (s: ServiceInfo | undefined): string | undefined => JSON.stringify(s?.selector);
+    const before = index.lookupAll(uri);
+    const same = before.length === services.length && before.every((s, i) => {
+      const now = services[i];
+      return now !== undefined && s.namespace === now.namespace && s.name === now.name && s.headless === now.headless
+        && (s.selector === now.selector || selectorText(s) === selectorText(now));
+    });
     index.set(uri, services);
-    if (before !== key(services)) for (const other of documents.keys()) if (other !== uri) schedule(other);
+    if (!same) for (const other of documents.keys()) if (other !== uri) schedule(other);
   }
 
   function schedule(uri: string, delay = debounceMs): void {
     clearTimeout(timers.get(uri));
     timers.set(uri, setTimeout(() => {
       timers.delete(uri);
-      validate(uri);
+      void validate(uri);
     }, delay));
   }
 
@@ -114,7 +163,7 @@ export function startServer(connection: Connection = createConnection()): void {
     for (const folder of folders) {
       files += await scanWorkspace(folder, settings.exclude, settings.defaultNamespace, (uri, services) => {
         if (!documents.get(uri)) index.set(uri, services);
-      }, () => generation !== scanGeneration);
+      }, () => generation !== scanGeneration, (uri) => documents.get(uri) !== undefined);
     }
     if (generation === scanGeneration) {
       log(`indexed ${files} YAML files in ${Date.now() - started} ms (${index.size} with Services)`);
@@ -192,7 +241,8 @@ export function startServer(connection: Connection = createConnection()): void {
   /** The file as the editor has it now, checked (cheap: unchanged documents come from the store). */
   function current(uri: string): { text: string; file: CheckedFile } | undefined {
     const document = documents.get(uri);
-    if (!document || excluded(uri)) return undefined;
+    // Not a file over the size limit: answering would parse all of it here, blocking the server.
+    if (!document || excluded(uri) || document.getText().length > maxCheckedLength) return undefined;
     const text = document.getText();
     const store = stores.get(uri) ?? new DocumentStore();
     stores.set(uri, store);

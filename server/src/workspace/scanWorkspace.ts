@@ -1,7 +1,10 @@
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { ManifestDocument } from '../service/model';
 import { parseFile } from '../service/parse/documentStore';
+import { parseChunk } from '../service/parse/parseChunk';
+import { splitDocuments } from '../service/parse/splitDocuments';
 import type { ServiceInfo } from './serviceLookup';
 import { servicesOf } from './servicesOf';
 import { matchesAny } from './glob';
@@ -17,11 +20,32 @@ export function servicesInText(uri: string, text: string, defaultNamespace: stri
   return mayHoldService.test(text) ? servicesOf(uri, parseFile(text), defaultNamespace) : [];
 }
 
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/**
+ * The same Services as `servicesInText`, for the background index: it parses only the
+ * documents that mention `Service` (a Service document must spell its kind out: anchors do
+ * not cross `---`), and yields to the event loop after each one, so that indexing a 4 MB
+ * file (2000 documents, seconds of parsing) never holds up the diagnostics of an edit.
+ * `cancelled` stops it early; the partial answer is then empty and must not be used.
+ */
+async function servicesInTextInTurns(uri: string, text: string, defaultNamespace: string, cancelled: () => boolean): Promise<ServiceInfo[]> {
+  if (!mayHoldService.test(text)) return [];
+  const documents: ManifestDocument[] = [];
+  for (const { offset, text: chunk } of splitDocuments(text)) {
+    if (!chunk.includes('Service')) continue;
+    documents.push(parseChunk(offset, chunk));
+    await nextTurn();
+    if (cancelled()) return [];
+  }
+  return servicesOf(uri, documents, defaultNamespace);
+}
+
 /** Reads one file for the index; unreadable, vanished or oversized files hold no Services. */
-export async function servicesInFile(path: string, defaultNamespace: string): Promise<ServiceInfo[]> {
+export async function servicesInFile(path: string, defaultNamespace: string, cancelled: () => boolean = () => false): Promise<ServiceInfo[]> {
   try {
     if ((await stat(path)).size > maxIndexedBytes) return [];
-    return servicesInText(pathToFileURL(path).href, await readFile(path, 'utf8'), defaultNamespace);
+    return await servicesInTextInTurns(pathToFileURL(path).href, await readFile(path, 'utf8'), defaultNamespace, cancelled);
   } catch {
     return [];
   }
@@ -38,6 +62,8 @@ export async function scanWorkspace(
   defaultNamespace: string,
   onFile: (uri: string, services: ServiceInfo[]) => void,
   cancelled: () => boolean = () => false,
+  /** Files not to read (those open in the editor: their Services come from the editor's text). */
+  skip: (uri: string) => boolean = () => false,
 ): Promise<number> {
   let files = 0;
   const pending = [root];
@@ -56,7 +82,11 @@ export async function scanWorkspace(
       if (entry.isDirectory()) {
         if (!skippedFolders.has(entry.name)) pending.push(path);
       } else if (entry.isFile() && yamlFile.test(entry.name)) {
-        onFile(pathToFileURL(path).href, await servicesInFile(path, defaultNamespace));
+        const uri = pathToFileURL(path).href;
+        if (skip(uri)) continue;
+        const services = await servicesInFile(path, defaultNamespace, cancelled);
+        if (cancelled()) break; // a newer scan owns the index now: a cut-short answer must not replace its entry
+        onFile(uri, services);
         files++;
       }
     }

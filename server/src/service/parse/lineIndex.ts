@@ -6,10 +6,22 @@ export interface LineColumn {
 
 /** Turns offsets into line/character positions: the one place where that happens. */
 export class LineIndex {
-  private readonly starts: number[] = [0];
+  private lineStarts: number[] | undefined;
 
-  constructor(text: string) {
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+  /**
+   * The line starts are found on first use: every check makes a LineIndex, but the server
+   * converts positions with the editor's own document, and a 165,000-line file costs
+   * milliseconds to scan on every keystroke.
+   */
+  constructor(private readonly text: string) {}
+
+  private get starts(): number[] {
+    if (!this.lineStarts) {
+      const starts = [0];
+      for (let i = this.text.indexOf('\n'); i >= 0; i = this.text.indexOf('\n', i + 1)) starts.push(i + 1);
+      this.lineStarts = starts;
+    }
+    return this.lineStarts;
   }
 
   positionAt(offset: number): LineColumn {

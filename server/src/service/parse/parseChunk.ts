@@ -48,12 +48,63 @@ function firstError(doc: Document.Parsed, text: string, map: (offset: number) =>
   if (!error) return undefined;
   const message = error.code === 'DUPLICATE_KEY'
     ? 'Duplicate key: the API server rejects an object with a field given twice. Remove one of them.'
-    : `YAML syntax error: ${error.message.split('\n')[0]}`;
+    // The library's stack ran out (thousands of nested `[` or indents): say so, not "Maximum call stack size exceeded".
+    : error.code === 'RESOURCE_EXHAUSTION'
+      ? 'YAML nested too deeply to read: this document is not checked.'
+      : `YAML syntax error: ${error.message.split('\n')[0]}`;
   // An unclosed bracket or quote is found at the end of the text: show it on the last line that has content.
   const contentEnd = text.trimEnd().length;
   const start = Math.min(error.pos[0], Math.max(contentEnd - 1, 0));
   const end = Math.min(error.pos[1], contentEnd);
   return { start: map(start), end: Math.max(map(end), map(start) + 1), message };
+}
+
+/**
+ * Deeper nesting is refused before parsing: the parser's memory grows with the depth until
+ * the process dies (one line of 500,000 `[` killed the language server, found by the hostile
+ * input tests). Real manifests nest a few dozen levels; go-yaml stops at 10,000.
+ */
+const maxNesting = 1000;
+
+/**
+ * Where flow brackets (outside quotes and comments) or a line's leading `- - -` nest deeper
+ * than maxNesting, or -1. A rough count (a `[` in a plain scalar counts too) that only a
+ * hostile text takes that far; one pass, no allocation.
+ */
+function nestedTooDeep(text: string): number {
+  let depth = 0;
+  let quote = 0;
+  let lineStart = true;
+  let dashes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (quote !== 0) {
+      if (c === 92 /* \ */ && quote === 34) i++;
+      else if (c === quote) quote = 0;
+      continue;
+    }
+    if (c === 10 /* \n */) {
+      lineStart = true;
+      dashes = 0;
+      continue;
+    }
+    if (lineStart && c === 45 /* - */ && (text.charCodeAt(i + 1) === 32 || text.charCodeAt(i + 1) === 9)) {
+      if (++dashes > maxNesting) return i;
+      continue;
+    }
+    if (c !== 32 && c !== 9) lineStart = false;
+    if (c === 91 /* [ */ || c === 123 /* { */) {
+      if (++depth > maxNesting) return i;
+    } else if (c === 93 /* ] */ || c === 125 /* } */) {
+      depth = Math.max(depth - 1, 0);
+    } else if (c === 34 /* " */ || c === 39 /* ' */) {
+      quote = c;
+    } else if (c === 35 /* # */ && (i === 0 || text.charCodeAt(i - 1) === 32 || text.charCodeAt(i - 1) === 9 || text.charCodeAt(i - 1) === 10)) {
+      const end = text.indexOf('\n', i);
+      i = (end < 0 ? text.length : end) - 1;
+    }
+  }
+  return -1;
 }
 
 /**
@@ -69,6 +120,11 @@ export function parseChunk(offset: number, text: string): ManifestDocument {
     repaired: false,
   };
   if (templateSyntax.test(text)) return { ...base, templated: true };
+  const tooDeep = nestedTooDeep(text);
+  if (tooDeep >= 0) {
+    const message = `YAML nested more than ${maxNesting} levels deep: this document is not checked.`;
+    return { ...base, syntaxError: { start: tooDeep, end: tooDeep + 1, message } };
+  }
   try {
     let doc = readYaml(text);
     let parsedText = text;
