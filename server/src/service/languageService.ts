@@ -1,5 +1,6 @@
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import { servicesOf } from '../workspace/servicesOf';
+import { noServices } from '../workspace/serviceLookup';
 import type { BaselineLookup } from './baseline/baselineLookup';
 import type { Finding, ManifestDocument } from './model';
 import { DocumentStore } from './parse/documentStore';
@@ -16,6 +17,18 @@ export interface CheckedFile {
 }
 
 /**
+ * checkText's costly part done ahead, one document per step: parses the documents not known
+ * yet and runs their own rules, so that the language server can answer other requests
+ * between steps while it opens a large file. checkText afterwards reuses all of it.
+ */
+export function* prepareText(text: string, settings: Settings, store: DocumentStore): Generator<void> {
+  for (const document of store.prepare(text)) {
+    checkDocuments([document], settings, { services: noServices }); // remembers the document's own findings
+    yield;
+  }
+}
+
+/**
  * Checks one file's text: the entry point shared by the language server, the CLI and the
  * tests. Pass the file's own DocumentStore to re-parse only the documents that changed.
  */
@@ -24,7 +37,6 @@ export function checkText(
 ): CheckedFile {
   const documents = store.parse(text);
   const lookup = index.lookupFor(uri, servicesOf(uri, documents, settings.defaultNamespace));
-  const lines = new LineIndex(text);
-  const findings = applySuppressions(text, checkDocuments(documents, settings, { services: lookup, baseline }), lines);
-  return { documents, findings, lines };
+  const findings = applySuppressions(text, checkDocuments(documents, settings, { services: lookup, baseline }));
+  return { documents, findings, lines: new LineIndex(text) };
 }
