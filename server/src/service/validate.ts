@@ -1,4 +1,4 @@
-import type { ServiceLookup } from '../workspace/serviceLookup';
+import type { ServiceInfo, ServiceLookup } from '../workspace/serviceLookup';
 import type { BaselineLookup } from './baseline/baselineLookup';
 import type { Finding, KubeObject, ManifestDocument, Severity } from './model';
 import { locate } from './parse/locate';
@@ -60,6 +60,46 @@ function contextFor(object: KubeObject, settings: Settings, { services, baseline
   return { object, settings, services, fragment: isFragment(object), ...(baseline ? { baseline } : {}) };
 }
 
+/** A document's workspace-rule findings, with the Service lookups and the baseline they came from. */
+interface LinkedMemo {
+  key: string;
+  baseline: BaselineLookup | undefined;
+  lookups: [namespace: string, name: string, found: ServiceInfo | undefined][];
+  findings: Finding[];
+}
+
+/** Keyed by the document's memo map, which a moved document (a copy with a new offset) shares. */
+const linkedMemos = new WeakMap<ManifestDocument['memo'], LinkedMemo>();
+
+function sameService(a: ServiceInfo | undefined, b: ServiceInfo | undefined): boolean {
+  return a === b || (a !== undefined && b !== undefined && a.uri === b.uri && a.start === b.start && a.end === b.end
+    && a.name === b.name && a.namespace === b.namespace && a.headless === b.headless && a.selector === b.selector);
+}
+
+/**
+ * The workspace rules' findings of a document. They are reused while every Service lookup
+ * they made still finds the same Service: re-running them for each of a file's thousand
+ * StatefulSets on every keystroke was most of an edit's cost.
+ */
+function linkedFindings(document: ManifestDocument, settings: Settings, links: Links, key: string): Finding[] {
+  const memo = linkedMemos.get(document.memo);
+  if (memo && memo.key === key && memo.baseline === links.baseline
+    && memo.lookups.every(([namespace, name, found]) => sameService(found, links.services.find(namespace, name)))) {
+    return memo.findings;
+  }
+  const lookups: LinkedMemo['lookups'] = [];
+  const services: ServiceLookup = {
+    find: (namespace, name) => {
+      const found = links.services.find(namespace, name);
+      lookups.push([namespace, name, found]);
+      return found;
+    },
+  };
+  const findings = document.objects.flatMap((object) => runRules(workspaceRules, contextFor(object, settings, { ...links, services }), document));
+  linkedMemos.set(document.memo, { key, baseline: links.baseline, lookups, findings });
+  return findings;
+}
+
 /** The findings of one document, in offsets relative to the document's own text. */
 function checkDocument(document: ManifestDocument, settings: Settings, links: Links, key: string): Finding[] {
   const findings: Finding[] = [];
@@ -72,7 +112,7 @@ function checkDocument(document: ManifestDocument, settings: Settings, links: Li
     own = document.objects.flatMap((object) => runRules(documentRules, contextFor(object, settings, links), document));
     document.memo.set(key, own);
   }
-  const linked = document.objects.flatMap((object) => runRules(workspaceRules, contextFor(object, settings, links), document));
+  const linked = linkedFindings(document, settings, links, key);
   const all = [...findings, ...own, ...linked];
   return all.length === 0 ? all : dropEchoes(all); // most documents have nothing to report: skip building its sets
 }
