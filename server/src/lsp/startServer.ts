@@ -26,8 +26,12 @@ import { dirname } from 'node:path';
 import { toDiagnostic } from './toDiagnostic';
 import { intelligenceCapabilities, registerIntelligence } from './intelligenceHandlers';
 
-/** How long to wait after a keystroke before validating: one document costs a few ms, so keep it short. */
-const debounceMs = 5;
+/**
+ * How long to wait after a keystroke before validating. An edit re-checks one document (a few
+ * ms), so no wait: a 0 ms timer still folds changes that arrive together into one check, and
+ * lsp-bench measured a 5 ms wait as 6 ms more latency per edit.
+ */
+const debounceMs = 0;
 
 /**
  * Larger files are not checked in the editor; one info diagnostic says so. Parsing 50 MB of
