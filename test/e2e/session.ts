@@ -3,6 +3,10 @@
  * a fresh copy of the fixture workspace open in Chromium. Screenshots, logs and the
  * console go to test-results/e2e/ (git-ignored).
  *
+ * A session started with a `name` (another test file's) opens test/e2e/workspace/<name>/
+ * instead and keeps its results in test-results/e2e/<name>/. test-results/e2e/ is cleared
+ * once per `node --test` run, by whichever session starts first.
+ *
  *   E2E_VSIX=path   test this VSIX instead of (re)packaging dist/statefulset-studio.vsix
  *   E2E_KEEP=1      keep the temporary workspace, extensions and user data folders
  */
@@ -24,6 +28,19 @@ export interface InstalledManifest {
   };
 }
 
+/** What makes one session differ from the default one (statefulset.test.ts). */
+export interface SessionOptions {
+  /**
+   * The session's name: its workspace is a copy of test/e2e/workspace/<name>/, its
+   * screenshots and logs go to test-results/e2e/<name>/.
+   */
+  name?: string;
+  /** User settings on top of the defaults below. */
+  settings?: Record<string, unknown>;
+  /** Runs on the fresh copy of the workspace before VS Code opens it (e.g. `git init`). */
+  prepareWorkspace?: (workspace: string) => void | Promise<void>;
+}
+
 export class Session {
   /** Checks that passed, for the summary line. */
   private passed = 0;
@@ -36,22 +53,31 @@ export class Session {
     readonly manifest: InstalledManifest,
     private readonly server: CodeServer,
     private readonly tmp: string,
+    /** Where this session's screenshots and logs go. */
+    readonly results: string,
   ) {}
 
-  static async start(): Promise<Session> {
-    fs.rmSync(resultsDir, { recursive: true, force: true });
-    fs.mkdirSync(resultsDir, { recursive: true });
+  static async start(options: SessionOptions = {}): Promise<Session> {
+    const results = options.name ? path.join(resultsDir, options.name) : resultsDir;
+    clearResults(results);
     assertToolsInstalled(chromiumPath);
     const vsix = await ensureVsix();
 
     // Everything fresh per run: an old user data folder restores the last run's editors.
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'statefulset-e2e-'));
     const workspace = path.join(tmp, 'workspace');
-    fs.cpSync(fixtures, workspace, { recursive: true });
+    const source = options.name ? path.join(fixtures, options.name) : fixtures;
+    if (!fs.existsSync(source)) throw new Error(`No fixture workspace ${source} for the session "${options.name}"`);
+    // The default session takes the top-level files only: subfolders are other sessions' workspaces.
+    fs.cpSync(source, workspace, {
+      recursive: true,
+      filter: (from) => options.name !== undefined || path.dirname(from) !== fixtures || !fs.statSync(from).isDirectory(),
+    });
+    await options.prepareWorkspace?.(workspace);
     const extensionsDir = path.join(tmp, 'extensions');
     const userDataDir = path.join(tmp, 'user-data');
     fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
-    fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify({
+    fs.writeFileSync(userSettingsFile(tmp), JSON.stringify({
       // The Welcome page would take the focus and close Quick Open.
       'workbench.startupEditor': 'none',
       'workbench.tips.enabled': false,
@@ -60,6 +86,7 @@ export class Session {
       // Suggestions only on Ctrl+Space: one that pops up by itself would take a Tab or Enter.
       // VS Code's YAML support turns them on for strings (all plain scalars), hence [yaml].
       '[yaml]': { 'editor.quickSuggestions': { other: 'off', comments: 'off', strings: 'off' } },
+      ...options.settings,
     }, null, 2));
     // code-server writes its config.yaml under XDG_CONFIG_HOME: keep it out of $HOME.
     const env = { ...process.env, XDG_CONFIG_HOME: path.join(tmp, 'config') };
@@ -68,12 +95,12 @@ export class Session {
     try {
       const installed = await installExtension(vsix, extensionsDir, env);
       const manifest = JSON.parse(fs.readFileSync(path.join(installed, 'package.json'), 'utf8')) as InstalledManifest;
-      server = await startCodeServer({ folder: workspace, extensionsDir, userDataDir, env, logFile: codeServerLog() });
-      const wb = await Workbench.open(server.url, resultsDir);
-      return new Session(wb, workspace, manifest, server, tmp);
+      server = await startCodeServer({ folder: workspace, extensionsDir, userDataDir, env, logFile: codeServerLog(results) });
+      const wb = await Workbench.open(server.url, results);
+      return new Session(wb, workspace, manifest, server, tmp, results);
     } catch (error) {
       await server?.stop();
-      keepLogs(tmp);
+      keepLogs(tmp, results);
       throw error;
     }
   }
@@ -84,7 +111,7 @@ export class Session {
       await this.wb.close().catch(() => undefined);
     } finally {
       await this.server.stop();
-      keepLogs(this.tmp);
+      keepLogs(this.tmp, this.results);
     }
   }
 
@@ -101,7 +128,7 @@ export class Session {
         if (!(error instanceof Error)) throw error;
         await this.wb.screenshot(`FAILED-${t.name}`).catch(() => undefined);
         const context = `\n\n--- Problems panel ---\n${await this.wb.problemsText().catch((e: Error) => e.message)}`
-          + `\n\n--- code-server log (tail) ---\n${tail(codeServerLog())}`
+          + `\n\n--- code-server log (tail) ---\n${tail(codeServerLog(this.results))}`
           + `\n\n--- "StatefulSet Studio" output channel (tail) ---\n${tail(this.outputChannelLog())}\n`;
         // Reporters print the stack, which holds the message as it was when thrown.
         const message = error.message;
@@ -127,7 +154,7 @@ export class Session {
 
   summary(): string {
     const skipped = this.skipped.length ? `; skipped: ${this.skipped.join('; ')}` : '';
-    return `e2e: ${this.passed} checks passed in a real VS Code${skipped} (screenshots in ${path.relative(repoRoot, resultsDir)}/)`;
+    return `e2e: ${this.passed} checks passed in a real VS Code${skipped} (screenshots in ${path.relative(repoRoot, this.results)}/)`;
   }
 
   private outputChannelLog(): string {
@@ -139,14 +166,45 @@ export class Session {
   }
 }
 
-function codeServerLog(): string {
-  return path.join(resultsDir, 'code-server.log');
+function codeServerLog(results: string): string {
+  return path.join(results, 'code-server.log');
+}
+
+function userSettingsFile(tmp: string): string {
+  return path.join(tmp, 'user-data', 'User', 'settings.json');
+}
+
+/**
+ * Empties test-results/e2e/ when this is the first session of a test run, then the
+ * session's own folder. Each test file runs in a child process of the same `node --test`
+ * runner, so the runner (its pid and start time) identifies the run; a later session of
+ * the same run must not delete the earlier ones' screenshots.
+ */
+function clearResults(results: string): void {
+  const marker = path.join(resultsDir, '.run');
+  const run = `${process.ppid} ${processStartTime(process.ppid)}`;
+  const sameRun = fs.existsSync(marker) && fs.readFileSync(marker, 'utf8') === run;
+  if (!sameRun) fs.rmSync(resultsDir, { recursive: true, force: true });
+  if (results !== resultsDir) fs.rmSync(results, { recursive: true, force: true });
+  fs.mkdirSync(results, { recursive: true });
+  fs.writeFileSync(marker, run);
+}
+
+/** A process's start time (clock ticks after boot, from /proc); empty where there is no /proc. */
+function processStartTime(pid: number): string {
+  try {
+    // Field 22 of /proc/<pid>/stat; the command name (field 2, in parentheses) may hold spaces.
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19] ?? '';
+  } catch {
+    return '';
+  }
 }
 
 /** Copies the extension host's and the language client's logs next to the screenshots. */
-function keepLogs(tmp: string): void {
+function keepLogs(tmp: string, results: string): void {
   const logs = path.join(tmp, 'user-data', 'logs');
-  if (fs.existsSync(logs)) fs.cpSync(logs, path.join(resultsDir, 'logs'), { recursive: true, force: true });
+  if (fs.existsSync(logs)) fs.cpSync(logs, path.join(results, 'logs'), { recursive: true, force: true });
   if (!process.env.E2E_KEEP) fs.rmSync(tmp, { recursive: true, force: true });
 }
 

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { isPageMessage } from './isPageMessage';
 import { previewMethod, type HostMessage, type PageMessage, type PreviewParams, type PreviewResult, type WhatIf } from '../../../server/src/protocol';
 
 /** What the panel shows: a file, and the StatefulSet under the cursor or picked by name. */
@@ -46,7 +47,8 @@ export class PreviewPanel implements vscode.Disposable {
     this.panel.webview.html = this.html();
     this.disposables.push(
       this.panel.onDidDispose(() => this.dispose()),
-      this.panel.webview.onDidReceiveMessage((message: PageMessage) => this.receive(message)),
+      // Whatever the webview posts is checked first: an unknown or malformed message is ignored.
+      this.panel.webview.onDidReceiveMessage((message: unknown) => { if (isPageMessage(message)) this.receive(message); }),
       vscode.window.onDidChangeTextEditorSelection(({ textEditor }) => {
         if (textEditor.document.languageId === 'yaml') this.follow({ uri: textEditor.document.uri.toString(), position: textEditor.selection.active });
       }),

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { PreviewResult } from '../protocol';
@@ -89,9 +89,18 @@ export function previewFile(file: string, settings: Settings, name: string | und
 
 /** Replaces a file's content in one step, so that an interrupted run never leaves half a file. */
 function writeAtomically(file: string, text: string): void {
-  const temporary = `${file}.sts-fix-${process.pid}.tmp`;
-  writeFileSync(temporary, text);
-  renameSync(temporary, file);
+  // Through a symbolic link to the file it names (renaming onto the link would replace the link
+  // with a copy), with the file's own mode (a new file gets the umask's), and no temporary file
+  // left behind when writing or renaming fails: the original stays as it was.
+  const target = realpathSync(file);
+  const temporary = `${target}.sts-fix-${process.pid}.tmp`;
+  try {
+    writeFileSync(temporary, text, { mode: statSync(target).mode & 0o7777 });
+    renameSync(temporary, target);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw error;
+  }
 }
 
 export function formatReports(format: string, reports: readonly Reported[], version: string): string {

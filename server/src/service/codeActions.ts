@@ -1,6 +1,6 @@
 import type { Finding, KubeObject, ManifestDocument } from './model';
 import type { CheckedFile } from './languageService';
-import { withoutOverlaps } from './fixes/applyEdits';
+import { fitEdits, withoutOverlaps } from './fixes/applyEdits';
 import { ignoreRuleEdit } from './fixes/ignoreRule';
 import type { Edit } from './fixes/yamlText';
 import { ruleById, yamlSyntaxRule } from './rules/index';
@@ -54,13 +54,20 @@ function ruleFixes(uri: string, file: CheckedFile, finding: Finding, settings: S
   } catch {
     return []; // a fix that trips over odd input is not offered; the finding still is
   }
-  return fixes.filter((fix) => fix.edits.length > 0).map((fix) => ({
-    title: fix.title,
-    rule: finding.rule,
-    preferred: fix.preferred === true,
-    suppression: false,
-    edits: { [fix.uri ?? uri]: fix.uri ? fix.edits : shift(fix.edits, document.offset) },
-  }));
+  return fixes.flatMap((fix) => {
+    // Fitted to the text they edit (its line breaks; no intersecting edits), or dropped: see fitEdits.
+    // Another file's edits are in its whole-file offsets: fitted to the document they fall in (if known).
+    const target = (fix.uri ? find(fix.uri, fix.edits[0]?.start ?? 0) : { text: document.text, offset: 0 }) ?? { text: '', offset: 0 };
+    const fitted = fix.edits.length > 0 ? fitEdits(target.text, shift(fix.edits, -target.offset)) : undefined;
+    const edits = fitted && shift(fitted, target.offset);
+    return edits ? [{
+      title: fix.title,
+      rule: finding.rule,
+      preferred: fix.preferred === true,
+      suppression: false,
+      edits: { [fix.uri ?? uri]: fix.uri ? edits : shift(edits, document.offset) },
+    }] : [];
+  });
 }
 
 /** Every repair for one finding: the rule's own, then "ignore this rule here" (not for broken YAML). */
