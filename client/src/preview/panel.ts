@@ -49,9 +49,8 @@ export class PreviewPanel implements vscode.Disposable {
       this.panel.onDidDispose(() => this.dispose()),
       // Whatever the webview posts is checked first: an unknown or malformed message is ignored.
       this.panel.webview.onDidReceiveMessage((message: unknown) => { if (isPageMessage(message)) this.receive(message); }),
-      vscode.window.onDidChangeTextEditorSelection(({ textEditor }) => {
-        if (textEditor.document.languageId === 'yaml') this.follow({ uri: textEditor.document.uri.toString(), position: textEditor.selection.active });
-      }),
+      vscode.window.onDidChangeTextEditorSelection(({ textEditor }) => this.followEditor(textEditor)),
+      vscode.window.onDidChangeActiveTextEditor((editor) => this.followEditor(editor)),
       vscode.workspace.onDidChangeTextDocument(({ document }) => {
         if (this.target && document.uri.toString() === this.target.uri) this.follow(this.target);
       }),
@@ -82,6 +81,11 @@ export class PreviewPanel implements vscode.Disposable {
 <script nonce="${nonce}" src="${asset('preview.js')}"></script>
 </body>
 </html>`;
+  }
+
+  /** The preview follows the YAML editor the user is in, and the cursor there. */
+  private followEditor(editor: vscode.TextEditor | undefined): void {
+    if (editor?.document.languageId === 'yaml') this.follow({ uri: editor.document.uri.toString(), position: editor.selection.active });
   }
 
   private follow(target: Target, delay = followDelayMs): void {
