@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { repoWith } from '../helpers/gitRepo';
 import { sts } from './cliRun';
 
 const deployed = `apiVersion: apps/v1
@@ -54,12 +54,7 @@ test('sts diff: only a scale exits 0', () => {
 });
 
 test('sts check --baseline HEAD compares with the committed version; a new file has no baseline', () => {
-  const dir = folder();
-  const git = (...args: string[]) => execFileSync('git', ['-C', dir, '-c', 'user.email=t@example.com', '-c', 'user.name=t', ...args], { stdio: 'pipe' });
-  git('init', '-q');
-  writeFileSync(join(dir, 'db.yaml'), deployed);
-  git('add', 'db.yaml');
-  git('commit', '-q', '-m', 'deployed');
+  const dir = repoWith({ 'db.yaml': deployed });
   writeFileSync(join(dir, 'db.yaml'), deployed.replace('serviceName: db', 'serviceName: db-hs').replace('metadata: {name: db}\nspec: {clusterIP', 'metadata: {name: db-hs}\nspec: {clusterIP'));
   writeFileSync(join(dir, 'new.yaml'), deployed.replace(/name: db\}/g, 'name: fresh}'));
   const changed = sts(['check', '--baseline', 'HEAD', '--format', 'json', join(dir, 'db.yaml'), join(dir, 'new.yaml')]);

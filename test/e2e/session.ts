@@ -10,6 +10,7 @@
  *   E2E_VSIX=path   test this VSIX instead of (re)packaging dist/statefulset-studio.vsix
  *   E2E_KEEP=1      keep the temporary workspace, extensions and user data folders
  */
+import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -211,4 +212,16 @@ function keepLogs(tmp: string, results: string): void {
 function tail(file: string, lines = 30): string {
   if (!file || !fs.existsSync(file)) return '(no log)';
   return fs.readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
+}
+
+/**
+ * A test body that needs the suite's running VS Code (`current()` gives it once the before
+ * hook has started it); failures carry the Problems panel and the logs.
+ */
+export function inVsCode(current: () => Session | undefined, body: (s: Session, t: TestContext) => Promise<void>) {
+  return async (t: TestContext): Promise<void> => {
+    const session = current();
+    assert.ok(session, 'VS Code did not start: see the error of the before hook');
+    await session.test((tt) => body(session, tt))(t);
+  };
 }

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test, type TestContext } from 'node:test';
-import { Session } from './session';
+import { Session, inVsCode as inVsCodeOf } from './session';
 import { waitFor } from './waitFor';
 import type { Problem } from './workbench';
 
@@ -35,14 +35,7 @@ describe('StatefulSet Studio in VS Code', { timeout: 420_000 }, () => {
     console.log(session.summary());
   });
 
-  /** A test that needs the running VS Code; failures carry the Problems panel and the logs. */
-  function inVsCode(body: (s: Session, t: TestContext) => Promise<void>) {
-    return async (t: TestContext) => {
-      assert.ok(session, 'VS Code did not start: see the error of the before hook');
-      const s = session;
-      await s.test((tt) => body(s, tt))(t);
-    };
-  }
+  const inVsCode = (body: (s: Session, t: TestContext) => Promise<void>) => inVsCodeOf(() => session, body);
 
   test('Problems lists our diagnostics for a broken manifest and none for a clean one', { timeout: 120_000 },
     inVsCode(async (s) => {

@@ -14,7 +14,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test, type TestContext } from 'node:test';
 import type { ConsoleMessage, Dialog } from 'playwright-core';
-import { Session } from './session';
+import { Session, inVsCode as inVsCodeOf } from './session';
 import { waitFor } from './waitFor';
 import type { Problem } from './workbench';
 
@@ -65,14 +65,7 @@ describe('StatefulSet Studio in VS Code: quick fixes, the deployed version, hove
       console.log(session.summary());
     });
 
-    /** A test that needs the running VS Code; failures carry the Problems panel and the logs. */
-    function inVsCode(body: (s: Session, t: TestContext) => Promise<void>) {
-      return async (t: TestContext) => {
-        assert.ok(session, 'VS Code did not start: see the error of the before hook');
-        const s = session;
-        await s.test((tt) => body(s, tt))(t);
-      };
-    }
+    const inVsCode = (body: (s: Session, t: TestContext) => Promise<void>) => inVsCodeOf(() => session, body);
 
     test('the light bulb (Ctrl+.) offers the selector-mismatch fixes; the first makes the selector match', { timeout: 120_000 },
       inVsCode(async (s) => {

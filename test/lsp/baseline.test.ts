@@ -1,11 +1,9 @@
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { test } from 'node:test';
 import type { PreviewResult } from '../../server/src/protocol';
+import { repoWith } from '../helpers/gitRepo';
 import { LspSession } from './lspClient';
 
 const committed = `apiVersion: apps/v1
@@ -26,12 +24,7 @@ spec: {clusterIP: None, selector: {app: db}}
 `;
 
 test('an open file is compared with its committed version: immutable changes warn, the preview tells the impact', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'sts-lsp-baseline-'));
-  const git = (...args: string[]) => execFileSync('git', ['-C', dir, '-c', 'user.email=t@example.com', '-c', 'user.name=t', ...args], { stdio: 'pipe' });
-  git('init', '-q');
-  writeFileSync(join(dir, 'db.yaml'), committed);
-  git('add', 'db.yaml');
-  git('commit', '-q', '-m', 'deployed');
+  const dir = repoWith({ 'db.yaml': committed });
   const edited = committed.replace('replicas: 2', 'replicas: 2\n  podManagementPolicy: Parallel').replace("postgres:16", "postgres:17");
   const uri = pathToFileURL(join(dir, 'db.yaml')).href;
   const session = new LspSession();

@@ -2,30 +2,12 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { LspSession } from './lspClient';
+import { statefulSetYaml } from '../helpers/manifests';
 
 // The language server survives malformed requests and hostile files, and keeps answering
 // while it works on a large one. Run `node esbuild.mjs` first: this spawns dist/cli.js.
 
-const statefulSet = (name: string): string => `apiVersion: apps/v1
-kind: StatefulSet
-metadata:
-  name: ${name}
-spec:
-  serviceName: ${name}
-  replicas: 2
-  selector:
-    matchLabels:
-      app: ${name}
-  template:
-    metadata:
-      labels:
-        app: ${name}
-    spec:
-      terminationGracePeriodSeconds: 0
-      containers:
-        - name: app
-          image: nginx
-`;
+const statefulSet = statefulSetYaml;
 
 let session: LspSession;
 before(async () => {

@@ -12,6 +12,7 @@ import { DocumentStore } from '../../server/src/service/parse/documentStore';
 import { defaultSettings } from '../../server/src/service/settings';
 import { WorkspaceIndex } from '../../server/src/workspace/workspaceIndex';
 import { assertFindingsInBounds, assertServiceSound, timed } from '../fuzz/properties';
+import { statefulSetYaml } from '../helpers/manifests';
 
 // Hostile inputs, each its own test: a clear diagnostic or a quiet skip, never a crash or a hang.
 const uri = 'file:///hostile.yaml';
@@ -23,26 +24,7 @@ const where = (file: CheckedFile) => file.findings.map((f) => {
   return `${f.rule}@${p.line}:${p.character}`;
 });
 
-const statefulSet = (name = 'web'): string => `apiVersion: apps/v1
-kind: StatefulSet
-metadata:
-  name: ${name}
-spec:
-  serviceName: ${name}
-  replicas: 2
-  selector:
-    matchLabels:
-      app: ${name}
-  template:
-    metadata:
-      labels:
-        app: ${name}
-    spec:
-      terminationGracePeriodSeconds: 0
-      containers:
-        - name: app
-          image: nginx
-`;
+const statefulSet = statefulSetYaml;
 
 check(statefulSet()); // compile the schemas before anything is timed
 
