@@ -113,3 +113,23 @@ test('a fix for a Service in a file on disk edits that file, with version null',
   assert.deepEqual(change?.edits, [{ range: { start: { line: 6, character: 21 }, end: { line: 6, character: 21 } }, newText: '\n  clusterIP: None' }]);
   assert.equal(readFileSync(servicePath, 'utf8').includes('clusterIP'), false, 'the server never writes files itself');
 });
+
+test('service-missing also offers the Service in a new file beside the manifest, never over an existing one', async () => {
+  const folder = mkdtempSync(join(tmpdir(), 'sts-lsp-'));
+  const uri = pathToFileURL(join(folder, 'sts.yaml')).href;
+  await session.open(uri, manifest);
+  const diagnostics = await session.diagnostics(uri, (d) => d.some((x) => x.code === 'service-missing'));
+  const missing = diagnostics.filter((d) => d.code === 'service-missing');
+  const newFile = (await actionsFor(uri, missing)).find((a) => a.title.includes('in a new file'));
+  assert.equal(newFile?.title, 'Create the headless Service "web" in a new file, web-service.yaml');
+  const target = pathToFileURL(join(folder, 'web-service.yaml')).href;
+  assert.deepEqual(newFile?.edit?.documentChanges, [
+    { kind: 'create', uri: target, options: { overwrite: false, ignoreIfExists: false } },
+    {
+      textDocument: { uri: target, version: null },
+      edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  clusterIP: None\n  selector:\n    app: web\n' }],
+    },
+  ]);
+  writeFileSync(join(folder, 'web-service.yaml'), '# taken\n');
+  assert.equal((await actionsFor(uri, missing)).some((a) => a.title.includes('in a new file')), false);
+});

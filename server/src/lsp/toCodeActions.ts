@@ -1,10 +1,10 @@
 import {
-  CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextDocumentEdit, type WorkspaceEdit,
+  CodeActionKind, type CodeAction, type CodeActionParams, type CreateFile, type Diagnostic, type TextDocumentEdit, type WorkspaceEdit,
 } from 'vscode-languageserver';
 import { fixAllEdits, fixesFor, findingFor, type FileFix, type ObjectFinder } from '../service/codeActions';
 import type { Edit } from '../service/fixes/yamlText';
 import type { CheckedFile } from '../service/languageService';
-import type { LineIndex } from '../service/parse/lineIndex';
+import { LineIndex } from '../service/parse/lineIndex';
 import type { Settings } from '../service/settings';
 import { diagnosticSource } from './toDiagnostic';
 
@@ -25,10 +25,16 @@ export interface CheckedDocument {
   file: CheckedFile;
 }
 
-function workspaceEdit(edits: Record<string, Edit[]>, targetOf: (uri: string) => EditTarget | undefined): WorkspaceEdit | undefined {
-  const documentChanges: TextDocumentEdit[] = [];
+function workspaceEdit(
+  edits: Record<string, Edit[]>, targetOf: (uri: string) => EditTarget | undefined, creates: readonly string[] = [],
+): WorkspaceEdit | undefined {
+  const documentChanges: (TextDocumentEdit | CreateFile)[] = [];
+  for (const uri of creates) {
+    if (targetOf(uri)) return undefined; // never write over a file that exists
+    documentChanges.push({ kind: 'create', uri, options: { overwrite: false, ignoreIfExists: false } });
+  }
   for (const [uri, list] of Object.entries(edits)) {
-    const target = targetOf(uri);
+    const target = creates.includes(uri) ? { lines: new LineIndex(''), version: null } : targetOf(uri);
     if (!target) return undefined;
     documentChanges.push({
       textDocument: { uri, version: target.version },
@@ -69,7 +75,7 @@ export function toCodeActions(
       const finding = findingFor(file, diagnostic.code, start, end);
       if (!finding) continue;
       for (const fix of fixesFor(uri, text, file, finding, settings, find)) {
-        const edit = workspaceEdit(fix.edits, targetOf);
+        const edit = workspaceEdit(fix.edits, targetOf, fix.creates);
         if (edit) actions.push(quickFix(fix, diagnostic, edit));
       }
     }

@@ -15,6 +15,8 @@ export interface FileFix {
   /** True for the "ignore this rule here" fix, which every finding has. */
   suppression: boolean;
   edits: Record<string, Edit[]>;
+  /** Files the fix creates (their content is in `edits`); never offered over an existing file. */
+  creates?: string[];
 }
 
 /** Finds the object at an offset of another file (or this one), for fixes that edit it. */
@@ -47,7 +49,7 @@ function ruleFixes(uri: string, file: CheckedFile, finding: Finding, settings: S
   if (!rule?.fix || !document || document.repaired) return [];
   const object = objectAt(document, finding.start - document.offset);
   if (!object) return [];
-  const context: FixContext = { object, text: document.text, data: finding.data, settings, objectAt: find };
+  const context: FixContext = { uri, object, text: document.text, data: finding.data, settings, objectAt: find };
   let fixes;
   try {
     fixes = rule.fix(context);
@@ -57,7 +59,8 @@ function ruleFixes(uri: string, file: CheckedFile, finding: Finding, settings: S
   return fixes.flatMap((fix) => {
     // Fitted to the text they edit (its line breaks; no intersecting edits), or dropped: see fitEdits.
     // Another file's edits are in its whole-file offsets: fitted to the document they fall in (if known).
-    const target = (fix.uri ? find(fix.uri, fix.edits[0]?.start ?? 0) : { text: document.text, offset: 0 }) ?? { text: '', offset: 0 };
+    const target = (fix.uri && !fix.create ? find(fix.uri, fix.edits[0]?.start ?? 0) : fix.create ? undefined : { text: document.text, offset: 0 })
+      ?? { text: '', offset: 0 };
     const fitted = fix.edits.length > 0 ? fitEdits(target.text, shift(fix.edits, -target.offset)) : undefined;
     const edits = fitted && shift(fitted, target.offset);
     return edits ? [{
@@ -66,6 +69,7 @@ function ruleFixes(uri: string, file: CheckedFile, finding: Finding, settings: S
       preferred: fix.preferred === true,
       suppression: false,
       edits: { [fix.uri ?? uri]: fix.uri ? edits : shift(edits, document.offset) },
+      ...(fix.create && fix.uri ? { creates: [fix.uri] } : {}),
     }] : [];
   });
 }

@@ -1,6 +1,6 @@
 import { headlessServiceText } from '../fixes/headlessService';
 import { governingService } from './governingService';
-import type { Rule } from './types';
+import type { Fix, Rule } from './types';
 
 /** The headless Service that gives the pods their DNS names must exist in the same namespace. */
 export const serviceMissing: Rule = {
@@ -16,11 +16,14 @@ export const serviceMissing: Rule = {
       data: { serviceName: governing.name, namespace: governing.namespace },
     }];
   },
-  fix: ({ object, text, data }) => {
+  fix: ({ uri, object, text, data }) => {
     const name = data?.serviceName;
     if (typeof name !== 'string') return [];
     const separator = text.endsWith('\n') ? '' : '\n';
-    const newText = `${separator}---\n${headlessServiceText(object, name)}`;
-    return [{ title: `Create the headless Service "${name}" in this file`, preferred: true, edits: [{ start: text.length, end: text.length, newText }] }];
+    const service = headlessServiceText(object, name);
+    const here: Fix = { title: `Create the headless Service "${name}" in this file`, preferred: true, edits: [{ start: text.length, end: text.length, newText: `${separator}---\n${service}` }] };
+    if (!uri.startsWith('file:')) return [here];
+    const beside = new URL(`${name}-service.yaml`, uri).href;
+    return [here, { title: `Create the headless Service "${name}" in a new file, ${name}-service.yaml`, uri: beside, create: true, edits: [{ start: 0, end: 0, newText: service }] }];
   },
 };

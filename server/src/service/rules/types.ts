@@ -35,6 +35,8 @@ export interface ObjectElsewhere {
 
 /** What a fix may read: the object, the text of its document (offsets are relative to it), the finding's data. */
 export interface FixContext {
+  /** The file the finding is in. */
+  uri: string;
   object: KubeObject;
   text: string;
   data: FixData | undefined;
@@ -49,6 +51,8 @@ export interface Fix {
   preferred?: boolean;
   edits: Edit[];
   uri?: string;
+  /** `uri` is a new file, created by the fix (its edits insert its content). */
+  create?: boolean;
 }
 
 /**
