@@ -27,7 +27,7 @@ export function podsTable(sim: Simulation): HTMLElement {
     : null;
   const rows = sim.pods.map((pod) => el('tr', {},
     el('td', { class: 'number' }, String(pod.ordinal)),
-    el('td', {}, el('code', {}, pod.name)),
+    el('td', { class: 'pod-name' }, el('code', {}, pod.name)),
     el('td', {}, pod.fqdn ? copyable(pod.fqdn, `${pod.name}'s DNS name`) : el('span', { class: 'muted' }, 'no DNS name')),
     el('td', {}, ...(pod.pvcs.length ? pod.pvcs.map((pvc) => el('code', { class: 'pvc' }, pvc)) : [el('span', { class: 'muted' }, 'none')])),
     el('td', {}, el('span', { class: `revision ${pod.revision}` }, pod.revision === 'updated' ? 'new' : 'old')),
