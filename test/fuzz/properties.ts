@@ -116,6 +116,12 @@ export function assertServiceSound(text: string, settings: Settings = defaultSet
     for (const fix of fixes) {
       const label = `fix "${fix.title}" of ${finding.rule}`;
       for (const [target, edits] of Object.entries(fix.edits)) {
+        if (fix.creates?.includes(target)) {
+          // A new file beside this one: its whole content, which must itself check without a crash.
+          assert.deepEqual(edits.map((e) => [e.start, e.end]), [[0, 0]], `${label} writes a new file at its start only`);
+          checked(edits[0]?.newText ?? '', settings, `the new file of ${label}`);
+          continue;
+        }
         assert.equal(target, uri, `${label} edits another file`);
         assertEditsInBounds(text, edits, label);
         checked(applyEdits(text, edits), settings, `after ${label}`);

@@ -6,7 +6,6 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { checkText, prepareText, type CheckedFile } from '../service/languageService';
 import { DocumentStore } from '../service/parse/documentStore';
-import { servicesOf } from '../workspace/servicesOf';
 import { scanWorkspace, servicesInFile } from '../workspace/scanWorkspace';
 import { WorkspaceIndex } from '../workspace/workspaceIndex';
 import type { ServiceInfo } from '../workspace/serviceLookup';
@@ -118,7 +117,7 @@ export function startServer(connection: Connection = createConnection()): void {
       checked.set(uri, result);
       const diagnostics = result.findings.map((f) => toDiagnostic(f, (offset) => document.positionAt(offset)));
       void connection.sendDiagnostics({ uri, version: document.version, diagnostics });
-      updateIndex(uri, servicesOf(uri, result.documents, settings.defaultNamespace));
+      updateIndex(uri, result.services);
     } catch (error) {
       log(`validation of ${uri} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
     }

@@ -1,5 +1,6 @@
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import { servicesOf } from '../workspace/servicesOf';
+import type { ServiceInfo } from '../workspace/serviceLookup';
 import { noServices } from '../workspace/serviceLookup';
 import type { BaselineLookup } from './baseline/baselineLookup';
 import type { Finding, ManifestDocument } from './model';
@@ -14,6 +15,8 @@ export interface CheckedFile {
   documents: ManifestDocument[];
   findings: Finding[];
   lines: LineIndex;
+  /** The file's own Services, for the workspace index. */
+  services: ServiceInfo[];
 }
 
 /**
@@ -36,7 +39,8 @@ export function checkText(
   uri: string, text: string, settings: Settings, index: WorkspaceIndex, store: DocumentStore = new DocumentStore(), baseline?: BaselineLookup,
 ): CheckedFile {
   const documents = store.parse(text);
-  const lookup = index.lookupFor(uri, servicesOf(uri, documents, settings.defaultNamespace));
+  const services = servicesOf(uri, documents, settings.defaultNamespace);
+  const lookup = index.lookupFor(uri, services);
   const findings = applySuppressions(text, checkDocuments(documents, settings, { services: lookup, baseline }));
-  return { documents, findings, lines: new LineIndex(text) };
+  return { documents, findings, lines: new LineIndex(text), services };
 }
