@@ -10,19 +10,15 @@ import { scanWorkspace, servicesInFile } from '../workspace/scanWorkspace';
 import { WorkspaceIndex } from '../workspace/workspaceIndex';
 import type { ServiceInfo } from '../workspace/serviceLookup';
 import { matchesAny } from '../workspace/glob';
-import { readFileSync } from 'node:fs';
-import { objectInDocuments } from '../service/codeActions';
 import { parseFile } from '../service/parse/documentStore';
-import { LineIndex } from '../service/parse/lineIndex';
 import { readSettings, type ClientSettings } from './readSettings';
-import { fixAllKind, toCodeActions, type EditTarget } from './toCodeActions';
-import { previewMethod, type PreviewParams, type PreviewResult } from '../protocol';
-import { previewLenses } from '../service/codeLenses';
-import { previewOf } from '../service/previewOf';
+import { fixAllKind } from './toCodeActions';
 import { baselineFrom, type BaselineLookup } from '../service/baseline/baselineLookup';
 import { baselineSource, readBaseline } from '../workspace/readBaseline';
 import { dirname } from 'node:path';
 import { toDiagnostic } from './toDiagnostic';
+import { fileAccess } from './fileAccess';
+import { registerRequests } from './requestHandlers';
 import { intelligenceCapabilities, registerIntelligence } from './intelligenceHandlers';
 
 /**
@@ -52,7 +48,10 @@ interface InitializationOptions {
 export function startServer(connection: Connection = createConnection()): void {
   const documents = new TextDocuments(TextDocument);
   const stores = new Map<string, DocumentStore>();
-  const checked = new Map<string, CheckedFile>();
+  /** The last check of each open file, with the version it was of. */
+  const checked = new Map<string, { version: number; file: CheckedFile }>();
+  /** Open files whose check is scheduled or running: their last check may be stale. */
+  const pending = new Set<string>();
   const timers = new Map<string, NodeJS.Timeout>();
   const index = new WorkspaceIndex();
   /** The deployed version of each open file (git HEAD by default), when there is one. */
@@ -114,7 +113,7 @@ export function startServer(connection: Connection = createConnection()): void {
       stores.set(uri, store);
       if (!(await prepared(uri, store, version)) || documents.get(uri) !== document) return;
       const result = checkText(uri, document.getText(), settings, index, store, baselines.get(uri));
-      checked.set(uri, result);
+      checked.set(uri, { version, file: result });
       const diagnostics = result.findings.map((f) => toDiagnostic(f, (offset) => document.positionAt(offset)));
       void connection.sendDiagnostics({ uri, version: document.version, diagnostics });
       updateIndex(uri, result.services);
@@ -138,10 +137,13 @@ export function startServer(connection: Connection = createConnection()): void {
   }
 
   function schedule(uri: string, delay = debounceMs): void {
+    pending.add(uri);
     clearTimeout(timers.get(uri));
     timers.set(uri, setTimeout(() => {
       timers.delete(uri);
-      void validate(uri);
+      void validate(uri).finally(() => {
+        if (!timers.has(uri)) pending.delete(uri);
+      });
     }, delay));
   }
 
@@ -218,73 +220,34 @@ export function startServer(connection: Connection = createConnection()): void {
     revalidateAll();
   });
 
-  /** A file's text: the editor's copy when open, else the disk's. */
-  function textOf(uri: string): string | undefined {
-    const open = documents.get(uri);
-    if (open) return open.getText();
-    try {
-      return uri.startsWith('file:') ? readFileSync(fileURLToPath(uri), 'utf8') : undefined;
-    } catch {
-      return undefined;
-    }
-  }
+  const files = fileAccess(documents, (uri, text) => {
+    const last = checked.get(uri);
+    return last && documents.get(uri)?.getText() === text ? last.file.documents : undefined;
+  });
 
-  function editTarget(uri: string): EditTarget | undefined {
-    const text = textOf(uri);
-    return text === undefined ? undefined : { lines: new LineIndex(text), version: documents.get(uri)?.version ?? null };
-  }
-
-  function objectElsewhere(uri: string, offset: number) {
-    const open = checked.get(uri);
-    const text = textOf(uri);
-    if (text === undefined) return undefined;
-    return objectInDocuments(open && documents.get(uri)?.getText() === text ? open.documents : parseFile(text), offset);
-  }
-
-  /** The file as the editor has it now, checked (cheap: unchanged documents come from the store). */
+  /**
+   * The file as the editor has it now, checked. The last validation's result when it is of
+   * this version and nothing has changed since (requests follow every edit: checking again
+   * would double the work of a keystroke); else a check now (unchanged documents come from the store).
+   */
   function current(uri: string): { text: string; file: CheckedFile } | undefined {
     const document = documents.get(uri);
     // Not a file over the size limit: answering would parse all of it here, blocking the server.
     if (!document || excluded(uri) || document.getText().length > maxCheckedLength) return undefined;
     const text = document.getText();
+    const last = checked.get(uri);
+    if (last && last.version === document.version && !pending.has(uri)) return { text, file: last.file };
     const store = stores.get(uri) ?? new DocumentStore();
     stores.set(uri, store);
     return { text, file: checkText(uri, text, settings, index, store, baselines.get(uri)) };
   }
 
-  connection.onRequest(previewMethod, (params: PreviewParams): PreviewResult => {
-    const now = current(params.uri);
-    if (!now) return null;
-    const offset = params.position ? now.file.lines.offsetAt(params.position) : undefined;
-    return previewOf(params.uri, now.file, settings, index, {
-      ...(offset !== undefined ? { offset } : {}), ...(params.name ? { name: params.name } : {}), ...(params.whatIf ? { whatIf: params.whatIf } : {}), baseline: baselines.get(params.uri),
-    });
-  });
-
-  connection.onCodeLens(({ textDocument }) => {
-    const now = current(textDocument.uri);
-    return (now ? previewLenses(now.file) : []).map((lens) => ({
-      range: { start: { line: lens.line, character: 0 }, end: { line: lens.line, character: 0 } },
-      command: { title: lens.title, command: 'statefulset.openPreview', arguments: [textDocument.uri, lens.name] },
-    }));
-  });
-
-  connection.onCodeAction((params) => {
-    const { uri } = params.textDocument;
-    try {
-      // Answer for the text the editor has now, even if its validation is still debounced.
-      const now = current(uri);
-      if (!now) return [];
-      const { text, file } = now;
-      return toCodeActions(params, { uri, text, file }, settings, objectElsewhere, editTarget);
-    } catch (error) {
-      log(`code actions for ${uri} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
-      return [];
-    }
+  registerRequests(connection, {
+    current, files, index, log, settings: () => settings, baselineOf: (uri) => baselines.get(uri),
   });
 
   registerIntelligence(connection, {
-    current, textOf, index, log, settings: () => settings, openUris: () => documents.keys(),
+    current, textOf: files.textOf, index, log, settings: () => settings, openUris: () => documents.keys(),
   });
 
   /** Reads the file's deployed version (off the request path: git runs in the background), then re-checks. */
@@ -310,6 +273,7 @@ export function startServer(connection: Connection = createConnection()): void {
     timers.delete(uri);
     stores.delete(uri);
     checked.delete(uri);
+    pending.delete(uri);
     baselines.delete(uri);
     void connection.sendDiagnostics({ uri, diagnostics: [] });
     if (uri.startsWith('file:')) void servicesInFile(fileURLToPath(uri), settings.defaultNamespace).then((s) => updateIndex(uri, s));

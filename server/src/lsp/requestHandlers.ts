@@ -1,0 +1,55 @@
+import type { Connection } from 'vscode-languageserver/node';
+import { previewMethod, type PreviewParams, type PreviewResult } from '../protocol';
+import type { BaselineLookup } from '../service/baseline/baselineLookup';
+import { previewLenses } from '../service/codeLenses';
+import type { CheckedFile } from '../service/languageService';
+import { previewOf } from '../service/previewOf';
+import type { Settings } from '../service/settings';
+import type { WorkspaceIndex } from '../workspace/workspaceIndex';
+import type { FileAccess } from './fileAccess';
+import { toCodeActions } from './toCodeActions';
+
+/** What the request handlers read from the server's state. */
+export interface RequestDeps {
+  /** The open file as the editor has it now, checked; undefined when it is not checked. */
+  current(uri: string): { text: string; file: CheckedFile } | undefined;
+  files: FileAccess;
+  index: WorkspaceIndex;
+  log(message: string): void;
+  settings(): Settings;
+  baselineOf(uri: string): BaselineLookup | undefined;
+}
+
+/** The preview request, the "Preview · N pods" lenses and the code actions: language-service calls out. */
+export function registerRequests(connection: Connection, { current, files, index, log, settings, baselineOf }: RequestDeps): void {
+  connection.onRequest(previewMethod, (params: PreviewParams): PreviewResult => {
+    const now = current(params.uri);
+    if (!now) return null;
+    const offset = params.position ? now.file.lines.offsetAt(params.position) : undefined;
+    return previewOf(params.uri, now.file, settings(), index, {
+      ...(offset !== undefined ? { offset } : {}), ...(params.name ? { name: params.name } : {}), ...(params.whatIf ? { whatIf: params.whatIf } : {}), baseline: baselineOf(params.uri),
+    });
+  });
+
+  connection.onCodeLens(({ textDocument }) => {
+    const now = current(textDocument.uri);
+    return (now ? previewLenses(now.file) : []).map((lens) => ({
+      range: { start: { line: lens.line, character: 0 }, end: { line: lens.line, character: 0 } },
+      command: { title: lens.title, command: 'statefulset.openPreview', arguments: [textDocument.uri, lens.name] },
+    }));
+  });
+
+  connection.onCodeAction((params) => {
+    const { uri } = params.textDocument;
+    try {
+      // Answer for the text the editor has now, even if its validation is still debounced.
+      const now = current(uri);
+      if (!now) return [];
+      const { text, file } = now;
+      return toCodeActions(params, { uri, text, file }, settings(), files.objectElsewhere, files.editTarget);
+    } catch (error) {
+      log(`code actions for ${uri} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+      return [];
+    }
+  });
+}
