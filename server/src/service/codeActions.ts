@@ -1,6 +1,6 @@
 import type { Finding, KubeObject, ManifestDocument } from './model';
 import type { CheckedFile } from './languageService';
-import { fitEdits, withoutOverlaps } from './fixes/applyEdits';
+import { fitEdits, shiftEdits, withoutOverlaps } from './fixes/applyEdits';
 import { ignoreRuleEdit } from './fixes/ignoreRule';
 import type { Edit } from './fixes/yamlText';
 import { ruleById, yamlSyntaxRule } from './rules/index';
@@ -38,10 +38,6 @@ export function objectInDocuments(documents: readonly ManifestDocument[], offset
   return object && { object, text: document.text, offset: document.offset };
 }
 
-function shift(edits: readonly Edit[], by: number): Edit[] {
-  return edits.map((edit) => ({ ...edit, start: edit.start + by, end: edit.end + by }));
-}
-
 /** The rule's own repairs for a finding, in whole-file offsets. None for a document we re-indented to parse. */
 function ruleFixes(uri: string, file: CheckedFile, finding: Finding, settings: Settings, find: ObjectFinder): FileFix[] {
   const rule = ruleById.get(finding.rule);
@@ -61,14 +57,14 @@ function ruleFixes(uri: string, file: CheckedFile, finding: Finding, settings: S
     // Another file's edits are in its whole-file offsets: fitted to the document they fall in (if known).
     const target = (fix.uri && !fix.create ? find(fix.uri, fix.edits[0]?.start ?? 0) : fix.create ? undefined : { text: document.text, offset: 0 })
       ?? { text: '', offset: 0 };
-    const fitted = fix.edits.length > 0 ? fitEdits(target.text, shift(fix.edits, -target.offset)) : undefined;
-    const edits = fitted && shift(fitted, target.offset);
+    const fitted = fix.edits.length > 0 ? fitEdits(target.text, shiftEdits(fix.edits, -target.offset)) : undefined;
+    const edits = fitted && shiftEdits(fitted, target.offset);
     return edits ? [{
       title: fix.title,
       rule: finding.rule,
       preferred: fix.preferred === true,
       suppression: false,
-      edits: { [fix.uri ?? uri]: fix.uri ? edits : shift(edits, document.offset) },
+      edits: { [fix.uri ?? uri]: fix.uri ? edits : shiftEdits(edits, document.offset) },
       ...(fix.create && fix.uri ? { creates: [fix.uri] } : {}),
     }] : [];
   });

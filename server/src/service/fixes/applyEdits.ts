@@ -64,3 +64,8 @@ export function applyEdits(text: string, edits: readonly Edit[]): string {
   }
   return result + text.slice(at);
 }
+
+/** Edits moved by `by` characters: from a document's offsets to its file's, or back. */
+export function shiftEdits(edits: readonly Edit[], by: number): Edit[] {
+  return edits.map((edit) => ({ ...edit, start: edit.start + by, end: edit.end + by }));
+}

@@ -1,4 +1,5 @@
 import { setAt } from '../fixes/objectEdits';
+import { serviceFix } from '../fixes/serviceFix';
 import { governingService } from './governingService';
 import { field } from './read';
 import type { Rule } from './types';
@@ -17,18 +18,13 @@ export const serviceNotHeadless: Rule = {
       data: { uri: service.uri, start: service.start, end: service.end },
     }];
   },
-  fix: (context) => {
-    const { uri, start } = context.data ?? {};
-    const service = typeof uri === 'string' && typeof start === 'number' ? context.objectAt(uri, start) : undefined;
-    // NodePort and LoadBalancer Services cannot be headless: the API server refuses clusterIP None for them.
-    const type = service ? field(service.object.value, 'spec', 'type') : undefined;
-    if (type === 'NodePort' || type === 'LoadBalancer') return [];
-    const edits = service ? setAt(service, ['spec', 'clusterIP'], 'None') : undefined;
-    if (!service || !edits || typeof uri !== 'string') return [];
-    return [{
-      title: `Make Service "${service.object.name ?? ''}" headless (clusterIP: None; immutable: recreate the Service in the cluster)`,
-      uri,
-      edits: edits.map((edit) => ({ ...edit, start: edit.start + service.offset, end: edit.end + service.offset })),
-    }];
-  },
+  fix: (context) => serviceFix(
+    context,
+    (name) => `Make Service "${name}" headless (clusterIP: None; immutable: recreate the Service in the cluster)`,
+    (service) => {
+      // NodePort and LoadBalancer Services cannot be headless: the API server refuses clusterIP None for them.
+      const type = field(service.object.value, 'spec', 'type');
+      return type === 'NodePort' || type === 'LoadBalancer' ? undefined : setAt(service, ['spec', 'clusterIP'], 'None');
+    },
+  ),
 };

@@ -1,6 +1,7 @@
 import { replaceMap } from '../fixes/objectEdits';
 import { parseLabelSelector, unmetRequirements, describeRequirement } from '../labels/labelSelector';
 import { field, labelMap } from './read';
+import { serviceFix } from '../fixes/serviceFix';
 import { governingService } from './governingService';
 import type { Rule } from './types';
 
@@ -25,16 +26,9 @@ export const serviceSelectorMismatch: Rule = {
       message: `Service "${service.name}" does not select these pods (${unmet.map(describeRequirement).join(', ')} not on the pod template), so their DNS names will not resolve. Make the Service's selector match the pod labels.`,
     }];
   },
-  fix: (context) => {
-    const { uri, start, podLabels } = context.data ?? {};
-    const service = typeof uri === 'string' && typeof start === 'number' ? context.objectAt(uri, start) : undefined;
-    const labels = labelMap(podLabels);
-    const edits = service ? replaceMap(service, ['spec', 'selector'], labels) : undefined;
-    if (!service || !edits || typeof uri !== 'string') return [];
-    return [{
-      title: `Set Service "${service.object.name ?? ''}" selector to the pod labels`,
-      uri,
-      edits: edits.map((edit) => ({ ...edit, start: edit.start + service.offset, end: edit.end + service.offset })),
-    }];
-  },
+  fix: (context) => serviceFix(
+    context,
+    (name) => `Set Service "${name}" selector to the pod labels`,
+    (service) => replaceMap(service, ['spec', 'selector'], labelMap(context.data?.podLabels)),
+  ),
 };
