@@ -1,25 +1,16 @@
 import { podName } from './identity';
 import { maxSimulatedPods } from './readStatefulSet';
-import type { Plan, PodManagementPolicy, Step, UpdateStrategyType } from './types';
+import type { Plan, RolloutSettings, Step } from './types';
 
 const newRevision = ' at the new revision';
 
-/** What scaling needs to know; a Simulation has all of it. */
-export interface ScaleContext {
+/** What a rolling update needs to know; a Simulation has all of it. */
+export interface UpdateContext extends RolloutSettings {
   statefulSet: { name: string };
-  ordinalStart: number;
-  podManagementPolicy: PodManagementPolicy;
-  minReadySeconds: number;
 }
 
-/** What a rolling update needs to know; a Simulation has all of it. */
-export interface UpdateContext extends ScaleContext {
-  replicas: number;
-  simulatedReplicas: number;
-  updateStrategy: UpdateStrategyType;
-  partition: number;
-  maxUnavailable: number;
-}
+/** What scaling needs to know. */
+export type ScaleContext = Pick<UpdateContext, 'statefulSet' | 'ordinalStart' | 'podManagementPolicy' | 'minReadySeconds'>;
 
 /**
  * Scaling from one replica count to another. Up: lowest missing ordinal first; OrderedReady

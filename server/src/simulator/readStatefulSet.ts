@@ -1,6 +1,6 @@
 import { resolveMaxUnavailable } from './intOrPercent';
 import { asObject, dig, nonEmptyString, readChoice, readCount, readLabels } from './readFields';
-import type { PodManagementPolicy, RetentionAction, SimulationInput, UpdateStrategyType } from './types';
+import type { PodManagementPolicy, RetentionAction, RolloutSettings, SimulationInput, UpdateStrategyType } from './types';
 
 /** A cluster of 1000 pods is already more than a preview can show; beyond it we only pretend. */
 export const maxSimulatedPods = 1000;
@@ -10,18 +10,10 @@ const strategies: readonly UpdateStrategyType[] = ['RollingUpdate', 'OnDelete'];
 const retentionActions: readonly RetentionAction[] = ['Retain', 'Delete'];
 
 /** The StatefulSet after Kubernetes defaulting and the what-if, ready to simulate. */
-export interface StatefulSetSettings {
+export interface StatefulSetSettings extends RolloutSettings {
   name: string;
   namespace: string;
   serviceName: string | undefined;
-  replicas: number;
-  simulatedReplicas: number;
-  ordinalStart: number;
-  podManagementPolicy: PodManagementPolicy;
-  updateStrategy: UpdateStrategyType;
-  partition: number;
-  maxUnavailable: number;
-  minReadySeconds: number;
   whenDeleted: RetentionAction;
   whenScaled: RetentionAction;
   claimTemplateNames: string[];

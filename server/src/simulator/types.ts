@@ -100,12 +100,8 @@ export interface DnsCheck {
   reason?: string;
 }
 
-export interface Simulation {
-  statefulSet: { name: string; namespace: string };
-  serviceName: string | undefined;
-  /** "<service>.<ns>.svc.<domain>", or null without serviceName. */
-  serviceDomain: string | null;
-  dns: DnsCheck;
+/** How the controller rolls pods out: the StatefulSet's spec after Kubernetes defaults and the what-if. */
+export interface RolloutSettings {
   /** spec.replicas as declared (after defaults and the what-if). */
   replicas: number;
   /** How many pods are simulated: replicas, capped to keep huge manifests cheap. */
@@ -117,6 +113,14 @@ export interface Simulation {
   /** Pods the rolling update may take down at once; 1 when the feature gate is off. */
   maxUnavailable: number;
   minReadySeconds: number;
+}
+
+export interface Simulation extends RolloutSettings {
+  statefulSet: { name: string; namespace: string };
+  serviceName: string | undefined;
+  /** "<service>.<ns>.svc.<domain>", or null without serviceName. */
+  serviceDomain: string | null;
+  dns: DnsCheck;
   pods: PodIdentity[];
   plans: {
     /** From no pods to all replicas. */
