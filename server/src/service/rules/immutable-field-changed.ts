@@ -3,7 +3,8 @@ import { immutableChanges, type ImmutableChange } from '../baseline/specChanges'
 import { nodeAt, replaceScalar } from '../fixes/yamlText';
 import { removeAt, setAt } from '../fixes/objectEdits';
 import type { KubeObject } from '../model';
-import { field, isStatefulSet, records } from './read';
+import { simulate } from '../../simulator';
+import { isStatefulSet } from './read';
 import type { Fix, Rule } from './types';
 
 const forbidden = "the API server answers \"Forbidden: updates to statefulset spec for fields other than 'replicas', 'ordinals', 'template', 'updateStrategy', 'revisionHistoryLimit', 'persistentVolumeClaimRetentionPolicy' and 'minReadySeconds' are forbidden\"";
@@ -12,15 +13,11 @@ function shown(value: unknown): string {
   return value === undefined ? 'nothing' : JSON.stringify(value);
 }
 
-/** The PVC names of one claim template, `<claim>-<sts>-<ordinal>`, the first few of them. */
+/** The PVC names of one claim template, the first few of them, as the simulator names them. */
 function pvcNames(object: KubeObject, claimIndex: number): string {
-  const claim = field(records(field(object.value, 'spec', 'volumeClaimTemplates'))[claimIndex], 'metadata', 'name');
-  const replicas = field(object.value, 'spec', 'replicas');
-  const start = field(object.value, 'spec', 'ordinals', 'start');
-  const count = typeof replicas === 'number' && replicas >= 0 ? Math.floor(replicas) : 1;
-  const first = typeof start === 'number' && start >= 0 ? Math.floor(start) : 0;
-  const names = Array.from({ length: Math.min(count, 3) }, (_, i) => `${String(claim)}-${object.name ?? ''}-${first + i}`);
-  return `${names.join(', ')}${count > 3 ? ', …' : ''}`;
+  const { pods, replicas } = simulate({ statefulSet: object.value });
+  const names = pods.slice(0, 3).flatMap((pod) => pod.pvcs[claimIndex] ?? []);
+  return `${names.join(', ')}${replicas > 3 ? ', …' : ''}`;
 }
 
 function advice(object: KubeObject, change: ImmutableChange): string {
