@@ -14,7 +14,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { TestContext } from 'node:test';
+import { after, before, type TestContext } from 'node:test';
 import { assertToolsInstalled, ensureVsix, installExtension, repoRoot, startCodeServer, type CodeServer } from './codeServer';
 import { chromiumPath, Workbench } from './workbench';
 
@@ -215,13 +215,22 @@ function tail(file: string, lines = 30): string {
 }
 
 /**
- * A test body that needs the suite's running VS Code (`current()` gives it once the before
- * hook has started it); failures carry the Problems panel and the logs.
+ * Starts VS Code for the enclosing `describe` (before its tests, closed after them) and
+ * returns how a test body gets it; failures carry the Problems panel and the logs.
  */
-export function inVsCode(current: () => Session | undefined, body: (s: Session, t: TestContext) => Promise<void>) {
-  return async (t: TestContext): Promise<void> => {
-    const session = current();
-    assert.ok(session, 'VS Code did not start: see the error of the before hook');
-    await session.test((tt) => body(session, tt))(t);
+export function vsCodeForSuite(options: SessionOptions = {}) {
+  let session: Session | undefined;
+  before(async () => {
+    session = await Session.start(options);
+  }, { timeout: 180_000 });
+  after(async () => {
+    if (!session) return;
+    await session.close();
+    console.log(session.summary());
+  });
+  return (body: (s: Session, t: TestContext) => Promise<void>) => async (t: TestContext): Promise<void> => {
+    const running = session;
+    assert.ok(running, 'VS Code did not start: see the error of the before hook');
+    await running.test((tt) => body(running, tt))(t);
   };
 }

@@ -8,34 +8,18 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { after, before, describe, test, type TestContext } from 'node:test';
-import { Session, inVsCode as inVsCodeOf } from './session';
+import { describe, test } from 'node:test';
+import { codesIn, inFile, ours, withCode } from './problems';
+import { vsCodeForSuite, type Session } from './session';
 import { waitFor } from './waitFor';
-import type { Problem } from './workbench';
 
 const fixtures = path.join(import.meta.dirname, 'workspace');
 /** The quick fix of grace-period-zero (server/src/service/rules/grace-period-zero.ts). */
 const GRACE_PERIOD_FIX = 'Set terminationGracePeriodSeconds to 30 (the Kubernetes default)';
 
-const ours = (p: Problem) => p.source === 'statefulset';
-const inFile = (file: string) => (p: Problem) => p.file === file && ours(p);
-const withCode = (file: string, code: string) => (p: Problem) => inFile(file)(p) && p.code === code;
-const codesIn = (problems: Problem[], file: string) => problems.filter(inFile(file)).map((p) => p.code ?? '?').sort();
 
 describe('StatefulSet Studio in VS Code', { timeout: 420_000 }, () => {
-  let session: Session | undefined;
-
-  before(async () => {
-    session = await Session.start();
-  }, { timeout: 180_000 });
-
-  after(async () => {
-    if (!session) return;
-    await session.close();
-    console.log(session.summary());
-  });
-
-  const inVsCode = (body: (s: Session, t: TestContext) => Promise<void>) => inVsCodeOf(() => session, body);
+  const inVsCode = vsCodeForSuite();
 
   test('Problems lists our diagnostics for a broken manifest and none for a clean one', { timeout: 120_000 },
     inVsCode(async (s) => {

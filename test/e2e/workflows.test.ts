@@ -12,11 +12,11 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { after, before, describe, test, type TestContext } from 'node:test';
+import { describe, test } from 'node:test';
 import type { ConsoleMessage, Dialog } from 'playwright-core';
-import { Session, inVsCode as inVsCodeOf } from './session';
+import { codesIn, inFile, ours, withCode } from './problems';
+import { vsCodeForSuite, type Session } from './session';
 import { waitFor } from './waitFor';
-import type { Problem } from './workbench';
 
 const fixtures = path.join(import.meta.dirname, 'workspace', 'workflows');
 
@@ -34,38 +34,22 @@ const SHOWN_PAYLOAD = '<img src=x onerror=alert(3)>';
 const DARK_THEME = 'Default Dark Modern';
 const LIGHT_THEME = 'Default Light Modern';
 
-const ours = (p: Problem) => p.source === 'statefulset';
-const inFile = (file: string) => (p: Problem) => p.file === file && ours(p);
-const withCode = (file: string, code: string) => (p: Problem) => inFile(file)(p) && p.code === code;
-const codesIn = (problems: Problem[], file: string) => problems.filter(inFile(file)).map((p) => p.code ?? '?').sort();
 const list = (titles: string[]) => (titles.length ? titles.map((title) => `"${title}"`).join(', ') : 'nothing ("No code actions available")');
 
 describe('StatefulSet Studio in VS Code: quick fixes, the deployed version, hover, completion, preview themes',
   { timeout: 480_000 }, () => {
-    let session: Session | undefined;
-
-    before(async () => {
-      session = await Session.start({
-        name: 'workflows',
-        prepareWorkspace: commitDeployedVersion,
-        settings: {
-          // VS Code's own git support is not under test: no SCM view, prompts or decorations.
-          'git.enabled': false,
-          'git.autoRepositoryDetection': false,
-          // VS Code's default on the desktop. In a browser it would follow the browser's
-          // prefers-color-scheme, which is light in headless Chromium.
-          'workbench.colorTheme': DARK_THEME,
-        },
-      });
-    }, { timeout: 180_000 });
-
-    after(async () => {
-      if (!session) return;
-      await session.close();
-      console.log(session.summary());
+    const inVsCode = vsCodeForSuite({
+      name: 'workflows',
+      prepareWorkspace: commitDeployedVersion,
+      settings: {
+        // VS Code's own git support is not under test: no SCM view, prompts or decorations.
+        'git.enabled': false,
+        'git.autoRepositoryDetection': false,
+        // VS Code's default on the desktop. In a browser it would follow the browser's
+        // prefers-color-scheme, which is light in headless Chromium.
+        'workbench.colorTheme': DARK_THEME,
+      },
     });
-
-    const inVsCode = (body: (s: Session, t: TestContext) => Promise<void>) => inVsCodeOf(() => session, body);
 
     test('the light bulb (Ctrl+.) offers the selector-mismatch fixes; the first makes the selector match', { timeout: 120_000 },
       inVsCode(async (s) => {
