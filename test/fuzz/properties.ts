@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fixAllEdits, fixesFor, objectInDocuments, type ObjectFinder } from '../../server/src/service/codeActions';
+import { fixAllEdits, fixesFor, type DocumentsOf } from '../../server/src/service/codeActions';
 import { applyEdits } from '../../server/src/service/fixes/applyEdits';
 import type { Edit } from '../../server/src/service/fixes/yamlText';
 import { checkText, type CheckedFile } from '../../server/src/service/languageService';
@@ -61,7 +61,7 @@ export function timed<T>(label: string, call: () => T, boundMs = callBoundMs): T
 
 /** Every finding is well-formed and inside the text; its positions are real lines. */
 export function assertFindingsInBounds(text: string, file: CheckedFile, label: string): void {
-  const lineCount = text.split('\n').length;
+  const lineCount = text.split(/\r\n|\r|\n/).length; // LSP's line breaks
   for (const f of file.findings) {
     const where = `${label}: ${f.rule} [${f.start}, ${f.end}) in a text of ${text.length}`;
     assert.ok(Number.isInteger(f.start) && Number.isInteger(f.end), `${where}: offsets must be integers`);
@@ -87,8 +87,8 @@ export function assertEditsInBounds(text: string, edits: readonly Edit[], label:
   });
 }
 
-function finderFor(file: CheckedFile): ObjectFinder {
-  return (target, offset) => (target === uri ? objectInDocuments(file.documents, offset) : undefined);
+function finderFor(file: CheckedFile): DocumentsOf {
+  return (target) => (target === uri ? file.documents : undefined);
 }
 
 /** A checked text, timed and in bounds. */

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { fixesFor, objectInDocuments } from '../../server/src/service/codeActions';
+import { fixesFor } from '../../server/src/service/codeActions';
 import { applyEdits } from '../../server/src/service/fixes/applyEdits';
 import { checkText } from '../../server/src/service/languageService';
 import { defaultSettings } from '../../server/src/service/settings';
@@ -20,7 +20,7 @@ function applyNamedFix(text: string): string {
   const file = checkText(uri, text, defaultSettings, new WorkspaceIndex());
   const finding = file.findings.find((f) => f.rule === rule);
   assert.ok(finding, `no ${rule} finding; found ${file.findings.map((f) => f.rule).join(', ') || 'none'}`);
-  const fixes = fixesFor(uri, text, file, finding, defaultSettings, (_, offset) => objectInDocuments(file.documents, offset));
+  const fixes = fixesFor(uri, text, file, finding, defaultSettings, () => file.documents);
   const fix = fixes.find((f) => f.title.startsWith(prefix));
   assert.ok(fix, `no fix titled "${prefix}…"; offered: ${fixes.map((f) => f.title).join(' / ')}`);
   assert.deepEqual(Object.keys(fix.edits), [uri]);

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { fixAllEdits, fixesFor, objectInDocuments, type FileFix } from '../../server/src/service/codeActions';
+import { fixAllEdits, fixesFor, type FileFix } from '../../server/src/service/codeActions';
 import { applyEdits } from '../../server/src/service/fixes/applyEdits';
 import { checkText, type CheckedFile } from '../../server/src/service/languageService';
 import { defaultSettings } from '../../server/src/service/settings';
@@ -18,7 +18,7 @@ const files = [
 ];
 
 const check = (text: string): CheckedFile => checkText(uri, text, defaultSettings, new WorkspaceIndex());
-const finder = (file: CheckedFile) => (target: string, offset: number) => (target === uri ? objectInDocuments(file.documents, offset) : undefined);
+const finder = (file: CheckedFile) => (target: string) => (target === uri ? file.documents : undefined);
 const count = (file: CheckedFile, rule: string, severity?: string): number =>
   file.findings.filter((f) => f.rule === rule && (!severity || f.severity === severity)).length;
 const errorRules = (file: CheckedFile): Set<string> => new Set(file.findings.filter((f) => f.severity === 'error').map((f) => f.rule));

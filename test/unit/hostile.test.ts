@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { mock, test } from 'node:test';
 import { checkFiles } from '../../server/src/cli/check';
-import { fixesFor, objectInDocuments } from '../../server/src/service/codeActions';
+import { fixesFor } from '../../server/src/service/codeActions';
 import { applyEdits } from '../../server/src/service/fixes/applyEdits';
 import { checkText, type CheckedFile } from '../../server/src/service/languageService';
 import { DocumentStore } from '../../server/src/service/parse/documentStore';
@@ -134,7 +134,7 @@ test('CRLF: findings on the same lines as LF, and a quick fix keeps CRLF', () =>
   assert.ok(b.findings.length >= 3);
   let fixes = 0;
   for (const finding of b.findings) {
-    for (const fix of fixesFor(uri, crlf, b, finding, defaultSettings, (_, offset) => objectInDocuments(b.documents, offset))) {
+    for (const fix of fixesFor(uri, crlf, b, finding, defaultSettings, () => b.documents)) {
       const after = applyEdits(crlf, fix.edits[uri] ?? []);
       assert.doesNotMatch(after, /(^|[^\r])\n/, `"${fix.title}" wrote a bare LF:\n${JSON.stringify(after)}`);
       assert.doesNotMatch(after, /\r\r/, `"${fix.title}" split a CRLF`);

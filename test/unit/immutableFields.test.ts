@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { baselineFrom } from '../../server/src/service/baseline/baselineLookup';
 import { immutableChanges } from '../../server/src/service/baseline/specChanges';
-import { fixesFor, objectInDocuments } from '../../server/src/service/codeActions';
+import { fixesFor } from '../../server/src/service/codeActions';
 import { applyEdits } from '../../server/src/service/fixes/applyEdits';
 import { checkText } from '../../server/src/service/languageService';
 import { parseFile } from '../../server/src/service/parse/documentStore';
@@ -85,7 +85,7 @@ test('the rule warns with the API server answer and the PVC procedure, and its f
   assert.equal(edited.slice(finding.start, finding.end), '5Gi');
   assert.match(finding.message, /Forbidden: updates to statefulset spec for fields other than/);
   assert.match(finding.message, /patch each PVC \(data-web-0, data-web-1, data-web-2\).*kubectl delete statefulset web --cascade=orphan/);
-  const [revert] = fixesFor(uri, edited, file, finding, defaultSettings, (_, offset) => objectInDocuments(file.documents, offset));
+  const [revert] = fixesFor(uri, edited, file, finding, defaultSettings, () => file.documents);
   assert.equal(revert?.title, 'Revert to the deployed value ("1Gi")');
   assert.equal(applyEdits(edited, revert?.edits[uri] ?? []), deployed.replace('storage: 1Gi', 'storage: 1Gi   # grow it'));
 });

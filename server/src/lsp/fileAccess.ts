@@ -1,12 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { TextDocuments } from 'vscode-languageserver/node';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { objectInDocuments } from '../service/codeActions';
+import type { DocumentsOf } from '../service/codeActions';
 import type { ManifestDocument } from '../service/model';
 import { parseFile } from '../service/parse/documentStore';
-import { LineIndex } from '../service/parse/lineIndex';
-import type { ObjectElsewhere } from '../service/rules/types';
+import { LineIndex, type Lines } from '../service/parse/lineIndex';
 import type { EditTarget } from './toCodeActions';
 
 /** How handlers read files beyond the one they answer for: open ones from the editor, others from disk. */
@@ -15,17 +12,23 @@ export interface FileAccess {
   textOf(uri: string): string | undefined;
   /** A file's lines and the version an edit of it is for (null on disk). */
   editTarget(uri: string): EditTarget | undefined;
-  /** The object at an offset of a file, for fixes that edit a Service elsewhere. */
-  objectElsewhere(uri: string, offset: number): ObjectElsewhere | undefined;
+  /** A file's parsed documents, for fixes that edit a Service elsewhere. */
+  documentsOf: DocumentsOf;
 }
 
-/** `parsed(uri, text)` gives the server's parse of an open file when it is of that text, so it is not parsed again. */
-export function fileAccess(
-  documents: TextDocuments<TextDocument>, parsed: (uri: string, text: string) => readonly ManifestDocument[] | undefined,
-): FileAccess {
+/** An open file as the handlers see it. */
+export interface OpenFileView {
+  version: number;
+  text: string;
+  /** The file's documents, parsed (only those that changed are parsed again). */
+  documents: () => readonly ManifestDocument[];
+  lines: () => Lines;
+}
+
+export function fileAccess(open: (uri: string) => OpenFileView | undefined): FileAccess {
   function textOf(uri: string): string | undefined {
-    const open = documents.get(uri);
-    if (open) return open.getText();
+    const file = open(uri);
+    if (file) return file.text;
     try {
       return uri.startsWith('file:') ? readFileSync(fileURLToPath(uri), 'utf8') : undefined;
     } catch {
@@ -35,12 +38,16 @@ export function fileAccess(
   return {
     textOf,
     editTarget: (uri) => {
+      const file = open(uri);
+      if (file) return { lines: file.lines(), version: file.version };
       const text = textOf(uri);
-      return text === undefined ? undefined : { lines: new LineIndex(text), version: documents.get(uri)?.version ?? null };
+      return text === undefined ? undefined : { lines: new LineIndex(text), version: null };
     },
-    objectElsewhere: (uri, offset) => {
+    documentsOf: (uri) => {
+      const file = open(uri);
+      if (file) return file.documents();
       const text = textOf(uri);
-      return text === undefined ? undefined : objectInDocuments(parsed(uri, text) ?? parseFile(text), offset);
+      return text === undefined ? undefined : parseFile(text);
     },
   };
 }

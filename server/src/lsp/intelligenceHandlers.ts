@@ -5,7 +5,7 @@ import {
 } from 'vscode-languageserver/node';
 import type { CheckedFile } from '../service/languageService';
 import type { Span } from '../service/model';
-import { LineIndex } from '../service/parse/lineIndex';
+import { LineIndex, type Lines } from '../service/parse/lineIndex';
 import type { Settings } from '../service/settings';
 import { completionsAt, visibleServices, type CompletionEntry } from '../service/intelligence/completion';
 import { definitionAt, type NavigationInput } from '../service/intelligence/definition';
@@ -41,7 +41,7 @@ export interface IntelligenceDeps {
 }
 
 /** A position of the text as an offset; undefined when the line is not in the text. */
-function offsetOf(text: string, lines: LineIndex, position: Position): number | undefined {
+function offsetOf(text: string, lines: Lines, position: Position): number | undefined {
   const last = lines.positionAt(text.length).line;
   if (position.line < 0 || position.line > last || position.character < 0) return undefined;
   const lineStart = lines.offsetAt({ line: position.line, character: 0 });
@@ -49,7 +49,7 @@ function offsetOf(text: string, lines: LineIndex, position: Position): number | 
   return Math.min(lineStart + position.character, nextLine);
 }
 
-function rangeOf(lines: LineIndex, span: Span): Range {
+function rangeOf(lines: Lines, span: Span): Range {
   return { start: lines.positionAt(span.start), end: lines.positionAt(span.end) };
 }
 
@@ -67,7 +67,7 @@ const symbolKinds: Record<OutlineSymbol['kind'], SymbolKind> = {
   claimTemplate: SymbolKind.Field,
 };
 
-function toDocumentSymbol(lines: LineIndex, symbol: OutlineSymbol): DocumentSymbol {
+function toDocumentSymbol(lines: Lines, symbol: OutlineSymbol): DocumentSymbol {
   return {
     name: symbol.name,
     ...(symbol.detail ? { detail: symbol.detail } : {}),

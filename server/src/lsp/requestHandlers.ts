@@ -46,7 +46,7 @@ export function registerRequests(connection: Connection, { current, files, index
       const now = current(uri);
       if (!now) return [];
       const { text, file } = now;
-      return toCodeActions(params, { uri, text, file }, settings(), files.objectElsewhere, files.editTarget);
+      return toCodeActions(params, { uri, text, file }, settings(), files.documentsOf, files.editTarget);
     } catch (error) {
       log(`code actions for ${uri} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
       return [];

@@ -1,11 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import {
   CodeActionKind, createConnection, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, FileChangeType,
-  TextDocuments, TextDocumentSyncKind, type Connection, type InitializeParams,
+  TextDocumentSyncKind, type Connection, type InitializeParams,
 } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import { checkText, prepareText, type CheckedFile } from '../service/languageService';
-import { DocumentStore } from '../service/parse/documentStore';
+import { checkStore, prepareStore, type CheckedFile } from '../service/languageService';
 import { scanWorkspace, servicesInFile } from '../workspace/scanWorkspace';
 import { WorkspaceIndex } from '../workspace/workspaceIndex';
 import type { ServiceInfo } from '../workspace/serviceLookup';
@@ -19,6 +17,7 @@ import { dirname } from 'node:path';
 import { toDiagnostic } from './toDiagnostic';
 import { fileAccess } from './fileAccess';
 import { registerRequests } from './requestHandlers';
+import { trackOpenFiles, type OpenFile } from './openFiles';
 import { intelligenceCapabilities, registerIntelligence } from './intelligenceHandlers';
 
 /**
@@ -46,8 +45,15 @@ interface InitializationOptions {
 
 /** Starts the language server on the transport named on the command line (--stdio or --node-ipc). */
 export function startServer(connection: Connection = createConnection()): void {
-  const documents = new TextDocuments(TextDocument);
-  const stores = new Map<string, DocumentStore>();
+  const open = trackOpenFiles(connection, {
+    opened: (uri) => {
+      schedule(uri, 0);
+      void loadBaseline(uri);
+    },
+    changed: (uri) => schedule(uri),
+    saved: (uri) => void loadBaseline(uri),
+    closed,
+  });
   /** The last check of each open file, with the version it was of. */
   const checked = new Map<string, { version: number; file: CheckedFile }>();
   /** Open files whose check is scheduled or running: their last check may be stale. */
@@ -72,7 +78,6 @@ export function startServer(connection: Connection = createConnection()): void {
   /** A one-line info diagnostic instead of checking a file over maxCheckedLength. */
   function tooLarge(uri: string, version: number, length: number): void {
     checked.delete(uri);
-    stores.delete(uri);
     const message = `This file is too large to check as you type (${(length / 1024 / 1024).toFixed(1)} MB, the limit is ${maxCheckedLength / 1024 / 1024} MB). Run \`sts check\` on it instead.`;
     const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
     void connection.sendDiagnostics({ uri, version, diagnostics: [{ range, severity: 3, source: 'statefulset', code: 'file-too-large', message }] });
@@ -83,39 +88,36 @@ export function startServer(connection: Connection = createConnection()): void {
    * so that requests about other files are answered meanwhile. False when the document changed
    * or closed in between: the validation scheduled for that change takes over (cancellation).
    */
-  async function prepared(uri: string, store: DocumentStore, version: number): Promise<boolean> {
-    const text = documents.get(uri)?.getText() ?? '';
-    if (text.length < slicedFrom || checked.has(uri)) return true; // small, or an edit: checkText re-parses one document
+  async function prepared(uri: string, file: OpenFile, version: number): Promise<boolean> {
+    if (file.store.unparsedLength < slicedFrom) return true; // small, or an edit: checkStore parses what changed
     let sliceEnd = Date.now() + sliceMs;
-    for (const _ of prepareText(text, settings, store)) {
+    for (const _ of prepareStore(file.store, settings)) {
       if (Date.now() < sliceEnd) continue;
       await new Promise<void>((resolve) => setImmediate(resolve));
-      if (documents.get(uri)?.version !== version) return false;
+      if (open.get(uri) !== file || file.version !== version) return false;
       sliceEnd = Date.now() + sliceMs;
     }
     return true;
   }
 
   async function validate(uri: string): Promise<void> {
-    const document = documents.get(uri);
-    if (!document) return;
+    const file = open.get(uri);
+    if (!file) return;
     try {
+      const { version, store } = file;
       if (excluded(uri)) {
-        void connection.sendDiagnostics({ uri, version: document.version, diagnostics: [] });
+        void connection.sendDiagnostics({ uri, version, diagnostics: [] });
         return;
       }
-      const { version } = document;
-      if (document.getText().length > maxCheckedLength) {
-        tooLarge(uri, version, document.getText().length);
+      if (store.length > maxCheckedLength) {
+        tooLarge(uri, version, store.length);
         return;
       }
-      const store = stores.get(uri) ?? new DocumentStore();
-      stores.set(uri, store);
-      if (!(await prepared(uri, store, version)) || documents.get(uri) !== document) return;
-      const result = checkText(uri, document.getText(), settings, index, store, baselines.get(uri));
+      if (!(await prepared(uri, file, version)) || open.get(uri) !== file || file.version !== version) return;
+      const result = checkStore(uri, store, settings, index, baselines.get(uri));
       checked.set(uri, { version, file: result });
-      const diagnostics = result.findings.map((f) => toDiagnostic(f, (offset) => document.positionAt(offset)));
-      void connection.sendDiagnostics({ uri, version: document.version, diagnostics });
+      const diagnostics = result.findings.map((f) => toDiagnostic(f, (offset) => result.lines.positionAt(offset)));
+      void connection.sendDiagnostics({ uri, version, diagnostics });
       updateIndex(uri, result.services);
     } catch (error) {
       log(`validation of ${uri} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
@@ -124,16 +126,7 @@ export function startServer(connection: Connection = createConnection()): void {
 
   /** Keeps the index current with an open file's Services; other files are re-checked when those change. */
   function updateIndex(uri: string, services: readonly ServiceInfo[]): void {
-    // Field by field rather than two JSON.stringify of every Service: this runs on each keystroke.
-    const selectorText = (s: ServiceInfo | undefined): string | undefined => JSON.stringify(s?.selector);
-    const before = index.lookupAll(uri);
-    const same = before.length === services.length && before.every((s, i) => {
-      const now = services[i];
-      return now !== undefined && s.namespace === now.namespace && s.name === now.name && s.headless === now.headless
-        && (s.selector === now.selector || selectorText(s) === selectorText(now));
-    });
-    index.set(uri, services);
-    if (!same) for (const other of documents.keys()) if (other !== uri) schedule(other);
+    if (index.set(uri, services)) for (const other of open.keys()) if (other !== uri) schedule(other);
   }
 
   function schedule(uri: string, delay = debounceMs): void {
@@ -148,7 +141,7 @@ export function startServer(connection: Connection = createConnection()): void {
   }
 
   function revalidateAll(): void {
-    for (const uri of documents.keys()) schedule(uri, 0);
+    for (const uri of open.keys()) schedule(uri, 0);
   }
 
   async function loadSettings(pushed?: unknown): Promise<void> {
@@ -167,8 +160,8 @@ export function startServer(connection: Connection = createConnection()): void {
     let files = 0;
     for (const folder of folders) {
       files += await scanWorkspace(folder, settings.exclude, settings.defaultNamespace, (uri, services) => {
-        if (!documents.get(uri)) index.set(uri, services);
-      }, () => generation !== scanGeneration, (uri) => documents.get(uri) !== undefined);
+        if (!open.has(uri)) index.set(uri, services);
+      }, () => generation !== scanGeneration, (uri) => open.has(uri));
     }
     if (generation === scanGeneration) {
       log(`indexed ${files} YAML files in ${Date.now() - started} ms (${index.size} with Services)`);
@@ -206,23 +199,24 @@ export function startServer(connection: Connection = createConnection()): void {
 
   connection.onDidChangeConfiguration(async (change) => {
     await loadSettings(change.settings);
-    for (const uri of documents.keys()) void loadBaseline(uri);
+    for (const uri of open.keys()) void loadBaseline(uri);
     revalidateAll();
     void indexWorkspace();
   });
 
   connection.onDidChangeWatchedFiles(async ({ changes }) => {
     for (const change of changes) {
-      if (documents.get(change.uri) || !change.uri.startsWith('file:')) continue;
+      if (open.has(change.uri) || !change.uri.startsWith('file:')) continue;
       if (change.type === FileChangeType.Deleted || excluded(change.uri)) index.delete(change.uri);
       else index.set(change.uri, await servicesInFile(fileURLToPath(change.uri), settings.defaultNamespace));
     }
     revalidateAll();
   });
 
-  const files = fileAccess(documents, (uri, text) => {
-    const last = checked.get(uri);
-    return last && documents.get(uri)?.getText() === text ? last.file.documents : undefined;
+  const files = fileAccess((uri) => {
+    const file = open.get(uri);
+    if (!file) return undefined;
+    return { version: file.version, text: file.store.text, documents: () => file.store.documents(), lines: () => file.store.lines() };
   });
 
   /**
@@ -231,15 +225,13 @@ export function startServer(connection: Connection = createConnection()): void {
    * would double the work of a keystroke); else a check now (unchanged documents come from the store).
    */
   function current(uri: string): { text: string; file: CheckedFile } | undefined {
-    const document = documents.get(uri);
+    const file = open.get(uri);
     // Not a file over the size limit: answering would parse all of it here, blocking the server.
-    if (!document || excluded(uri) || document.getText().length > maxCheckedLength) return undefined;
-    const text = document.getText();
+    if (!file || excluded(uri) || file.store.length > maxCheckedLength) return undefined;
+    const { text } = file.store;
     const last = checked.get(uri);
-    if (last && last.version === document.version && !pending.has(uri)) return { text, file: last.file };
-    const store = stores.get(uri) ?? new DocumentStore();
-    stores.set(uri, store);
-    return { text, file: checkText(uri, text, settings, index, store, baselines.get(uri)) };
+    if (last && last.version === file.version && !pending.has(uri)) return { text, file: last.file };
+    return { text, file: checkStore(uri, file.store, settings, index, baselines.get(uri)) };
   }
 
   registerRequests(connection, {
@@ -247,7 +239,7 @@ export function startServer(connection: Connection = createConnection()): void {
   });
 
   registerIntelligence(connection, {
-    current, textOf: files.textOf, index, log, settings: () => settings, openUris: () => documents.keys(),
+    current, textOf: files.textOf, index, log, settings: () => settings, openUris: () => [...open.keys()],
   });
 
   /** Reads the file's deployed version (off the request path: git runs in the background), then re-checks. */
@@ -255,31 +247,22 @@ export function startServer(connection: Connection = createConnection()): void {
     if (!uri.startsWith('file:')) return;
     const path = fileURLToPath(uri);
     const text = await readBaseline(path, baselineSource(settings.baseline, dirname(path)));
-    if (!documents.get(uri)) return;
+    if (!open.has(uri)) return;
     if (text === undefined) baselines.delete(uri);
     else baselines.set(uri, baselineFrom(parseFile(text), settings.defaultNamespace));
     schedule(uri, 0);
   }
 
-  documents.onDidSave(({ document }) => void loadBaseline(document.uri));
-  documents.onDidOpen(({ document }) => {
-    schedule(document.uri, 0);
-    void loadBaseline(document.uri);
-  });
-  documents.onDidChangeContent(({ document }) => schedule(document.uri));
-  documents.onDidClose(({ document }) => {
-    const { uri } = document;
+  function closed(uri: string): void {
     clearTimeout(timers.get(uri));
     timers.delete(uri);
-    stores.delete(uri);
     checked.delete(uri);
     pending.delete(uri);
     baselines.delete(uri);
     void connection.sendDiagnostics({ uri, diagnostics: [] });
     if (uri.startsWith('file:')) void servicesInFile(fileURLToPath(uri), settings.defaultNamespace).then((s) => updateIndex(uri, s));
     else updateIndex(uri, []);
-  });
+  }
 
-  documents.listen(connection);
   connection.listen();
 }

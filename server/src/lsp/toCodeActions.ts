@@ -1,10 +1,10 @@
 import {
   CodeActionKind, type CodeAction, type CodeActionParams, type CreateFile, type Diagnostic, type TextDocumentEdit, type WorkspaceEdit,
 } from 'vscode-languageserver';
-import { fixAllEdits, fixesFor, findingFor, type FileFix, type ObjectFinder } from '../service/codeActions';
+import { fixAllEdits, fixesFor, findingFor, type FileFix, type DocumentsOf } from '../service/codeActions';
 import type { Edit } from '../service/fixes/yamlText';
 import type { CheckedFile } from '../service/languageService';
-import { LineIndex } from '../service/parse/lineIndex';
+import { LineIndex, type Lines } from '../service/parse/lineIndex';
 import type { Settings } from '../service/settings';
 import { diagnosticSource } from './toDiagnostic';
 
@@ -13,7 +13,7 @@ export const fixAllKind = `${CodeActionKind.SourceFixAll}.statefulset`;
 
 /** What the handler needs to know of a file an edit touches: its lines and the version the edit is for. */
 export interface EditTarget {
-  lines: LineIndex;
+  lines: Lines;
   /** The open document's version, or null for a file on disk. */
   version: number | null;
 }
@@ -61,7 +61,7 @@ function wants(only: readonly string[] | undefined, kind: string): boolean {
  * for. Edits carry the document version: the editor drops them if the text moved on.
  */
 export function toCodeActions(
-  params: CodeActionParams, current: CheckedDocument, settings: Settings, find: ObjectFinder,
+  params: CodeActionParams, current: CheckedDocument, settings: Settings, documentsOf: DocumentsOf,
   targetOf: (uri: string) => EditTarget | undefined,
 ): CodeAction[] {
   const { only } = params.context;
@@ -74,14 +74,14 @@ export function toCodeActions(
       const end = file.lines.offsetAt(diagnostic.range.end);
       const finding = findingFor(file, diagnostic.code, start, end);
       if (!finding) continue;
-      for (const fix of fixesFor(uri, text, file, finding, settings, find)) {
+      for (const fix of fixesFor(uri, text, file, finding, settings, documentsOf)) {
         const edit = workspaceEdit(fix.edits, targetOf, fix.creates);
         if (edit) actions.push(quickFix(fix, diagnostic, edit));
       }
     }
   }
   if (only && wants(only, fixAllKind)) {
-    const edits = fixAllEdits(uri, file, settings, find);
+    const edits = fixAllEdits(uri, file, settings, documentsOf);
     const edit = edits.length > 0 ? workspaceEdit({ [uri]: edits }, targetOf) : undefined;
     if (edit) actions.push({ title: 'Fix all StatefulSet problems in this file', kind: fixAllKind, edit });
   }

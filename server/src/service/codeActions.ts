@@ -6,6 +6,7 @@ import type { Edit } from './fixes/yamlText';
 import { ruleById, yamlSyntaxRule } from './rules/index';
 import type { FixContext, ObjectElsewhere } from './rules/types';
 import type { Settings } from './settings';
+import { serviceObjects } from '../workspace/servicesOf';
 
 /** A repair ready for the editor: edits per file uri, in whole-file offsets. */
 export interface FileFix {
@@ -19,8 +20,8 @@ export interface FileFix {
   creates?: string[];
 }
 
-/** Finds the object at an offset of another file (or this one), for fixes that edit it. */
-export type ObjectFinder = (uri: string, offset: number) => ObjectElsewhere | undefined;
+/** The parsed documents of another file (or this one), for fixes that edit it. */
+export type DocumentsOf = (uri: string) => readonly ManifestDocument[] | undefined;
 
 function documentAt(documents: readonly ManifestDocument[], offset: number): ManifestDocument | undefined {
   return documents.find((d) => d.offset <= offset && offset <= d.offset + d.text.length);
@@ -38,14 +39,24 @@ export function objectInDocuments(documents: readonly ManifestDocument[], offset
   return object && { object, text: document.text, offset: document.offset };
 }
 
+/** A file's Service by ServiceInfo.ordinal. */
+function serviceInDocuments(documents: readonly ManifestDocument[], ordinal: number): ObjectElsewhere | undefined {
+  const found = serviceObjects(documents)[ordinal];
+  return found && !found.document.repaired ? { object: found.object, text: found.document.text, offset: found.document.offset } : undefined;
+}
+
 /** The rule's own repairs for a finding, in whole-file offsets. None for a document we re-indented to parse. */
-function ruleFixes(uri: string, file: CheckedFile, finding: Finding, settings: Settings, find: ObjectFinder): FileFix[] {
+function ruleFixes(uri: string, file: CheckedFile, finding: Finding, settings: Settings, documentsOf: DocumentsOf): FileFix[] {
   const rule = ruleById.get(finding.rule);
   const document = documentAt(file.documents, finding.start);
   if (!rule?.fix || !document || document.repaired) return [];
   const object = objectAt(document, finding.start - document.offset);
   if (!object) return [];
-  const context: FixContext = { uri, object, text: document.text, data: finding.data, settings, objectAt: find };
+  const serviceAt = (target: string, ordinal: number): ObjectElsewhere | undefined => {
+    const documents = documentsOf(target);
+    return documents && serviceInDocuments(documents, ordinal);
+  };
+  const context: FixContext = { uri, object, text: document.text, data: finding.data, settings, serviceAt };
   let fixes;
   try {
     fixes = rule.fix(context);
@@ -55,7 +66,8 @@ function ruleFixes(uri: string, file: CheckedFile, finding: Finding, settings: S
   return fixes.flatMap((fix) => {
     // Fitted to the text they edit (its line breaks; no intersecting edits), or dropped: see fitEdits.
     // Another file's edits are in its whole-file offsets: fitted to the document they fall in (if known).
-    const target = (fix.uri && !fix.create ? find(fix.uri, fix.edits[0]?.start ?? 0) : fix.create ? undefined : { text: document.text, offset: 0 })
+    const elsewhere = fix.uri && !fix.create ? documentsOf(fix.uri) : undefined;
+    const target = (elsewhere ? objectInDocuments(elsewhere, fix.edits[0]?.start ?? 0) : fix.create || fix.uri ? undefined : { text: document.text, offset: 0 })
       ?? { text: '', offset: 0 };
     const fitted = fix.edits.length > 0 ? fitEdits(target.text, shiftEdits(fix.edits, -target.offset)) : undefined;
     const edits = fitted && shiftEdits(fitted, target.offset);
@@ -71,7 +83,7 @@ function ruleFixes(uri: string, file: CheckedFile, finding: Finding, settings: S
 }
 
 /** Every repair for one finding: the rule's own, then "ignore this rule here" (not for broken YAML). */
-export function fixesFor(uri: string, text: string, file: CheckedFile, finding: Finding, settings: Settings, find: ObjectFinder): FileFix[] {
+export function fixesFor(uri: string, text: string, file: CheckedFile, finding: Finding, settings: Settings, documentsOf: DocumentsOf): FileFix[] {
   if (finding.rule === yamlSyntaxRule.id) return [];
   const ignore: FileFix = {
     title: `Ignore ${finding.rule} here (# sts-ignore ${finding.rule})`,
@@ -80,7 +92,7 @@ export function fixesFor(uri: string, text: string, file: CheckedFile, finding: 
     suppression: true,
     edits: { [uri]: [ignoreRuleEdit(text, finding.start, finding.rule)] },
   };
-  return [...ruleFixes(uri, file, finding, settings, find), ignore];
+  return [...ruleFixes(uri, file, finding, settings, documentsOf), ignore];
 }
 
 /** The finding a client's diagnostic stands for: same rule, same span. */
@@ -98,9 +110,9 @@ export interface AppliedFix {
  * "Fix all" for one file: the preferred repair of every finding that has one and edits only
  * this file, dropping any that would overlap one already taken.
  */
-export function fixAll(uri: string, file: CheckedFile, settings: Settings, find: ObjectFinder): AppliedFix[] {
+export function fixAll(uri: string, file: CheckedFile, settings: Settings, documentsOf: DocumentsOf): AppliedFix[] {
   const candidates = file.findings.flatMap((finding) => {
-    const preferred = ruleFixes(uri, file, finding, settings, find).find((fix) => fix.preferred);
+    const preferred = ruleFixes(uri, file, finding, settings, documentsOf).find((fix) => fix.preferred);
     const edits = preferred?.edits[uri];
     return preferred && edits && Object.keys(preferred.edits).length === 1 ? [{ rule: finding.rule, edits }] : [];
   });
@@ -109,6 +121,6 @@ export function fixAll(uri: string, file: CheckedFile, settings: Settings, find:
 }
 
 /** The edits of "fix all", in order. */
-export function fixAllEdits(uri: string, file: CheckedFile, settings: Settings, find: ObjectFinder): Edit[] {
-  return fixAll(uri, file, settings, find).flatMap((fix) => fix.edits).sort((a, b) => a.start - b.start);
+export function fixAllEdits(uri: string, file: CheckedFile, settings: Settings, documentsOf: DocumentsOf): Edit[] {
+  return fixAll(uri, file, settings, documentsOf).flatMap((fix) => fix.edits).sort((a, b) => a.start - b.start);
 }

@@ -1,4 +1,4 @@
-import { fixAll, objectInDocuments } from './codeActions';
+import { fixAll } from './codeActions';
 import { applyEdits } from './fixes/applyEdits';
 import { checkText } from './languageService';
 import type { Settings } from './settings';
@@ -19,7 +19,7 @@ export function fixFile(uri: string, text: string, settings: Settings, index: Wo
   const fixed: string[] = [];
   for (let round = 0; round < maxRounds; round++) {
     const file = checkText(uri, current, settings, index);
-    const applied = fixAll(uri, file, settings, (target, offset) => (target === uri ? objectInDocuments(file.documents, offset) : undefined));
+    const applied = fixAll(uri, file, settings, (target) => (target === uri ? file.documents : undefined));
     if (applied.length === 0) break;
     current = applyEdits(current, applied.flatMap((fix) => fix.edits));
     fixed.push(...applied.map((fix) => fix.rule));

@@ -5,42 +5,47 @@ import { noServices } from '../workspace/serviceLookup';
 import type { BaselineLookup } from './baseline/baselineLookup';
 import type { Finding, ManifestDocument } from './model';
 import { DocumentStore } from './parse/documentStore';
-import { LineIndex } from './parse/lineIndex';
+import type { Lines } from './parse/lineIndex';
 import type { Settings } from './settings';
-import { applySuppressions } from './suppression';
 import { checkDocuments } from './validate';
 
 /** A checked file: its parsed documents, its findings (file offsets) and a way to turn those into positions. */
 export interface CheckedFile {
   documents: ManifestDocument[];
   findings: Finding[];
-  lines: LineIndex;
+  lines: Lines;
   /** The file's own Services, for the workspace index. */
   services: ServiceInfo[];
 }
 
 /**
- * checkText's costly part done ahead, one document per step: parses the documents not known
+ * checkStore's costly part done ahead, one document per step: parses the documents not parsed
  * yet and runs their own rules, so that the language server can answer other requests
- * between steps while it opens a large file. checkText afterwards reuses all of it.
+ * between steps while it opens a large file. checkStore afterwards reuses all of it.
  */
-export function* prepareText(text: string, settings: Settings, store: DocumentStore): Generator<void> {
-  for (const document of store.prepare(text)) {
+export function* prepareStore(store: DocumentStore, settings: Settings): Generator<void> {
+  for (const document of store.prepare()) {
     checkDocuments([document], settings, { services: noServices }); // remembers the document's own findings
     yield;
   }
 }
 
 /**
- * Checks one file's text: the entry point shared by the language server, the CLI and the
- * tests. Pass the file's own DocumentStore to re-parse only the documents that changed.
+ * Checks a file held in a DocumentStore: the language server keeps one per open file and
+ * edits it, so that only the documents that changed are parsed and checked again.
  */
+export function checkStore(uri: string, store: DocumentStore, settings: Settings, index: WorkspaceIndex, baseline?: BaselineLookup): CheckedFile {
+  const documents = store.documents();
+  const services = servicesOf(uri, documents, settings.defaultNamespace);
+  const lookup = index.lookupFor(uri, services);
+  const findings = checkDocuments(documents, settings, { services: lookup, baseline });
+  return { documents, findings, lines: store.lines(), services };
+}
+
+/** Checks one file's text: the entry point shared by the CLI and the tests. */
 export function checkText(
   uri: string, text: string, settings: Settings, index: WorkspaceIndex, store: DocumentStore = new DocumentStore(), baseline?: BaselineLookup,
 ): CheckedFile {
-  const documents = store.parse(text);
-  const services = servicesOf(uri, documents, settings.defaultNamespace);
-  const lookup = index.lookupFor(uri, services);
-  const findings = applySuppressions(text, checkDocuments(documents, settings, { services: lookup, baseline }));
-  return { documents, findings, lines: new LineIndex(text), services };
+  store.setText(text);
+  return checkStore(uri, store, settings, index, baseline);
 }

@@ -44,7 +44,7 @@ export interface KubeObject {
 
 /** One YAML document of a file (the text between `---` separators), parsed. */
 export interface ManifestDocument {
-  /** Offset of the chunk's first character in the file. */
+  /** Offset of the chunk's first character in the file (its DocumentStore moves it after an edit above it). */
   offset: number;
   text: string;
   yaml: Document.Parsed | undefined;

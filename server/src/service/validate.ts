@@ -6,6 +6,7 @@ import { isFragment } from './rules/fragment';
 import { rules, yamlSyntaxRule } from './rules/index';
 import type { Rule, RuleContext } from './rules/types';
 import { settingsFingerprint, type Settings } from './settings';
+import { applySuppressions } from './suppression';
 
 function severityOf(id: string, fallback: Severity, settings: Settings): Severity | undefined {
   const chosen = settings.rules[id] ?? fallback;
@@ -64,6 +65,8 @@ function contextFor(object: KubeObject, settings: Settings, { services, baseline
 interface LinkedMemo {
   key: string;
   baseline: BaselineLookup | undefined;
+  /** The lookup last seen to agree with `lookups`: while the same one is passed, nothing needs comparing. */
+  services: ServiceLookup;
   lookups: [namespace: string, name: string, found: ServiceInfo | undefined][];
   findings: Finding[];
 }
@@ -72,20 +75,24 @@ interface LinkedMemo {
 const linkedMemos = new WeakMap<ManifestDocument['memo'], LinkedMemo>();
 
 function sameService(a: ServiceInfo | undefined, b: ServiceInfo | undefined): boolean {
-  return a === b || (a !== undefined && b !== undefined && a.uri === b.uri && a.start === b.start && a.end === b.end
+  return a === b || (a !== undefined && b !== undefined && a.uri === b.uri && a.ordinal === b.ordinal
     && a.name === b.name && a.namespace === b.namespace && a.headless === b.headless && a.selector === b.selector);
 }
 
 /**
  * The workspace rules' findings of a document. They are reused while every Service lookup
  * they made still finds the same Service: re-running them for each of a file's thousand
- * StatefulSets on every keystroke was most of an edit's cost.
+ * StatefulSets on every keystroke was most of an edit's cost. The index hands out the same
+ * lookup while no Service changed, so most edits do not even look the Services up again.
  */
 function linkedFindings(document: ManifestDocument, settings: Settings, links: Links, key: string): Finding[] {
   const memo = linkedMemos.get(document.memo);
-  if (memo && memo.key === key && memo.baseline === links.baseline
-    && memo.lookups.every(([namespace, name, found]) => sameService(found, links.services.find(namespace, name)))) {
-    return memo.findings;
+  if (memo && memo.key === key && memo.baseline === links.baseline) {
+    if (memo.services === links.services) return memo.findings;
+    if (memo.lookups.every(([namespace, name, found]) => sameService(found, links.services.find(namespace, name)))) {
+      memo.services = links.services;
+      return memo.findings;
+    }
   }
   const lookups: LinkedMemo['lookups'] = [];
   const services: ServiceLookup = {
@@ -96,30 +103,35 @@ function linkedFindings(document: ManifestDocument, settings: Settings, links: L
     },
   };
   const findings = document.objects.flatMap((object) => runRules(workspaceRules, contextFor(object, settings, { ...links, services }), document));
-  linkedMemos.set(document.memo, { key, baseline: links.baseline, lookups, findings });
+  linkedMemos.set(document.memo, { key, baseline: links.baseline, services: links.services, lookups, findings });
   return findings;
 }
 
+const nothing: readonly Finding[] = [];
+
 /** The findings of one document, in offsets relative to the document's own text. */
-function checkDocument(document: ManifestDocument, settings: Settings, links: Links, key: string): Finding[] {
-  const findings: Finding[] = [];
+function checkDocument(document: ManifestDocument, settings: Settings, links: Links, key: string): readonly Finding[] {
   const syntax = document.syntaxError;
-  const syntaxSeverity = severityOf(yamlSyntaxRule.id, yamlSyntaxRule.severity, settings);
-  if (syntax && syntaxSeverity) findings.push({ rule: yamlSyntaxRule.id, severity: syntaxSeverity, ...syntax });
-  if (document.objects.length === 0) return findings;
-  let own = document.memo.get(key);
+  const syntaxSeverity = syntax && severityOf(yamlSyntaxRule.id, yamlSyntaxRule.severity, settings);
+  const findings: Finding[] = syntax && syntaxSeverity ? [{ rule: yamlSyntaxRule.id, severity: syntaxSeverity, ...syntax }] : [];
+  let own = document.objects.length === 0 ? nothing : document.memo.get(key);
   if (!own) {
     own = document.objects.flatMap((object) => runRules(documentRules, contextFor(object, settings, links), document));
-    document.memo.set(key, own);
+    document.memo.set(key, own as Finding[]);
   }
-  const linked = linkedFindings(document, settings, links, key);
-  const all = [...findings, ...own, ...linked];
-  return all.length === 0 ? all : dropEchoes(all); // most documents have nothing to report: skip building its sets
+  const linked = document.objects.length === 0 ? nothing : linkedFindings(document, settings, links, key);
+  // Most documents have nothing to report: no sets built, no array copied. `# sts-ignore`
+  // comments are read in the document's own text: a finding's line and the one above it.
+  if (findings.length + own.length + linked.length === 0) return nothing;
+  return applySuppressions(document.text, dropEchoes([...findings, ...own, ...linked]));
 }
 
-/** Every finding of a parsed file, in file offsets, in document order. */
+/** Every finding of a parsed file, in file offsets, in document order (a plain loop: it runs over every document on each keystroke). */
 export function checkDocuments(documents: readonly ManifestDocument[], settings: Settings, links: Links): Finding[] {
   const key = settingsFingerprint(settings); // once per file, not once per document: it is a JSON.stringify
-  return documents.flatMap((document) =>
-    checkDocument(document, settings, links, key).map((f) => ({ ...f, start: f.start + document.offset, end: f.end + document.offset })));
+  const all: Finding[] = [];
+  for (const document of documents) {
+    for (const f of checkDocument(document, settings, links, key)) all.push({ ...f, start: f.start + document.offset, end: f.end + document.offset });
+  }
+  return all;
 }

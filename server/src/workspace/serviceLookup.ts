@@ -5,10 +5,9 @@ export interface ServiceInfo {
   headless: boolean;
   /** `spec.selector`, or undefined when the Service selects nothing by labels. */
   selector: Readonly<Record<string, string>> | undefined;
-  /** The file it is in, and the span of its document there. */
+  /** The file it is in, and which of that file's Services it is (0 for the first): not an offset, which every edit above it would move. */
   uri: string;
-  start: number;
-  end: number;
+  ordinal: number;
 }
 
 /** Finds Services by namespace and name: in the same file first, then the workspace. */

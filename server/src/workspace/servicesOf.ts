@@ -2,57 +2,45 @@ import type { KubeObject, ManifestDocument } from '../service/model';
 import { field, isService, labelMap } from '../service/rules/read';
 import type { ServiceInfo } from './serviceLookup';
 
-/** What a Service object says about itself, whatever its file, place or default namespace. */
-interface OwnServiceInfo {
-  name: string;
-  namespace: string | undefined;
-  headless: boolean;
-  selector: Readonly<Record<string, string>> | undefined;
-  /** The object's span in its document's own text. */
-  start: number;
-  end: number;
+/**
+ * Read once per parsed object and place: the server asks for a file's Services on every check,
+ * and an unchanged document keeps its KubeObjects, so the same ServiceInfo objects come back
+ * (which lets the index see at a glance that no Service changed).
+ */
+const known = new WeakMap<KubeObject, ServiceInfo>();
+
+function serviceInfo(object: KubeObject & { name: string }, uri: string, ordinal: number, defaultNamespace: string): ServiceInfo {
+  const namespace = object.namespace ?? defaultNamespace;
+  const last = known.get(object);
+  if (last && last.uri === uri && last.ordinal === ordinal && last.namespace === namespace) return last;
+  const selector = field(object.value, 'spec', 'selector');
+  const info: ServiceInfo = {
+    name: object.name,
+    namespace,
+    headless: field(object.value, 'spec', 'clusterIP') === 'None',
+    selector: last ? last.selector : selector === undefined || selector === null ? undefined : labelMap(selector),
+    uri,
+    ordinal,
+  };
+  known.set(object, info);
+  return info;
 }
 
 /**
- * Read once per parsed object: the server asks for a file's Services on every check, and an
- * unchanged document keeps its KubeObjects, so a 1000-Service file is not re-read per keystroke.
+ * The Service objects of a parsed file that the index knows, in file order (their position is
+ * ServiceInfo.ordinal). Plain loops: this runs over every document of the file on each keystroke.
  */
-const ownInfo = new WeakMap<KubeObject, OwnServiceInfo>();
-
-function ownInfoOf(document: ManifestDocument, object: KubeObject & { name: string }): OwnServiceInfo {
-  let info = ownInfo.get(object);
-  if (!info) {
-    const selector = field(object.value, 'spec', 'selector');
-    info = {
-      name: object.name,
-      namespace: object.namespace,
-      headless: field(object.value, 'spec', 'clusterIP') === 'None',
-      selector: selector === undefined || selector === null ? undefined : labelMap(selector),
-      start: document.toChunkOffset(object.node.range?.[0] ?? 0),
-      end: document.toChunkOffset(object.node.range?.[1] ?? 0),
-    };
-    ownInfo.set(object, info);
+export function serviceObjects(documents: readonly ManifestDocument[]): { document: ManifestDocument; object: KubeObject & { name: string } }[] {
+  const found: { document: ManifestDocument; object: KubeObject & { name: string } }[] = [];
+  for (const document of documents) {
+    for (const object of document.objects) if (isService(object) && object.name) found.push({ document, object: object as KubeObject & { name: string } });
   }
-  return info;
+  return found;
 }
 
 /** The Services defined in a parsed file. */
 export function servicesOf(uri: string, documents: readonly ManifestDocument[], defaultNamespace: string): ServiceInfo[] {
   const services: ServiceInfo[] = [];
-  for (const document of documents) {
-    for (const object of document.objects) {
-      if (!isService(object) || !object.name) continue;
-      const own = ownInfoOf(document, object as KubeObject & { name: string });
-      services.push({
-        name: own.name,
-        namespace: own.namespace ?? defaultNamespace,
-        headless: own.headless,
-        selector: own.selector,
-        uri,
-        start: document.offset + own.start,
-        end: document.offset + own.end,
-      });
-    }
-  }
+  for (const { object } of serviceObjects(documents)) services.push(serviceInfo(object, uri, services.length, defaultNamespace));
   return services;
 }

@@ -1,13 +1,36 @@
 import type { ServiceInfo, ServiceLookup } from './serviceLookup';
 
+const selectorText = (s: ServiceInfo): string | undefined => JSON.stringify(s.selector);
+
+/** Whether two lists of a file's Services say the same (field by field: this runs on every keystroke). */
+function sameServices(a: readonly ServiceInfo[], b: readonly ServiceInfo[]): boolean {
+  return sameObjects(a, b) || a.length === b.length && a.every((s, i) => {
+    const t = b[i]!;
+    return s === t || (s.uri === t.uri && s.ordinal === t.ordinal && s.namespace === t.namespace && s.name === t.name
+      && s.headless === t.headless && (s.selector === t.selector || selectorText(s) === selectorText(t)));
+  });
+}
+
+function sameObjects<T>(a: readonly T[], b: readonly T[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 /** The Services of every indexed file, by namespace and name. */
 export class WorkspaceIndex {
   private readonly byUri = new Map<string, ServiceInfo[]>();
   private readonly byName = new Map<string, ServiceInfo[]>();
+  /** Counts the changes of what any lookup could find. */
+  private generation = 0;
+  private readonly lookups = new Map<string, { local: readonly ServiceInfo[]; generation: number; lookup: ServiceLookup }>();
 
-  set(uri: string, services: readonly ServiceInfo[]): void {
+  /** Sets a file's Services; false when they are the same as before (nothing that depends on them needs checking again). */
+  set(uri: string, services: readonly ServiceInfo[]): boolean {
+    if (sameServices(this.byUri.get(uri) ?? [], services)) return false;
     this.delete(uri);
-    if (services.length === 0) return;
+    if (services.length === 0) return true;
+    this.generation++;
     this.byUri.set(uri, [...services]);
     for (const service of services) {
       // push, not copy: a file with thousands of same-named Services must not cost quadratic time
@@ -16,9 +39,13 @@ export class WorkspaceIndex {
       if (list) list.push(service);
       else this.byName.set(key, [service]);
     }
+    return true;
   }
 
   delete(uri: string): void {
+    this.lookups.delete(uri);
+    if (!this.byUri.has(uri)) return;
+    this.generation++;
     // each name once: filtering once per Service was quadratic for a file with many same-named Services
     for (const key of new Set((this.byUri.get(uri) ?? []).map((s) => `${s.namespace}/${s.name}`))) {
       const rest = (this.byName.get(key) ?? []).filter((s) => s.uri !== uri);
@@ -47,16 +74,25 @@ export class WorkspaceIndex {
     return this.byUri.size;
   }
 
-  /** Lookup for one file: its own Services first, then the rest of the workspace (its stale entries skipped). */
+  /**
+   * Lookup for one file: its own Services first, then the rest of the workspace (its stale
+   * entries skipped). The same lookup object comes back while neither the file's Services (by
+   * what they say) nor the index changed, so that findings computed with it can be reused
+   * without looking again.
+   */
   lookupFor(uri: string, local: readonly ServiceInfo[]): ServiceLookup {
-    // A map of the file's own Services (first one wins, as `find` did): a linear search per
-    // StatefulSet made a file with thousands of documents quadratic on every keystroke.
+    const last = this.lookups.get(uri);
+    if (last && last.generation === this.generation && sameServices(last.local, local)) return last.lookup;
+    // A map of the file's own Services (first one wins): a linear search per StatefulSet made
+    // a file with thousands of documents quadratic on every keystroke.
     const own = new Map<string, ServiceInfo>();
     for (const s of local) if (!own.has(`${s.namespace}/${s.name}`)) own.set(`${s.namespace}/${s.name}`, s);
-    return {
+    const lookup: ServiceLookup = {
       find: (namespace, name) =>
         own.get(`${namespace}/${name}`)
         ?? (this.byName.get(`${namespace}/${name}`) ?? []).find((s) => s.uri !== uri),
     };
+    this.lookups.set(uri, { local, generation: this.generation, lookup });
+    return lookup;
   }
 }

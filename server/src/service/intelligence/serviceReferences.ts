@@ -1,7 +1,8 @@
 import type { ServiceInfo } from '../../workspace/serviceLookup';
 import type { ManifestDocument, Span } from '../model';
-import { isService, isStatefulSet } from '../rules/read';
-import { documentAt, nodeAtPath, readable, scalarAt } from './cursorContext';
+import { isStatefulSet } from '../rules/read';
+import { serviceObjects } from '../../workspace/servicesOf';
+import { nodeAtPath, readable, scalarAt } from './cursorContext';
 
 /** A span in a file of the workspace (whole-file offsets of that file's text). */
 export interface Place {
@@ -11,11 +12,10 @@ export interface Place {
 
 /** Where a Service's `metadata.name` value is, given its index entry; its document's start when that cannot be read. */
 export function serviceNamePlace(service: ServiceInfo, documents: readonly ManifestDocument[]): Place {
-  const fallback = { uri: service.uri, span: { start: service.start, end: service.start } };
-  const document = documentAt(documents, service.start);
-  if (!document || !readable(document)) return fallback;
-  const object = document.objects.find((o) => isService(o) && o.name === service.name && document.offset + (o.node.range?.[0] ?? -1) === service.start);
-  const name = object ? scalarAt(nodeAtPath(object.node, ['metadata', 'name']), document.offset) : undefined;
+  const found = serviceObjects(documents)[service.ordinal];
+  const fallback = { uri: service.uri, span: { start: found?.document.offset ?? 0, end: found?.document.offset ?? 0 } };
+  if (!found || !readable(found.document) || found.object.name !== service.name) return fallback;
+  const name = scalarAt(nodeAtPath(found.object.node, ['metadata', 'name']), found.document.offset);
   return name ? { uri: service.uri, span: { start: name.start, end: name.end } } : fallback;
 }
 

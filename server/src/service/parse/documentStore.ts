@@ -1,54 +1,175 @@
 import type { ManifestDocument } from '../model';
+import { FileLines, type LinedPart } from './fileLines';
+import { LineIndex, type LineColumn } from './lineIndex';
 import { parseChunk } from './parseChunk';
 import { splitDocuments } from './splitDocuments';
 
+/** One document's text, its lines and, once parsed, its parse (at the offset it was last seen at). */
+interface Piece {
+  text: string;
+  lines: LineIndex;
+  document: ManifestDocument | undefined;
+}
+
+const pieceOf = (text: string): Piece => ({ text, lines: new LineIndex(text), document: undefined });
+
 /**
- * Parses files document by document and remembers each document by its text, so that an
- * edit re-parses only the documents whose text changed. One store per file.
+ * The pieces of `text`: one per document, never an empty one unless the text is empty. `known`
+ * offers a piece to reuse; each is used once, since a document's offset is kept in its object.
+ */
+function piecesOf(text: string, known: (text: string, index: number, count: number) => Piece | undefined): Piece[] {
+  const chunks = splitDocuments(text).filter((chunk, _, all) => chunk.text !== '' || all.length === 1);
+  const used = new Set<Piece>();
+  return chunks.map((chunk, i) => {
+    const piece = known(chunk.text, i, chunks.length);
+    if (!piece || used.has(piece)) return pieceOf(chunk.text);
+    used.add(piece);
+    return piece;
+  });
+}
+
+/**
+ * An open file held as its documents, so that an edit costs the documents it touches, not the
+ * file: `edit` re-splits only around the changed range, unchanged documents keep their parse
+ * (and their rules' memo), and positions come from each document's own line index. The text
+ * as one string is only built when asked for. One store per file.
  */
 export class DocumentStore {
-  private byText = new Map<string, ManifestDocument>();
-  /** The documents of the last parse, in file order. */
-  private last: ManifestDocument[] = [];
+  private pieces: Piece[] = [pieceOf('')];
+  private joined: string | undefined = '';
+  /** Where each document starts (offset, line), and the documents parsed: both kept until the next change. */
+  private starts: LinedPart[] | undefined;
+  private parsed: ManifestDocument[] | undefined;
+  private size = 0;
 
-  parse(text: string): ManifestDocument[] {
-    const next = new Map<string, ManifestDocument>();
-    const chunks = splitDocuments(text);
-    const shift = this.last.length - chunks.length;
-    const documents = chunks.map(({ offset, text: chunk }, i) => {
-      // An edit leaves the documents before it at the same index and those after it at the
-      // same index counted from the end. Comparing with those two first is a plain memcmp;
-      // a Map lookup would hash every new chunk, i.e. the whole 4 MB file on each keystroke.
-      const before = this.last[i];
-      const after = this.last[i + shift];
-      const known = (before?.text === chunk ? before : after?.text === chunk ? after : undefined)
-        ?? next.get(chunk) ?? this.byText.get(chunk);
-      // Unmoved documents stay the same object; moved ones get their new offset.
-      const document = known ? (known.offset === offset ? known : { ...known, offset }) : parseChunk(offset, chunk);
-      // Keyed by the cached document's own string, whose hash V8 has already computed.
-      next.set(known ? known.text : chunk, document);
-      return document;
+  /** The whole text (built from the documents on first use after a change). */
+  get text(): string {
+    this.joined ??= this.pieces.map((p) => p.text).join('');
+    return this.joined;
+  }
+
+  get length(): number {
+    return this.size;
+  }
+
+  /** Replaces the whole text; documents whose text is unchanged keep their parse. */
+  setText(text: string): void {
+    const last = this.pieces;
+    let byText: Map<string, Piece> | undefined;
+    this.pieces = piecesOf(text, (chunk, i, count) => {
+      // Same index from the start or from the end first: a plain string compare, where a Map
+      // lookup would hash every chunk of a 4 MB file.
+      const before = last[i];
+      const after = last[i + last.length - count];
+      if (before?.text === chunk) return before;
+      if (after?.text === chunk) return after;
+      byText ??= new Map(last.map((p) => [p.text, p]));
+      return byText.get(chunk);
     });
-    this.byText = next;
-    this.last = documents;
-    return documents;
+    this.changed(text.length, text);
   }
 
   /**
-   * Parses the documents of `text` not known yet, one per step, so that a caller can pause
-   * between them (the language server does, to keep answering while it opens a large file).
-   * The next `parse(text)` finds them all.
+   * Applies one change as the editor sends it: the text between two positions replaced. Only
+   * the documents the range touches and their neighbours are split again (see `regionAround`).
    */
-  *prepare(text: string): Generator<ManifestDocument> {
-    for (const { offset, text: chunk } of splitDocuments(text)) {
-      let document = this.byText.get(chunk);
-      if (!document) {
-        document = parseChunk(offset, chunk);
-        this.byText.set(chunk, document);
-      }
-      yield document;
+  edit(start: LineColumn, end: LineColumn, newText: string): void {
+    const lines = this.lines();
+    const from = lines.offsetAt(start);
+    const to = Math.max(from, lines.offsetAt(end));
+    const parts = this.parts();
+    const [first, last] = regionAround(parts, from, to);
+    const regionStart = parts[first]!.offset;
+    const region = this.pieces.slice(first, last + 1);
+    const oldText = region.map((p) => p.text).join('');
+    const newRegion = oldText.slice(0, from - regionStart) + newText + oldText.slice(to - regionStart);
+    const byText = new Map(region.map((p) => [p.text, p]));
+    const replacement = piecesOf(newRegion, (chunk) => byText.get(chunk));
+    const keepOne = replacement.length === 1 && replacement[0]!.text === '' && this.pieces.length > region.length;
+    this.pieces.splice(first, region.length, ...(keepOne ? [] : replacement));
+    this.changed(this.size + newText.length - (to - from), undefined);
+  }
+
+  /** Parses the documents not parsed yet, one per step, so that a caller can pause between them. */
+  *prepare(): Generator<ManifestDocument> {
+    for (const piece of [...this.pieces]) {
+      if (piece.document) continue;
+      piece.document = parseChunk(0, piece.text);
+      yield piece.document;
     }
   }
+
+  /** How much text is not parsed yet. */
+  get unparsedLength(): number {
+    return this.pieces.reduce((sum, p) => sum + (p.document ? 0 : p.text.length), 0);
+  }
+
+  /** Every document, parsed, with its offset in the file. */
+  documents(): ManifestDocument[] {
+    if (this.parsed) return this.parsed;
+    const parts = this.parts();
+    this.parsed = this.pieces.map((piece, i) => {
+      const { offset } = parts[i]!;
+      piece.document ??= parseChunk(offset, piece.text);
+      // Moved in place: a copy of each document after an edit cost more than the edit itself.
+      // Only the store's latest documents are ever read, so no older view sees the change.
+      piece.document.offset = offset;
+      return piece.document;
+    });
+    return this.parsed;
+  }
+
+  /** Positions in the file, from the documents' own line indexes. */
+  lines(): FileLines {
+    return new FileLines(this.parts());
+  }
+
+  /** Replaces the whole text and returns its documents. */
+  parse(text: string): ManifestDocument[] {
+    this.setText(text);
+    return this.documents();
+  }
+
+  private changed(size: number, text: string | undefined): void {
+    this.size = size;
+    this.joined = text;
+    this.starts = undefined;
+    this.parsed = undefined;
+  }
+
+  private parts(): LinedPart[] {
+    if (this.starts) return this.starts;
+    let offset = 0;
+    let line = 0;
+    this.starts = this.pieces.map((piece) => {
+      const part = { offset, line, lines: piece.lines, length: piece.text.length };
+      offset += piece.text.length;
+      line += piece.lines.breaks;
+      return part;
+    });
+    return this.starts;
+  }
+}
+
+/**
+ * The pieces to split again for an edit of [from, to]: those it touches, and one more on each
+ * side. Splitting is line-local, so the result equals a split of the whole text as long as the
+ * region starts where an untouched document starts and ends with an untouched line break: the
+ * edit may remove the separator that opened its first document, or the `...` line that ended
+ * the one before the next.
+ */
+function regionAround(parts: readonly LinedPart[], from: number, to: number): [number, number] {
+  const containing = (offset: number): number => {
+    let low = 0;
+    let high = parts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (parts[mid]!.offset <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return low;
+  };
+  return [Math.max(0, containing(from) - 1), Math.min(parts.length - 1, containing(to) + 1)];
 }
 
 /** Parses a whole file once, without a cache (for the CLI and tests). */

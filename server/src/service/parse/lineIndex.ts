@@ -4,39 +4,62 @@ export interface LineColumn {
   character: number;
 }
 
-/** Turns offsets into line/character positions: the one place where that happens. */
-export class LineIndex {
+/** What turns offsets of a text into line/character positions and back. */
+export interface Lines {
+  positionAt(offset: number): LineColumn;
+  offsetAt(position: LineColumn): number;
+}
+
+/**
+ * Line/character positions of one text, with LSP's line breaks (`\n`, `\r\n` and a lone `\r`,
+ * as VS Code counts them). The line starts are found on first use: a 165,000-line file costs
+ * milliseconds to scan, and most texts are never asked.
+ */
+export class LineIndex implements Lines {
   private lineStarts: number[] | undefined;
 
-  /**
-   * The line starts are found on first use: every check makes a LineIndex, but the server
-   * converts positions with the editor's own document, and a 165,000-line file costs
-   * milliseconds to scan on every keystroke.
-   */
   constructor(private readonly text: string) {}
 
   private get starts(): number[] {
     if (!this.lineStarts) {
       const starts = [0];
-      for (let i = this.text.indexOf('\n'); i >= 0; i = this.text.indexOf('\n', i + 1)) starts.push(i + 1);
+      const { text } = this;
+      for (let i = 0; i < text.length; i++) {
+        const code = text.charCodeAt(i);
+        if (code === 13 && text.charCodeAt(i + 1) === 10) i++;
+        if (code === 10 || code === 13) starts.push(i + 1);
+      }
       this.lineStarts = starts;
     }
     return this.lineStarts;
   }
 
-  positionAt(offset: number): LineColumn {
-    let low = 0;
-    let high = this.starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if ((this.starts[mid] ?? 0) <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return { line: low, character: offset - (this.starts[low] ?? 0) };
+  /** How many line breaks the text holds (its last line is number `breaks`). */
+  get breaks(): number {
+    return this.starts.length - 1;
   }
 
+  positionAt(offset: number): LineColumn {
+    const starts = this.starts;
+    const at = Math.max(0, Math.min(offset, this.text.length));
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if ((starts[mid] ?? 0) <= at) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low, character: at - (starts[low] ?? 0) };
+  }
+
+  /** A character past its line's end means the line's end; a line past the last, the text's end (as TextDocument does). */
   offsetAt(position: LineColumn): number {
-    const lineStart = this.starts[Math.min(position.line, this.starts.length - 1)] ?? 0;
-    return lineStart + position.character;
+    const starts = this.starts;
+    if (position.line >= starts.length) return this.text.length;
+    if (position.line < 0) return 0;
+    const lineStart = starts[position.line] ?? 0;
+    let lineEnd = starts[position.line + 1] ?? this.text.length;
+    while (lineEnd > lineStart && (this.text.charCodeAt(lineEnd - 1) === 10 || this.text.charCodeAt(lineEnd - 1) === 13)) lineEnd--;
+    return Math.min(lineStart + Math.max(0, position.character), lineEnd);
   }
 }

@@ -15,7 +15,7 @@ export const serviceNotHeadless: Rule = {
     return [{
       path: ['spec', 'serviceName'],
       message: `Service "${service.name}" is not headless (no clusterIP: None): Kubernetes DNS only guarantees per-pod names such as <pod>.${service.name} for a headless Service. Set clusterIP: None (clusterIP is immutable: the Service must be recreated).`,
-      data: { uri: service.uri, start: service.start, end: service.end },
+      data: { uri: service.uri, ordinal: service.ordinal },
     }];
   },
   fix: (context) => serviceFix(

@@ -15,7 +15,7 @@ export const serviceSelectorMismatch: Rule = {
     const templateLabels = field(context.object.value, 'spec', 'template', 'metadata', 'labels');
     if (!service || templateLabels === undefined) return [];
     const labels = labelMap(templateLabels);
-    const data = { uri: service.uri, start: service.start, end: service.end, podLabels: labels };
+    const data = { uri: service.uri, ordinal: service.ordinal, podLabels: labels };
     // A Service without a selector has its endpoints managed by someone else (Patroni does this): not ours to judge.
     if (!service.selector || Object.keys(service.selector).length === 0) return [];
     const unmet = unmetRequirements(parseLabelSelector({ matchLabels: service.selector }), labels);

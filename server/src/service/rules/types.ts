@@ -25,7 +25,7 @@ export interface RuleContext {
   baseline?: BaselineLookup;
 }
 
-/** A Service (or other object) elsewhere, found by file and offset, for fixes that edit it. */
+/** A Service (or other object) elsewhere, for fixes that edit it. */
 export interface ObjectElsewhere {
   object: KubeObject;
   /** The text of its document, and where that text starts in its file. */
@@ -41,8 +41,8 @@ export interface FixContext {
   text: string;
   data: FixData | undefined;
   settings: Settings;
-  /** The object at `offset` of another file (or this one), when a fix must edit it. */
-  objectAt(uri: string, offset: number): ObjectElsewhere | undefined;
+  /** A Service of another file (or this one) by ServiceInfo.ordinal, when a fix must edit it. */
+  serviceAt(uri: string, ordinal: number): ObjectElsewhere | undefined;
 }
 
 /** One repair: its edits are in the offsets of the context's text, or of `uri`'s whole text when set. */
