@@ -11,6 +11,11 @@ export class LspSession {
   private readonly child: ChildProcess;
   private readonly published = new Map<string, PublishDiagnosticsParams[]>();
   private readonly waiters: (() => void)[] = [];
+  /**
+   * Every publishDiagnostics (`diagnostics <uri>`) and window/logMessage (`log <message>`) in the
+   * order they arrived: tests of what happens before what compare positions here, not clocks.
+   */
+  readonly arrivals: string[] = [];
   stderr = '';
 
   constructor(settings: Record<string, unknown> = {}) {
@@ -20,18 +25,23 @@ export class LspSession {
       new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
       this.published.set(params.uri, [...(this.published.get(params.uri) ?? []), params]);
+      this.arrivals.push(`diagnostics ${params.uri}`);
       for (const wake of this.waiters.splice(0)) wake();
     });
     this.connection.onRequest('workspace/configuration', () => [settings]);
     this.connection.onRequest('client/registerCapability', () => null);
-    this.connection.onNotification('window/logMessage', () => undefined);
+    this.connection.onNotification('window/logMessage', ({ message }: { message: string }) => {
+      this.arrivals.push(`log ${message}`);
+      for (const wake of this.waiters.splice(0)) wake();
+    });
     this.connection.listen();
   }
 
-  async initialize(rootUri: string | null = null): Promise<unknown> {
+  /** `pullConfiguration: false` is a client that pushes settings: the server then starts its work without waiting on a reply. */
+  async initialize(rootUri: string | null = null, { pullConfiguration = true } = {}): Promise<unknown> {
     const result = await this.connection.sendRequest('initialize', {
       processId: process.pid, rootUri, workspaceFolders: rootUri ? [{ uri: rootUri, name: 'ws' }] : null,
-      capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: { versionSupport: true } } },
+      capabilities: { workspace: { configuration: pullConfiguration }, textDocument: { publishDiagnostics: { versionSupport: true } } },
     });
     await this.connection.sendNotification('initialized', {});
     return result;
@@ -47,12 +57,22 @@ export class LspSession {
 
   /** Waits until diagnostics for `uri` arrive that satisfy `accept` (at most `timeoutMs`). */
   async diagnostics(uri: string, accept: (d: Diagnostic[], version?: number) => boolean = () => true, timeoutMs = 10_000): Promise<Diagnostic[]> {
+    const match = await this.until(() => (this.published.get(uri) ?? []).findLast((p) => accept(p.diagnostics, p.version)), timeoutMs, `diagnostics for ${uri}`);
+    return match.diagnostics;
+  }
+
+  /** Waits until the server logs a message (window/logMessage) that matches `pattern`. */
+  log(pattern: RegExp, timeoutMs = 10_000): Promise<string> {
+    return this.until(() => this.arrivals.find((a) => a.startsWith('log ') && pattern.test(a))?.slice('log '.length), timeoutMs, `log message ${pattern}`);
+  }
+
+  private async until<T>(find: () => T | undefined, timeoutMs: number, what: string): Promise<T> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const match = (this.published.get(uri) ?? []).findLast((p) => accept(p.diagnostics, p.version));
-      if (match) return match.diagnostics;
+      const found = find();
+      if (found !== undefined) return found;
       const left = deadline - Date.now();
-      if (left <= 0) throw new Error(`no matching diagnostics for ${uri} within ${timeoutMs} ms; stderr: ${this.stderr}`);
+      if (left <= 0) throw new Error(`no matching ${what} within ${timeoutMs} ms; stderr: ${this.stderr}`);
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, left);
         this.waiters.push(() => { clearTimeout(timer); resolve(); });
