@@ -1,6 +1,9 @@
 // One build for every bundle: the extension client, the language server, the CLI
 // and the preview page. Type-checking is separate (`npm run typecheck`).
 import * as esbuild from 'esbuild';
+// Writes server/generated/schemaValidators.js (ajv's standalone code for schemas/*.json),
+// which the server and CLI bundle; it is not regenerated while watching.
+import './schemas/standalone.mjs';
 
 const watch = process.argv.includes('--watch');
 const common = { bundle: true, sourcemap: true, logLevel: 'warning', minify: !watch };

@@ -1,39 +1,21 @@
-import Ajv, { type ValidateFunction } from 'ajv';
-import persistentVolumeClaim from '../../../../schemas/persistentvolumeclaim.json';
-import podDisruptionBudget from '../../../../schemas/poddisruptionbudget.json';
-import service from '../../../../schemas/service.json';
-import statefulSet from '../../../../schemas/statefulset.json';
+import * as validators from '../../../generated/schemaValidators';
+import type { StandaloneValidator } from '../../../generated/schemaValidators';
 import { problemFromError, type SchemaProblem } from './problemFromError';
 import { withoutNulls } from './withoutNulls';
 
 export type { SchemaProblem } from './problemFromError';
 
-/** The generated schemas by `apiVersion kind`. */
-const schemas: Record<string, object> = {
-  'apps/v1 StatefulSet': statefulSet,
-  'v1 Service': service,
-  'v1 PersistentVolumeClaim': persistentVolumeClaim,
-  'policy/v1 PodDisruptionBudget': podDisruptionBudget,
+/** The validators generated from schemas/*.json at build time, by `apiVersion kind`. */
+const validatorsByKind: Record<string, StandaloneValidator> = {
+  'apps/v1 StatefulSet': validators.statefulSet,
+  'v1 Service': validators.service,
+  'v1 PersistentVolumeClaim': validators.persistentVolumeClaim,
+  'policy/v1 PodDisruptionBudget': validators.podDisruptionBudget,
 };
-
-const ajv = new Ajv({ allErrors: true, verbose: true, strict: false });
-const compiled = new Map<string, ValidateFunction>();
-
-/** Compiles a kind's schema on first use and keeps it: never per keystroke. */
-function validatorFor(key: string): ValidateFunction | undefined {
-  const schema = schemas[key];
-  if (!schema) return undefined;
-  let validate = compiled.get(key);
-  if (!validate) {
-    validate = ajv.compile(schema);
-    compiled.set(key, validate);
-  }
-  return validate;
-}
 
 /** Whether we hold a schema for this kind. */
 export function hasSchema(apiVersion: string, kind: string): boolean {
-  return `${apiVersion} ${kind}` in schemas;
+  return `${apiVersion} ${kind}` in validatorsByKind;
 }
 
 /**
@@ -41,7 +23,7 @@ export function hasSchema(apiVersion: string, kind: string): boolean {
  * schema for the kind. Null-valued fields count as not set, as they do for the API server.
  */
 export function schemaProblems(apiVersion: string, kind: string, value: unknown): SchemaProblem[] | undefined {
-  const validate = validatorFor(`${apiVersion} ${kind}`);
+  const validate = validatorsByKind[`${apiVersion} ${kind}`];
   if (!validate) return undefined;
   const cleaned = withoutNulls(value);
   if (validate(cleaned)) return [];
