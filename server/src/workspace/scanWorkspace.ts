@@ -84,8 +84,10 @@ export async function scanWorkspace(
       } else if (entry.isFile() && yamlFile.test(entry.name)) {
         const uri = pathToFileURL(path).href;
         if (skip(uri)) continue;
-        const services = await servicesInFile(path, defaultNamespace, cancelled);
+        // A file opened while it is read stops being parsed: its 1000 Services would compete with the open's own parse.
+        const services = await servicesInFile(path, defaultNamespace, () => cancelled() || skip(uri));
         if (cancelled()) break; // a newer scan owns the index now: a cut-short answer must not replace its entry
+        if (skip(uri)) continue;
         onFile(uri, services);
         files++;
       }
