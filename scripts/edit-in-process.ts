@@ -1,6 +1,6 @@
 // The cost of one edit without the JSON-RPC round trip: the server's own steps (apply the
 // change to the DocumentStore, check, turn findings into positions, update the index) for
-// 300 one-character edits in the middle of a file.
+// 300 one-character edits in the middle of a file, as lsp-bench types them.
 //   node --import tsx scripts/edit-in-process.ts [FILE]   (default: bench/fixtures/k8s-1000.yaml, see docs/benchmark.md)
 import { readFileSync } from 'node:fs';
 import { checkStore } from '../server/src/service/languageService';
@@ -13,12 +13,19 @@ const store = new DocumentStore();
 store.setText(text);
 const index = new WorkspaceIndex();
 index.set('file:///bench.yaml', checkStore('file:///bench.yaml', store, defaultSettings, index).services);
-const line = Math.floor(text.split('\n').length / 2);
+// Like lsp-bench: at the end of the word of the `value: <word>` line nearest the middle (inside its quotes).
+const lines = text.split('\n');
+const middle = Math.floor(lines.length / 2);
+const valueLine = /^(\s*(?:-\s+)?value:\s+"?)([A-Za-z][\w.-]*)"?\s*$/;
+let line = middle;
+for (let d = 0; d < lines.length && !valueLine.test(lines[line] ?? ''); d++) line = valueLine.test(lines[middle + d] ?? '') ? middle + d : middle - d;
+const match = valueLine.exec(lines[line] ?? '');
+const column = (match?.[1]?.length ?? 0) + (match?.[2]?.length ?? 0);
 const edits = 300;
 const times: number[] = [];
 for (let i = 0; i < edits; i++) {
   const started = performance.now();
-  store.edit({ line, character: i }, { line, character: i }, 'a');
+  store.edit({ line, character: column + i }, { line, character: column + i }, 'a');
   const file = checkStore('file:///bench.yaml', store, defaultSettings, index);
   file.findings.forEach((f) => file.lines.positionAt(f.start));
   index.set('file:///bench.yaml', file.services);
