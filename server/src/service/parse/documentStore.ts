@@ -1,5 +1,6 @@
 import type { ManifestDocument } from '../model';
 import { FileLines, type LinedPart } from './fileLines';
+import { lastAtMost } from './lastAtMost';
 import { LineIndex, type LineColumn } from './lineIndex';
 import { parseChunk } from './parseChunk';
 import { splitDocuments } from './splitDocuments';
@@ -159,16 +160,7 @@ export class DocumentStore {
  * the one before the next.
  */
 function regionAround(parts: readonly LinedPart[], from: number, to: number): [number, number] {
-  const containing = (offset: number): number => {
-    let low = 0;
-    let high = parts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (parts[mid]!.offset <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return low;
-  };
+  const containing = (offset: number): number => lastAtMost(parts, offset, (part) => part.offset);
   return [Math.max(0, containing(from) - 1), Math.min(parts.length - 1, containing(to) + 1)];
 }
 

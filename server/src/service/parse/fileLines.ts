@@ -1,3 +1,4 @@
+import { lastAtMost } from './lastAtMost';
 import type { LineColumn, LineIndex, Lines } from './lineIndex';
 
 /** A part of a file: where it starts (offset and line) and its own line index. */
@@ -6,18 +7,6 @@ export interface LinedPart {
   line: number;
   lines: LineIndex;
   length: number;
-}
-
-/** The last index whose key is at most `value` (keys ascending; 0 when none is). */
-function lastAtMost(parts: readonly LinedPart[], value: number, key: (part: LinedPart) => number): number {
-  let low = 0;
-  let high = parts.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (key(parts[mid]!) <= value) low = mid;
-    else high = mid - 1;
-  }
-  return low;
 }
 
 /**

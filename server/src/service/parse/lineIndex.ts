@@ -1,3 +1,5 @@
+import { lastAtMost } from './lastAtMost';
+
 /** Zero-based line and UTF-16 character, as LSP counts them. */
 export interface LineColumn {
   line: number;
@@ -42,14 +44,8 @@ export class LineIndex implements Lines {
   positionAt(offset: number): LineColumn {
     const starts = this.starts;
     const at = Math.max(0, Math.min(offset, this.text.length));
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if ((starts[mid] ?? 0) <= at) low = mid;
-      else high = mid - 1;
-    }
-    return { line: low, character: at - (starts[low] ?? 0) };
+    const line = lastAtMost(starts, at, (start) => start);
+    return { line, character: at - (starts[line] ?? 0) };
   }
 
   /** A character past its line's end means the line's end; a line past the last, the text's end (as TextDocument does). */
