@@ -40,12 +40,7 @@ export function serviceObjects(documents: readonly ManifestDocument[]): { docume
 
 /** The Services defined in a parsed file. */
 export function servicesOf(uri: string, documents: readonly ManifestDocument[], defaultNamespace: string): ServiceInfo[] {
-  // The same walk as serviceObjects, without a wrapper per Service: this runs on every keystroke.
   const services: ServiceInfo[] = [];
-  for (const document of documents) {
-    for (const object of document.objects) {
-      if (isService(object) && object.name) services.push(serviceInfo(object as KubeObject & { name: string }, uri, services.length, defaultNamespace));
-    }
-  }
+  for (const { object } of serviceObjects(documents)) services.push(serviceInfo(object, uri, services.length, defaultNamespace));
   return services;
 }
