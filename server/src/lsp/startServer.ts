@@ -218,7 +218,8 @@ export function startServer(connection: Connection = createConnection()): void {
   const files = fileAccess((uri) => {
     const file = open.get(uri);
     if (!file) return undefined;
-    return { version: file.version, text: file.store.text, documents: () => file.store.documents(), lines: () => file.store.lines() };
+    // The text is joined only if read: fixes elsewhere need the documents or the lines, not 4 MB of string.
+    return { version: file.version, get text() { return file.store.text; }, documents: () => file.store.documents(), lines: () => file.store.lines() };
   });
 
   /**
