@@ -1,4 +1,4 @@
-import type { ServiceInfo, ServiceLookup } from '../workspace/serviceLookup';
+import { sameService, type ServiceInfo, type ServiceLookup } from '../workspace/serviceLookup';
 import type { BaselineLookup } from './baseline/baselineLookup';
 import type { Finding, KubeObject, ManifestDocument, Severity } from './model';
 import { locate } from './parse/locate';
@@ -73,11 +73,6 @@ interface LinkedMemo {
 
 /** Keyed by the document's memo map, which a moved document (a copy with a new offset) shares. */
 const linkedMemos = new WeakMap<ManifestDocument['memo'], LinkedMemo>();
-
-function sameService(a: ServiceInfo | undefined, b: ServiceInfo | undefined): boolean {
-  return a === b || (a !== undefined && b !== undefined && a.uri === b.uri && a.ordinal === b.ordinal
-    && a.name === b.name && a.namespace === b.namespace && a.headless === b.headless && a.selector === b.selector);
-}
 
 /**
  * The workspace rules' findings of a document. They are reused while every Service lookup

@@ -10,6 +10,13 @@ export interface ServiceInfo {
   ordinal: number;
 }
 
+/** Whether two ServiceInfos say the same, field by field (this runs on every keystroke). */
+export function sameService(a: ServiceInfo | undefined, b: ServiceInfo | undefined): boolean {
+  return a === b || (a !== undefined && b !== undefined && a.uri === b.uri && a.ordinal === b.ordinal
+    && a.namespace === b.namespace && a.name === b.name && a.headless === b.headless
+    && (a.selector === b.selector || JSON.stringify(a.selector) === JSON.stringify(b.selector)));
+}
+
 /** Finds Services by namespace and name: in the same file first, then the workspace. */
 export interface ServiceLookup {
   find(namespace: string, name: string): ServiceInfo | undefined;

@@ -1,14 +1,8 @@
-import type { ServiceInfo, ServiceLookup } from './serviceLookup';
+import { sameService, type ServiceInfo, type ServiceLookup } from './serviceLookup';
 
-const selectorText = (s: ServiceInfo): string | undefined => JSON.stringify(s.selector);
-
-/** Whether two lists of a file's Services say the same (field by field: this runs on every keystroke). */
+/** Whether two lists of a file's Services say the same. */
 function sameServices(a: readonly ServiceInfo[], b: readonly ServiceInfo[]): boolean {
-  return sameObjects(a, b) || a.length === b.length && a.every((s, i) => {
-    const t = b[i]!;
-    return s === t || (s.uri === t.uri && s.ordinal === t.ordinal && s.namespace === t.namespace && s.name === t.name
-      && s.headless === t.headless && (s.selector === t.selector || selectorText(s) === selectorText(t)));
-  });
+  return sameObjects(a, b) || (a.length === b.length && a.every((s, i) => sameService(s, b[i])));
 }
 
 function sameObjects<T>(a: readonly T[], b: readonly T[]): boolean {
