@@ -61,6 +61,15 @@ export class LspSession {
     return match.diagnostics;
   }
 
+  /** Every publishDiagnostics for `uri` so far, oldest first. */
+  publishes(uri: string): readonly PublishDiagnosticsParams[] {
+    return this.published.get(uri) ?? [];
+  }
+
+  closeFile(uri: string): Promise<void> {
+    return this.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  }
+
   /** Waits until the server logs a message (window/logMessage) that matches `pattern`. */
   log(pattern: RegExp, timeoutMs = 10_000): Promise<string> {
     return this.until(() => this.arrivals.find((a) => a.startsWith('log ') && pattern.test(a))?.slice('log '.length), timeoutMs, `log message ${pattern}`);

@@ -12,8 +12,15 @@ export interface OpenFileEvents {
   opened(uri: string): void;
   changed(uri: string): void;
   saved(uri: string): void;
-  closed(uri: string): void;
+  /** `store` holds the file as the editor last had it. */
+  closed(uri: string, store: DocumentStore): void;
 }
+
+/**
+ * How long the parse of the file closed last is kept, in case it opens again: VS Code closes
+ * and reopens a file when its language mode changes, and users reopen a tab they just closed.
+ */
+const keptMs = 60_000;
 
 /**
  * The files open in the editor, from the text-sync notifications. An incremental change is
@@ -22,9 +29,15 @@ export interface OpenFileEvents {
  */
 export function trackOpenFiles(connection: Connection, events: OpenFileEvents): ReadonlyMap<string, OpenFile> {
   const files = new Map<string, OpenFile>();
+  let kept: { uri: string; store: DocumentStore; timer: NodeJS.Timeout } | undefined;
+  const forget = (): void => {
+    clearTimeout(kept?.timer);
+    kept = undefined;
+  };
   connection.onDidOpenTextDocument(({ textDocument: { uri, version, text } }) => {
-    const store = new DocumentStore();
-    store.setText(text);
+    const store = kept?.uri === uri ? kept.store : new DocumentStore();
+    forget();
+    store.setText(text); // a kept store parses again only the documents that changed on disk meanwhile
     files.set(uri, { version, store });
     events.opened(uri);
   });
@@ -42,7 +55,12 @@ export function trackOpenFiles(connection: Connection, events: OpenFileEvents): 
     if (files.has(uri)) events.saved(uri);
   });
   connection.onDidCloseTextDocument(({ textDocument: { uri } }) => {
-    if (files.delete(uri)) events.closed(uri);
+    const file = files.get(uri);
+    if (!file) return;
+    files.delete(uri);
+    forget();
+    kept = { uri, store: file.store, timer: setTimeout(forget, keptMs).unref() };
+    events.closed(uri, file.store);
   });
   return files;
 }

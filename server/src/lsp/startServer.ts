@@ -8,7 +8,7 @@ import { scanWorkspace, servicesInFile } from '../workspace/scanWorkspace';
 import { WorkspaceIndex } from '../workspace/workspaceIndex';
 import type { ServiceInfo } from '../workspace/serviceLookup';
 import { matchesAny } from '../workspace/glob';
-import { parseFile } from '../service/parse/documentStore';
+import { parseFile, type DocumentStore } from '../service/parse/documentStore';
 import { readSettings, type ClientSettings } from './readSettings';
 import { fixAllKind } from './toCodeActions';
 import { baselineFrom, type BaselineLookup } from '../service/baseline/baselineLookup';
@@ -18,6 +18,9 @@ import { toDiagnostic } from './toDiagnostic';
 import { fileAccess } from './fileAccess';
 import { registerRequests } from './requestHandlers';
 import { trackOpenFiles, type OpenFile } from './openFiles';
+import { inSlices } from './inSlices';
+import { PartWorker } from './partWorker';
+import { sharedFirstCheck } from './sharedFirstCheck';
 import { intelligenceCapabilities, registerIntelligence } from './intelligenceHandlers';
 
 /**
@@ -28,7 +31,8 @@ export const maxCheckedLength = 10 * 1024 * 1024;
 
 /** Opening a file larger than this parses it a slice at a time, answering other requests in between. */
 const slicedFrom = 256 * 1024;
-const sliceMs = 20;
+/** Opening a file larger than this shares its first parse with a worker thread. */
+const sharedFrom = 1024 * 1024;
 
 /** Options the extension client passes at start-up. */
 interface InitializationOptions {
@@ -50,6 +54,9 @@ export function startServer(connection: Connection = createConnection()): void {
   const pending = new Set<string>();
   const timers = new Map<string, NodeJS.Immediate>();
   const index = new WorkspaceIndex();
+  const worker = new PartWorker();
+  /** Open files whose early diagnostics are out: once is enough, the server's own check follows. */
+  const publishedEarly = new WeakSet<OpenFile>();
   /** The deployed version of each open file (git HEAD by default), when there is one. */
   const baselines = new Map<string, BaselineLookup>();
   let options: InitializationOptions = {};
@@ -74,20 +81,26 @@ export function startServer(connection: Connection = createConnection()): void {
   }
 
   /**
-   * Parses a newly opened large file a slice of documents at a time, yielding between slices
-   * so that requests about other files are answered meanwhile. False when the document changed
-   * or closed in between: the validation scheduled for that change takes over (cancellation).
+   * Parses a newly opened large file a slice of documents at a time, so that requests about
+   * other files are answered meanwhile. False when the document changed or closed in between.
    */
-  async function prepared(uri: string, file: OpenFile, version: number): Promise<boolean> {
+  function prepared(uri: string, file: OpenFile, version: number): Promise<boolean> | boolean {
     if (file.store.unparsedLength < slicedFrom) return true; // small, or an edit: checkStore parses what changed
-    let sliceEnd = Date.now() + sliceMs;
-    for (const _ of prepareStore(file.store, settings)) {
-      if (Date.now() < sliceEnd) continue;
-      await new Promise<void>((resolve) => setImmediate(resolve));
-      if (open.get(uri) !== file || file.version !== version) return false;
-      sliceEnd = Date.now() + sliceMs;
-    }
-    return true;
+    return inSlices(prepareStore(file.store, settings), () => open.get(uri) === file && file.version === version);
+  }
+
+  /** Diagnostics for a large file's first check, before the server has parsed all of it (see sharedFirstCheck). */
+  async function publishEarly(uri: string, file: OpenFile, version: number): Promise<void> {
+    if (publishedEarly.has(file) || checked.has(uri) || baselines.has(uri) || file.store.unparsedLength < sharedFrom) return;
+    const current = (): boolean => open.get(uri) === file && file.version === version;
+    const started = Date.now();
+    const early = await sharedFirstCheck(uri, file.store, settings, index, worker, current);
+    if (!early || !current()) return;
+    publishedEarly.add(file);
+    const lines = file.store.lines();
+    void connection.sendDiagnostics({ uri, version, diagnostics: early.findings.map((f) => toDiagnostic(f, (offset) => lines.positionAt(offset))) });
+    updateIndex(uri, early.services);
+    log(`first diagnostics of ${uri} (${(file.store.length / 2 ** 20).toFixed(1)} MB) in ${Date.now() - started} ms, parsed by two threads`);
   }
 
   async function validate(uri: string): Promise<void> {
@@ -103,6 +116,7 @@ export function startServer(connection: Connection = createConnection()): void {
         tooLarge(uri, version, store.length);
         return;
       }
+      await publishEarly(uri, file, version);
       if (!(await prepared(uri, file, version)) || open.get(uri) !== file || file.version !== version) return;
       const result = checkStore(uri, store, settings, index, baselines.get(uri));
       const first = !checked.has(uri);
@@ -256,15 +270,21 @@ export function startServer(connection: Connection = createConnection()): void {
     schedule(uri);
   }
 
-  function closed(uri: string): void {
+  function closed(uri: string, store: DocumentStore): void {
     clearImmediate(timers.get(uri));
     timers.delete(uri);
     checked.delete(uri);
     pending.delete(uri);
     baselines.delete(uri);
     void connection.sendDiagnostics({ uri, diagnostics: [] });
-    if (uri.startsWith('file:')) void servicesInFile(fileURLToPath(uri), settings.defaultNamespace).then((s) => updateIndex(uri, s));
-    else updateIndex(uri, []);
+    // The file on disk is what the workspace has now (unless it opens again meanwhile).
+    if (uri.startsWith('file:')) {
+      void servicesInFile(fileURLToPath(uri), settings.defaultNamespace, () => open.has(uri), store).then((s) => {
+        if (!open.has(uri)) updateIndex(uri, s);
+      });
+    } else {
+      updateIndex(uri, []);
+    }
   }
 
   connection.listen();

@@ -1,4 +1,4 @@
-import type { WorkspaceIndex } from '../workspace/workspaceIndex';
+import { WorkspaceIndex } from '../workspace/workspaceIndex';
 import { servicesOf } from '../workspace/servicesOf';
 import type { ServiceInfo } from '../workspace/serviceLookup';
 import { noServices } from '../workspace/serviceLookup';
@@ -23,8 +23,8 @@ export interface CheckedFile {
  * yet and runs their own rules, so that the language server can answer other requests
  * between steps while it opens a large file. checkStore afterwards reuses all of it.
  */
-export function* prepareStore(store: DocumentStore, settings: Settings): Generator<void> {
-  for (const document of store.prepare()) {
+export function* prepareStore(store: DocumentStore, settings: Settings, ...which: Parameters<DocumentStore['prepare']>): Generator<void> {
+  for (const document of store.prepare(...which)) {
     checkDocuments([document], settings, { services: noServices }); // remembers the document's own findings
     yield;
   }
@@ -48,4 +48,33 @@ export function checkText(
 ): CheckedFile {
   store.setText(text);
   return checkStore(uri, store, settings, index, baseline);
+}
+
+/** A run of whole documents cut from a file, parsed, with its own rules run (see `parsePart`). */
+export interface ParsedPart {
+  uri: string;
+  settings: Settings;
+  documents: ManifestDocument[];
+  /** The part's Services; their ordinals count from the part's start. */
+  services: ServiceInfo[];
+}
+
+/**
+ * Parses a run of whole documents cut from a file and runs their own rules; `checkPart` adds
+ * the rules that need the whole file's Services. A worker thread parses half of a large file
+ * this way while the language server parses the other half. Offsets are the part's own.
+ */
+export function parsePart(uri: string, text: string, settings: Settings): ParsedPart {
+  const documents = new DocumentStore().parse(text);
+  checkDocuments(documents, settings, { services: noServices }); // remembers the documents' own findings
+  return { uri, settings, documents, services: servicesOf(uri, documents, settings.defaultNamespace) };
+}
+
+/** The findings of a parsed part, now that the whole file's Services and the other files' are known. */
+export function checkPart(
+  { uri, settings, documents }: ParsedPart, fileServices: readonly ServiceInfo[], workspace: readonly (readonly [string, readonly ServiceInfo[]])[],
+): Finding[] {
+  const index = new WorkspaceIndex();
+  for (const [other, services] of workspace) index.set(other, services);
+  return checkDocuments(documents, settings, { services: index.lookupFor(uri, fileServices) });
 }

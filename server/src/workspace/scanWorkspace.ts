@@ -2,11 +2,11 @@ import { readFile, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ManifestDocument } from '../service/model';
-import { parseFile } from '../service/parse/documentStore';
+import { parseFile, type DocumentStore } from '../service/parse/documentStore';
 import { parseChunk } from '../service/parse/parseChunk';
 import { splitDocuments } from '../service/parse/splitDocuments';
 import type { ServiceInfo } from './serviceLookup';
-import { servicesOf } from './servicesOf';
+import { mayDefineService, servicesOf } from './servicesOf';
 import { matchesAny } from './glob';
 
 const yamlFile = /\.ya?ml$/i;
@@ -24,8 +24,7 @@ const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(reso
 
 /**
  * The same Services as `servicesInText`, for the background index: it parses only the
- * documents that mention `Service` (a Service document must spell its kind out: anchors do
- * not cross `---`), and yields to the event loop after each one, so that indexing a 4 MB
+ * documents that may define one, and yields to the event loop after each one, so that indexing a 4 MB
  * file (2000 documents, seconds of parsing) never holds up the diagnostics of an edit.
  * `cancelled` stops it early; the partial answer is then empty and must not be used.
  */
@@ -33,7 +32,7 @@ async function servicesInTextInTurns(uri: string, text: string, defaultNamespace
   if (!mayHoldService.test(text)) return [];
   const documents: ManifestDocument[] = [];
   for (const { offset, text: chunk } of splitDocuments(text)) {
-    if (!chunk.includes('Service')) continue;
+    if (!mayDefineService(chunk)) continue;
     documents.push(parseChunk(offset, chunk));
     await nextTurn();
     if (cancelled()) return [];
@@ -41,11 +40,20 @@ async function servicesInTextInTurns(uri: string, text: string, defaultNamespace
   return servicesOf(uri, documents, defaultNamespace);
 }
 
-/** Reads one file for the index; unreadable, vanished or oversized files hold no Services. */
-export async function servicesInFile(path: string, defaultNamespace: string, cancelled: () => boolean = () => false): Promise<ServiceInfo[]> {
+/**
+ * Reads one file for the index; unreadable, vanished or oversized files hold no Services.
+ * `parsed` is the file as the editor had it when it closed it: if the file on disk says the
+ * same (it was saved), its Services are read from that parse instead of parsing again.
+ */
+export async function servicesInFile(
+  path: string, defaultNamespace: string, cancelled: () => boolean = () => false, parsed?: DocumentStore,
+): Promise<ServiceInfo[]> {
   try {
     if ((await stat(path)).size > maxIndexedBytes) return [];
-    return await servicesInTextInTurns(pathToFileURL(path).href, await readFile(path, 'utf8'), defaultNamespace, cancelled);
+    const uri = pathToFileURL(path).href;
+    const text = await readFile(path, 'utf8');
+    if (parsed && parsed.unparsedLength === 0 && parsed.text === text) return servicesOf(uri, parsed.documents(), defaultNamespace);
+    return await servicesInTextInTurns(uri, text, defaultNamespace, cancelled);
   } catch {
     return [];
   }

@@ -38,6 +38,14 @@ export function serviceObjects(documents: readonly ManifestDocument[]): { docume
   return found;
 }
 
+/**
+ * Whether a document's text may define a Service: one that cannot is not parsed to find the
+ * Services of a file. A Service spells its kind out (anchors do not cross `---`).
+ */
+export function mayDefineService(text: string): boolean {
+  return text.includes('Service');
+}
+
 /** The Services defined in a parsed file. */
 export function servicesOf(uri: string, documents: readonly ManifestDocument[], defaultNamespace: string): ServiceInfo[] {
   const services: ServiceInfo[] = [];

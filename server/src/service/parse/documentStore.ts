@@ -91,10 +91,13 @@ export class DocumentStore {
     this.changed(this.size + newText.length - (to - from), undefined);
   }
 
-  /** Parses the documents not parsed yet, one per step, so that a caller can pause between them. */
-  *prepare(): Generator<ManifestDocument> {
-    for (const piece of [...this.pieces]) {
-      if (piece.document) continue;
+  /**
+   * Parses the documents not parsed yet, one per step, so that a caller can pause between them:
+   * those of [from, to) whose text passes `only`.
+   */
+  *prepare(from = 0, to = this.pieces.length, only: (text: string) => boolean = () => true): Generator<ManifestDocument> {
+    for (const piece of this.pieces.slice(from, to)) {
+      if (piece.document || !only(piece.text)) continue;
       piece.document = parseChunk(0, piece.text);
       yield piece.document;
     }
@@ -105,18 +108,37 @@ export class DocumentStore {
     return this.pieces.reduce((sum, p) => sum + (p.document ? 0 : p.text.length), 0);
   }
 
+  /** How many documents the file has. */
+  get count(): number {
+    return this.pieces.length;
+  }
+
+  /** The first document of the second half of the text not parsed yet: where to split a parse in two. */
+  unparsedMiddle(): number {
+    let left = this.unparsedLength / 2;
+    const i = this.pieces.findIndex((p) => !p.document && (left -= p.text.length) <= 0);
+    return i < 0 ? this.pieces.length : i + 1;
+  }
+
+  /** The text of documents [from, to), and its offset in the file. */
+  textOf(from: number, to: number): { text: string; offset: number } {
+    const offset = this.parts()[from]?.offset ?? this.size;
+    return { text: this.pieces.slice(from, to).map((p) => p.text).join(''), offset };
+  }
+
+  /** The documents parsed so far, in file order, with their offsets in the file. */
+  parsedDocuments(): ManifestDocument[] {
+    return this.located(0, this.pieces.length, false);
+  }
+
+  /** Documents [from, to), parsed, with their offsets in the file. */
+  documentsIn(from: number, to: number): ManifestDocument[] {
+    return this.located(from, to, true);
+  }
+
   /** Every document, parsed, with its offset in the file. */
   documents(): ManifestDocument[] {
-    if (this.parsed) return this.parsed;
-    const parts = this.parts();
-    this.parsed = this.pieces.map((piece, i) => {
-      const { offset } = parts[i]!;
-      piece.document ??= parseChunk(offset, piece.text);
-      // Moved in place: a copy of each document after an edit cost more than the edit itself.
-      // Only the store's latest documents are ever read, so no older view sees the change.
-      piece.document.offset = offset;
-      return piece.document;
-    });
+    this.parsed ??= this.located(0, this.pieces.length, true);
     return this.parsed;
   }
 
@@ -136,6 +158,22 @@ export class DocumentStore {
     this.joined = text;
     this.starts = undefined;
     this.parsed = undefined;
+  }
+
+  private located(from: number, to: number, parse: boolean): ManifestDocument[] {
+    const parts = this.parts();
+    const documents: ManifestDocument[] = [];
+    for (let i = from; i < to; i++) {
+      const piece = this.pieces[i]!;
+      const { offset } = parts[i]!;
+      if (parse) piece.document ??= parseChunk(offset, piece.text);
+      if (!piece.document) continue;
+      // Moved in place: a copy of each document after an edit cost more than the edit itself.
+      // Only the store's latest documents are ever read, so no older view sees the change.
+      piece.document.offset = offset;
+      documents.push(piece.document);
+    }
+    return documents;
   }
 
   private parts(): LinedPart[] {

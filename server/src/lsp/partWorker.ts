@@ -1,0 +1,83 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { Finding } from '../service/model';
+import type { Settings } from '../service/settings';
+import type { ServiceInfo } from '../workspace/serviceLookup';
+import type { FromWorker, ToWorker } from '../worker/protocol';
+
+/** The bundle of server/src/worker/checkWorker.ts, next to the server's own bundle. */
+const workerFile = join(__dirname, 'checkWorker.js');
+
+/** A part of a file that the worker has been asked to parse: it holds the parse until `check` or `drop`. */
+export interface WorkerPart {
+  /** The part's Services (ordinals count from its start). */
+  services: Promise<ServiceInfo[] | undefined>;
+  /** The part's findings (offsets from its start), given the whole file's Services and the other files'. */
+  check(fileServices: readonly ServiceInfo[], workspace: readonly (readonly [string, readonly ServiceInfo[]])[]): Promise<Finding[] | undefined>;
+  drop(): void;
+}
+
+/**
+ * A worker thread that parses and checks part of a file (see `parsePart`). Every failure (no
+ * bundle, as when the server runs from its sources; a crash; an error) answers `undefined`,
+ * and the caller then does the work itself.
+ */
+export class PartWorker {
+  private worker: Worker | undefined;
+  private broken = !existsSync(workerFile);
+  private lastId = 0;
+  private readonly waiting = new Map<number, (response: FromWorker | undefined) => void>();
+
+  /** Starts the thread ahead of its first use (loading it takes a tenth of a second). */
+  warmUp(): void {
+    this.started();
+  }
+
+  parse(uri: string, text: string, settings: Settings): WorkerPart {
+    const id = ++this.lastId;
+    const services = this.ask({ id, kind: 'parse', uri, text, settings }).then((r) => (r && 'services' in r ? r.services : undefined));
+    return {
+      services,
+      check: (fileServices, workspace) =>
+        this.ask({ id, kind: 'check', fileServices, workspace }).then((r) => (r && 'findings' in r ? r.findings : undefined)),
+      drop: () => this.worker?.postMessage({ id, kind: 'drop' } satisfies ToWorker),
+    };
+  }
+
+  private ask(message: ToWorker): Promise<FromWorker | undefined> {
+    const worker = this.started();
+    if (!worker) return Promise.resolve(undefined);
+    return new Promise((resolve) => {
+      this.waiting.set(message.id, resolve);
+      try {
+        worker.postMessage(message);
+      } catch {
+        this.answer({ id: message.id, error: 'not cloneable' });
+      }
+    });
+  }
+
+  private started(): Worker | undefined {
+    if (this.broken) return undefined;
+    if (this.worker) return this.worker;
+    const worker = new Worker(workerFile);
+    worker.unref(); // an idle worker must not keep the server alive after the editor goes
+    worker.on('message', (response: FromWorker) => this.answer(response));
+    const fail = (): void => {
+      this.broken = true;
+      this.worker = undefined;
+      for (const id of [...this.waiting.keys()]) this.answer({ id, error: 'the worker stopped' });
+    };
+    worker.on('error', fail);
+    worker.on('exit', fail);
+    this.worker = worker;
+    return worker;
+  }
+
+  private answer(response: FromWorker): void {
+    const resolve = this.waiting.get(response.id);
+    this.waiting.delete(response.id);
+    resolve?.('error' in response ? undefined : response);
+  }
+}
