@@ -8,6 +8,7 @@ import { DocumentStore } from './parse/documentStore';
 import type { Lines } from './parse/lineIndex';
 import type { Settings } from './settings';
 import { checkDocuments } from './validate';
+import { checkStoreDocuments } from './storeCheck';
 
 /** A checked file: its parsed documents, its findings (file offsets) and a way to turn those into positions. */
 export interface CheckedFile {
@@ -32,14 +33,10 @@ export function* prepareStore(store: DocumentStore, settings: Settings, ...which
 
 /**
  * Checks a file held in a DocumentStore: the language server keeps one per open file and
- * edits it, so that only the documents that changed are parsed and checked again.
+ * edits it, so that only the documents that changed are parsed and checked again (see storeCheck.ts).
  */
 export function checkStore(uri: string, store: DocumentStore, settings: Settings, index: WorkspaceIndex, baseline?: BaselineLookup): CheckedFile {
-  const documents = store.documents();
-  const services = servicesOf(uri, documents, settings.defaultNamespace);
-  const lookup = index.lookupFor(uri, services);
-  const findings = checkDocuments(documents, settings, { services: lookup, baseline });
-  return { documents, findings, lines: store.lines(), services };
+  return { ...checkStoreDocuments(uri, store, settings, index, baseline), lines: store.lines() };
 }
 
 /** Checks one file's text: the entry point shared by the CLI and the tests. */

@@ -102,10 +102,14 @@ function linkedFindings(document: ManifestDocument, settings: Settings, links: L
   return findings;
 }
 
-const nothing: readonly Finding[] = [];
+/** The findings of most documents: one shared empty list, which callers may compare by identity. */
+export const nothing: readonly Finding[] = [];
 
-/** The findings of one document, in offsets relative to the document's own text. */
-function checkDocument(document: ManifestDocument, settings: Settings, links: Links, key: string): readonly Finding[] {
+/**
+ * The findings of one document, in offsets relative to the document's own text. They depend on
+ * the document, `key` (the settings' fingerprint) and `links` only.
+ */
+export function checkDocument(document: ManifestDocument, settings: Settings, links: Links, key: string): readonly Finding[] {
   const syntax = document.syntaxError;
   const syntaxSeverity = syntax && severityOf(yamlSyntaxRule.id, yamlSyntaxRule.severity, settings);
   const findings: Finding[] = syntax && syntaxSeverity ? [{ rule: yamlSyntaxRule.id, severity: syntaxSeverity, ...syntax }] : [];
