@@ -150,3 +150,18 @@ test('the index with 10,000 same-named Services in one file: set, look up and de
   assert.equal(index.lookupFor('file:///third.yaml', []).find('default', 'same')?.uri, 'file:///other.yaml');
   assert.ok(Date.now() - started < 10_000, `took ${Date.now() - started} ms`);
 });
+
+test('setting Services equal to those indexed changes nothing, and the index holds the new objects from then on', () => {
+  const uri = 'file:///svc.yaml';
+  const first = servicesInText(uri, [service('a'), service('b')].join('---\n'), 'default');
+  const index = new WorkspaceIndex();
+  assert.equal(index.set(uri, first), true);
+  const lookup = index.lookupFor('file:///other.yaml', []);
+  const copies = first.map((s) => ({ ...s }));
+  assert.equal(index.set(uri, copies), false, 'equal Services are no change');
+  assert.equal(index.lookupFor('file:///other.yaml', []), lookup, 'the lookups handed out stay valid');
+  assert.equal(lookup.find('default', 'b'), copies[1], 'the new objects are found');
+  assert.deepEqual(index.lookupAll(uri), copies);
+  assert.equal(index.set(uri, [copies[0]!]), true, 'one Service fewer is a change');
+  assert.equal(index.lookupFor('file:///other.yaml', []).find('default', 'b'), undefined);
+});

@@ -21,7 +21,12 @@ export class WorkspaceIndex {
 
   /** Sets a file's Services; false when they are the same as before (nothing that depends on them needs checking again). */
   set(uri: string, services: readonly ServiceInfo[]): boolean {
-    if (sameServices(this.byUri.get(uri) ?? [], services)) return false;
+    const known = this.byUri.get(uri) ?? [];
+    if (sameObjects(known, services)) return false;
+    if (sameServices(known, services)) {
+      this.adopt(uri, known, services);
+      return false;
+    }
     this.delete(uri);
     if (services.length === 0) return true;
     this.generation++;
@@ -34,6 +39,19 @@ export class WorkspaceIndex {
       else this.byName.set(key, [service]);
     }
     return true;
+  }
+
+  /**
+   * Holds `services` instead of the equal `known`, with nothing else changed: the next `set` with
+   * them is then a comparison of references, not of every field of every Service (a file's
+   * thousand Services, compared on each keystroke, cost a millisecond).
+   */
+  private adopt(uri: string, known: readonly ServiceInfo[], services: readonly ServiceInfo[]): void {
+    const replacing = new Map(known.map((s, i) => [s, services[i]!]));
+    for (const key of new Set(known.map((s) => `${s.namespace}/${s.name}`))) {
+      this.byName.set(key, (this.byName.get(key) ?? []).map((s) => replacing.get(s) ?? s));
+    }
+    this.byUri.set(uri, [...services]);
   }
 
   delete(uri: string): void {
