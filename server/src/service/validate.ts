@@ -125,7 +125,7 @@ export function checkDocument(document: ManifestDocument, settings: Settings, li
   return applySuppressions(document.text, dropEchoes([...findings, ...own, ...linked]));
 }
 
-/** Every finding of a parsed file, in file offsets, in document order (a plain loop: it runs over every document on each keystroke). */
+/** Every finding of a parsed file, in file offsets, in document order. (An open file is checked by storeCheck.ts, which reuses the findings of unchanged documents.) */
 export function checkDocuments(documents: readonly ManifestDocument[], settings: Settings, links: Links): Finding[] {
   const key = settingsFingerprint(settings); // once per file, not once per document: it is a JSON.stringify
   const all: Finding[] = [];
