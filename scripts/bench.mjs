@@ -126,7 +126,16 @@ console.log(`${new Date().toISOString().slice(0, 10)}, Node ${process.version}, 
   `schema compile at start-up ${compileMs} ms (compiled at build time); ours: bench/${ours.file}${peer ? `; peer: bench/${peer.file}` : '; peer: not run (--with-peer)'}\n`);
 console.log(lines.join('\n'));
 
-// 6. The issue's other figures, each from its own script (they print Markdown; exit 1 when a target is missed).
+// 6. The server's own cost of an edit at each size, without JSON-RPC and the harness: flat or not.
+const inProcess = opt.sizes.split(',').map((units) => {
+  const out = run(process.execPath, ['--import', 'tsx', 'scripts/edit-in-process.ts', path.join(benchDir, `fixtures/k8s-${units}.yaml`)], root, 'edit in process');
+  const [, docs, p50, p95, max] = /(\d+) documents, \d+ edits: p50 ([\d.]+) ms, p95 ([\d.]+) ms, max ([\d.]+) ms/.exec(out) ?? [];
+  return `| ${units} (${docs}) | ${p50} | ${p95} | ${max} |`;
+});
+console.log('\nAn edit in the server\'s own process (`node --import tsx scripts/edit-in-process.ts FILE`: apply, check, positions, index; 300 edits at the harness\'s edit point)\n');
+console.log(['| units (docs) | p50 ms | p95 ms | max ms |', '|---|---|---|---|', ...inProcess].join('\n'));
+
+// 7. The issue's other figures, each from its own script (they print Markdown; exit 1 when a target is missed).
 if (!opt['table-only']) {
   for (const [script, what] of [['scripts/check-vs-parse.mjs', '`sts check` against parsing'], ['scripts/bench-workspace.mjs', 'a 10,000-file workspace']]) {
     log(`${what} (${script})`);
