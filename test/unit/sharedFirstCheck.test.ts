@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { PartWorker, type WorkerPart } from '../../server/src/lsp/partWorker';
@@ -91,4 +92,25 @@ test('DocumentStore parts: the middle of the text not parsed yet, a run of docum
   assert.deepEqual(store.parsedDocuments().map((d) => [d.offset, d.text]), [[store.text.indexOf('---\nc: 3') , '---\nc: 3\ncc: 3\nccc: 3\n']]);
   assert.deepEqual(store.documentsIn(1, 3).map((d) => d.offset), [store.text.indexOf('---\nb'), store.text.indexOf('---\nc')]);
   assert.equal(store.unparsedMiddle(), 4, 'left unparsed: the first and the last document; the last crosses the half, so all goes to the first part');
+});
+
+test('the worker thread (the built bundle) parses and checks a part, stops when idle, and starts again when needed', async () => {
+  const worker = new PartWorker(join(import.meta.dirname, '..', '..', 'dist', 'checkWorker.js'), 50);
+  const text = [service('b', false), statefulSet('a', 'b')].join('---\n');
+  const checkPartOf = async (): Promise<string[]> => {
+    const part = worker.parse(uri, text, defaultSettings);
+    const services = await part.services;
+    assert.deepEqual(services?.map((s) => s.name), ['b']);
+    return visible((await part.check(services!, [])) ?? []);
+  };
+  const want = visible(checkText(uri, text, defaultSettings, new WorkspaceIndex()).findings);
+  assert.ok(want.some((f) => f.includes('service-not-headless')));
+  assert.deepEqual(await checkPartOf(), want);
+  assert.ok(worker.running);
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  assert.ok(!worker.running, 'idle for longer than its idleMs, the thread stopped');
+  assert.deepEqual(await checkPartOf(), want, 'and a new one does the next part');
+  // A check asked for before the parse has answered waits for it.
+  const part = worker.parse(uri, text, defaultSettings);
+  assert.deepEqual(visible((await part.check(checkText(uri, text, defaultSettings, new WorkspaceIndex()).services, [])) ?? []), want);
 });

@@ -7,7 +7,7 @@ import type { ServiceInfo } from '../workspace/serviceLookup';
 import type { FromWorker, ToWorker } from '../worker/protocol';
 
 /** The bundle of server/src/worker/checkWorker.ts, next to the server's own bundle. */
-const workerFile = join(__dirname, 'checkWorker.js');
+const bundledWorker = join(__dirname, 'checkWorker.js');
 
 /** A part of a file that the worker has been asked to parse: it holds the parse until `check` or `drop`. */
 export interface WorkerPart {
@@ -25,13 +25,14 @@ export interface WorkerPart {
  */
 export class PartWorker {
   private worker: Worker | undefined;
-  private broken = !existsSync(workerFile);
+  private broken: boolean;
   private lastId = 0;
   private readonly waiting = new Map<number, (response: FromWorker | undefined) => void>();
+  private idle: NodeJS.Timeout | undefined;
 
-  /** Starts the thread ahead of its first use (loading it takes a tenth of a second). */
-  warmUp(): void {
-    this.started();
+  /** `idleMs`: an idle worker stops after this long; its heap would otherwise keep the memory of the last large file it parsed. */
+  constructor(private readonly workerFile = bundledWorker, private readonly idleMs = 30_000) {
+    this.broken = !existsSync(workerFile);
   }
 
   parse(uri: string, text: string, settings: Settings): WorkerPart {
@@ -39,15 +40,23 @@ export class PartWorker {
     const services = this.ask({ id, kind: 'parse', uri, text, settings }).then((r) => (r && 'services' in r ? r.services : undefined));
     return {
       services,
-      check: (fileServices, workspace) =>
-        this.ask({ id, kind: 'check', fileServices, workspace }).then((r) => (r && 'findings' in r ? r.findings : undefined)),
+      // After the parse's answer: one answer is awaited per part at a time.
+      check: (fileServices, workspace) => services
+        .then(() => this.ask({ id, kind: 'check', fileServices, workspace }))
+        .then((r) => (r && 'findings' in r ? r.findings : undefined)),
       drop: () => this.worker?.postMessage({ id, kind: 'drop' } satisfies ToWorker),
     };
+  }
+
+  /** Whether the thread is up (it starts on first use and stops when idle). */
+  get running(): boolean {
+    return this.worker !== undefined;
   }
 
   private ask(message: ToWorker): Promise<FromWorker | undefined> {
     const worker = this.started();
     if (!worker) return Promise.resolve(undefined);
+    clearTimeout(this.idle);
     return new Promise((resolve) => {
       this.waiting.set(message.id, resolve);
       try {
@@ -61,7 +70,7 @@ export class PartWorker {
   private started(): Worker | undefined {
     if (this.broken) return undefined;
     if (this.worker) return this.worker;
-    const worker = new Worker(workerFile);
+    const worker = new Worker(this.workerFile);
     worker.unref(); // an idle worker must not keep the server alive after the editor goes
     worker.on('message', (response: FromWorker) => this.answer(response));
     const fail = (): void => {
@@ -75,9 +84,21 @@ export class PartWorker {
     return worker;
   }
 
+  private stop(): void {
+    const worker = this.worker;
+    if (!worker || this.waiting.size > 0) return;
+    this.worker = undefined;
+    worker.removeAllListeners();
+    void worker.terminate();
+  }
+
   private answer(response: FromWorker): void {
     const resolve = this.waiting.get(response.id);
     this.waiting.delete(response.id);
+    if (this.waiting.size === 0) {
+      clearTimeout(this.idle);
+      this.idle = setTimeout(() => this.stop(), this.idleMs).unref();
+    }
     resolve?.('error' in response ? undefined : response);
   }
 }
