@@ -52,11 +52,23 @@ test('a large file: the first diagnostics, shared between two threads, are those
   try {
     await session.initialize();
     await session.open(uri, text);
+    // VS Code asks for lenses and symbols as a file opens: they wait for the check instead of
+    // parsing the whole file at once on the server's thread (which would also undo the sharing).
+    const answered = (what: string) => (result: unknown[]) => {
+      session.arrivals.push(what);
+      return result;
+    };
+    const lenses = session.connection.sendRequest<unknown[]>('textDocument/codeLens', { textDocument: { uri } }).then(answered('lenses'));
+    const symbols = session.connection.sendRequest<unknown[]>('textDocument/documentSymbol', { textDocument: { uri } }).then(answered('symbols'));
     await session.log(/parsed by two threads/, 60_000);
     await session.diagnostics(uri, () => session.publishes(uri).length >= 2, 60_000);
     const [early, full] = session.publishes(uri);
     assert.deepEqual(early!.diagnostics, want, 'the early diagnostics (two threads)');
     assert.deepEqual(full!.diagnostics, want, "the server's own full check");
+    assert.equal((await lenses).length, units, 'a preview lens per StatefulSet');
+    assert.equal((await symbols).length, 2 * units, 'a symbol per object');
+    const earlyAt = session.arrivals.indexOf(`diagnostics ${uri}`);
+    assert.ok(earlyAt >= 0 && earlyAt < session.arrivals.indexOf('lenses') && earlyAt < session.arrivals.indexOf('symbols'), session.arrivals.join(' | '));
 
     await session.closeFile(uri);
     await session.diagnostics(uri, (d) => d.length === 0);

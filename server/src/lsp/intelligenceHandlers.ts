@@ -16,6 +16,7 @@ import { prepareRenameAt, renameAt } from '../service/intelligence/rename';
 import type { Place } from '../service/intelligence/serviceReferences';
 import { servicesOf } from '../workspace/servicesOf';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
+import type { CurrentFile } from './requestHandlers';
 
 /** What the editor is told we offer: completion, hover, definition, references, outline and rename. */
 export const intelligenceCapabilities = {
@@ -30,7 +31,7 @@ export const intelligenceCapabilities = {
 /** What the handlers need from the server: the checked file, the settings, the index and other files' text. */
 export interface IntelligenceDeps {
   /** The open file as the editor has it now, checked; undefined when not open or excluded. */
-  current(uri: string): { text: string; file: CheckedFile } | undefined;
+  current(uri: string): Promise<CurrentFile | undefined>;
   /** Any file's text: the editor's copy when open, else the disk's. */
   textOf(uri: string): string | undefined;
   settings(): Settings;
@@ -81,10 +82,10 @@ function toDocumentSymbol(lines: Lines, symbol: OutlineSymbol): DocumentSymbol {
 /** Wires the intelligence requests to the language service. Every handler answers empty rather than fail. */
 export function registerIntelligence(connection: Connection, deps: IntelligenceDeps): void {
   /** Runs a handler on the file and cursor; a failure is logged and answered with `empty`. */
-  function at<T>(name: string, uri: string, position: Position | undefined, empty: T,
-    answer: (now: { text: string; file: CheckedFile }, offset: number) => T): T {
+  async function at<T>(name: string, uri: string, position: Position | undefined, empty: T,
+    answer: (now: CurrentFile, offset: number) => T): Promise<T> {
     try {
-      const now = deps.current(uri);
+      const now = await deps.current(uri);
       if (!now) return empty;
       const offset = position ? offsetOf(now.text, now.file.lines, position) : 0;
       return offset === undefined ? empty : answer(now, offset);

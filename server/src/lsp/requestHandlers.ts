@@ -12,7 +12,7 @@ import { toCodeActions } from './toCodeActions';
 /** What the request handlers read from the server's state. */
 export interface RequestDeps {
   /** The open file as the editor has it now, checked; undefined when it is not checked. */
-  current(uri: string): { text: string; file: CheckedFile } | undefined;
+  current(uri: string): Promise<CurrentFile | undefined>;
   files: FileAccess;
   index: WorkspaceIndex;
   log(message: string): void;
@@ -20,10 +20,16 @@ export interface RequestDeps {
   baselineOf(uri: string): BaselineLookup | undefined;
 }
 
+/** An open file as the editor has it now, checked (its whole text is joined only if read). */
+export interface CurrentFile {
+  readonly text: string;
+  file: CheckedFile;
+}
+
 /** The preview request, the "Preview · N pods" lenses and the code actions: language-service calls out. */
 export function registerRequests(connection: Connection, { current, files, index, log, settings, baselineOf }: RequestDeps): void {
-  connection.onRequest(previewMethod, (params: PreviewParams): PreviewResult => {
-    const now = current(params.uri);
+  connection.onRequest(previewMethod, async (params: PreviewParams): Promise<PreviewResult> => {
+    const now = await current(params.uri);
     if (!now) return null;
     const offset = params.position ? now.file.lines.offsetAt(params.position) : undefined;
     return previewOf(params.uri, now.file, settings(), index, {
@@ -31,19 +37,19 @@ export function registerRequests(connection: Connection, { current, files, index
     });
   });
 
-  connection.onCodeLens(({ textDocument }) => {
-    const now = current(textDocument.uri);
+  connection.onCodeLens(async ({ textDocument }) => {
+    const now = await current(textDocument.uri);
     return (now ? previewLenses(now.file) : []).map((lens) => ({
       range: { start: { line: lens.line, character: 0 }, end: { line: lens.line, character: 0 } },
       command: { title: lens.title, command: 'statefulset.openPreview', arguments: [textDocument.uri, lens.name] },
     }));
   });
 
-  connection.onCodeAction((params) => {
+  connection.onCodeAction(async (params) => {
     const { uri } = params.textDocument;
     try {
-      // Answer for the text the editor has now, even if its validation is still debounced.
-      const now = current(uri);
+      // Answer for the text the editor has now, even if its validation is still scheduled.
+      const now = await current(uri);
       if (!now) return [];
       const { text, file } = now;
       return toCodeActions(params, { uri, text, file }, settings(), files.documentsOf, files.editTarget);

@@ -16,11 +16,10 @@ import { baselineSource, readBaseline } from '../workspace/readBaseline';
 import { dirname } from 'node:path';
 import { toDiagnostic } from './toDiagnostic';
 import { fileAccess } from './fileAccess';
-import { registerRequests } from './requestHandlers';
+import { registerRequests, type CurrentFile } from './requestHandlers';
 import { trackOpenFiles, type OpenFile } from './openFiles';
 import { inSlices } from './inSlices';
-import { PartWorker } from './partWorker';
-import { sharedFirstCheck } from './sharedFirstCheck';
+import { earlyDiagnostics } from './earlyDiagnostics';
 import { intelligenceCapabilities, registerIntelligence } from './intelligenceHandlers';
 
 /**
@@ -31,8 +30,6 @@ export const maxCheckedLength = 10 * 1024 * 1024;
 
 /** Opening a file larger than this parses it a slice at a time, answering other requests in between. */
 const slicedFrom = 256 * 1024;
-/** Opening a file larger than this shares its first parse with a worker thread. */
-const sharedFrom = 1024 * 1024;
 
 /** Options the extension client passes at start-up. */
 interface InitializationOptions {
@@ -53,10 +50,9 @@ export function startServer(connection: Connection = createConnection()): void {
   /** Open files whose check is scheduled or running: their last check may be stale. */
   const pending = new Set<string>();
   const timers = new Map<string, NodeJS.Immediate>();
+  /** Requests waiting for a file's check (see `current`). */
+  const waiting = new Map<string, (() => void)[]>();
   const index = new WorkspaceIndex();
-  const worker = new PartWorker();
-  /** Open files whose early diagnostics are out: once is enough, the server's own check follows. */
-  const publishedEarly = new WeakSet<OpenFile>();
   /** The deployed version of each open file (git HEAD by default), when there is one. */
   const baselines = new Map<string, BaselineLookup>();
   let options: InitializationOptions = {};
@@ -89,21 +85,10 @@ export function startServer(connection: Connection = createConnection()): void {
     return inSlices(prepareStore(file.store, settings), () => open.get(uri) === file && file.version === version);
   }
 
-  /** Diagnostics for a large file's first check, before the server has parsed all of it (see sharedFirstCheck). */
-  async function publishEarly(uri: string, file: OpenFile, version: number): Promise<void> {
-    if (publishedEarly.has(file) || checked.has(uri) || baselines.has(uri) || file.store.unparsedLength < sharedFrom) return;
-    const current = (): boolean => open.get(uri) === file && file.version === version;
-    const started = Date.now();
-    const early = await sharedFirstCheck(uri, file.store, settings, index, worker, current);
-    if (!early || !current()) return;
-    publishedEarly.add(file);
-    const lines = file.store.lines();
-    updateIndex(uri, early.services);
-    // Awaited: the parse that follows runs in slices, and between slices a pipe takes only
-    // 64 KB of a message; 20,000 diagnostics would then reach the editor seconds late.
-    await connection.sendDiagnostics({ uri, version, diagnostics: early.findings.map((f) => toDiagnostic(f, (offset) => lines.positionAt(offset))) });
-    log(`first diagnostics of ${uri} (${(file.store.length / 2 ** 20).toFixed(1)} MB) in ${Date.now() - started} ms, parsed by two threads`);
-  }
+  const publishEarly = earlyDiagnostics({
+    connection, index, settings: () => settings, log, updateIndex: (uri, services) => updateIndex(uri, services),
+    isCurrent: (uri, file, version) => open.get(uri) === file && file.version === version,
+  });
 
   async function validate(uri: string): Promise<void> {
     const file = open.get(uri);
@@ -118,7 +103,7 @@ export function startServer(connection: Connection = createConnection()): void {
         tooLarge(uri, version, store.length);
         return;
       }
-      await publishEarly(uri, file, version);
+      if (!checked.has(uri) && !baselines.has(uri)) await publishEarly(uri, file, version);
       if (!(await prepared(uri, file, version)) || open.get(uri) !== file || file.version !== version) return;
       const result = checkStore(uri, store, settings, index, baselines.get(uri));
       const first = !checked.has(uri);
@@ -149,9 +134,21 @@ export function startServer(connection: Connection = createConnection()): void {
     timers.set(uri, setImmediate(() => {
       timers.delete(uri);
       void validate(uri).finally(() => {
-        if (!timers.has(uri)) pending.delete(uri);
+        if (timers.has(uri)) return;
+        pending.delete(uri);
+        wake(uri);
       });
     }));
+  }
+
+  /** Resolves when no check of the file is scheduled or running (or it closed). */
+  function settled(uri: string): Promise<void> {
+    return new Promise((resolve) => waiting.set(uri, [...(waiting.get(uri) ?? []), resolve]));
+  }
+
+  function wake(uri: string): void {
+    for (const resolve of waiting.get(uri) ?? []) resolve();
+    waiting.delete(uri);
   }
 
   function revalidateAll(): void {
@@ -242,15 +239,22 @@ export function startServer(connection: Connection = createConnection()): void {
    * The file as the editor has it now, checked. The last validation's result when it is of
    * this version and nothing has changed since (requests follow every edit: checking again
    * would double the work of a keystroke); else a check now (unchanged documents come from the store).
+   * A large file still being parsed for its check is waited for, not parsed here at once: that
+   * would block the server for seconds (VS Code asks for lenses and symbols as a file opens).
    */
-  function current(uri: string): { text: string; file: CheckedFile } | undefined {
-    const file = open.get(uri);
+  async function current(uri: string): Promise<CurrentFile | undefined> {
+    let file = open.get(uri);
+    while (file && pending.has(uri) && file.store.unparsedLength >= slicedFrom) {
+      await settled(uri);
+      file = open.get(uri);
+    }
     // Not a file over the size limit: answering would parse all of it here, blocking the server.
     if (!file || excluded(uri) || file.store.length > maxCheckedLength) return undefined;
-    const { text } = file.store;
+    const { store } = file;
     const last = checked.get(uri);
-    if (last && last.version === file.version && !pending.has(uri)) return { text, file: last.file };
-    return { text, file: checkStore(uri, file.store, settings, index, baselines.get(uri)) };
+    const checkedFile = last && last.version === file.version && !pending.has(uri)
+      ? last.file : checkStore(uri, store, settings, index, baselines.get(uri));
+    return { get text() { return store.text; }, file: checkedFile };
   }
 
   registerRequests(connection, {
@@ -277,6 +281,7 @@ export function startServer(connection: Connection = createConnection()): void {
     timers.delete(uri);
     checked.delete(uri);
     pending.delete(uri);
+    wake(uri);
     baselines.delete(uri);
     void connection.sendDiagnostics({ uri, diagnostics: [] });
     // The file on disk is what the workspace has now (unless it opens again meanwhile).
