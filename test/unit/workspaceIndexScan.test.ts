@@ -5,7 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { ServiceInfo } from '../../server/src/workspace/serviceLookup';
-import { maxIndexedBytes, scanWorkspace, servicesInText } from '../../server/src/workspace/scanWorkspace';
+import { maxIndexedBytes, scanWorkspace, servicesInFile, servicesInText } from '../../server/src/workspace/scanWorkspace';
+import { DocumentStore } from '../../server/src/service/parse/documentStore';
+import { servicesOf } from '../../server/src/workspace/servicesOf';
+import { pathToFileURL } from 'node:url';
 import { WorkspaceIndex } from '../../server/src/workspace/workspaceIndex';
 
 // The workspace index stays sane: thousands of files, symlink loops, unreadable, vanishing
@@ -164,4 +167,17 @@ test('setting Services equal to those indexed changes nothing, and the index hol
   assert.deepEqual(index.lookupAll(uri), copies);
   assert.equal(index.set(uri, [copies[0]!]), true, 'one Service fewer is a change');
   assert.equal(index.lookupFor('file:///other.yaml', []).find('default', 'b'), undefined);
+});
+
+test("a file closed in the editor: its Services come from the editor's parse when the disk says the same, else from the disk", async () => {
+  const path = join(root, 'closed.yaml');
+  const editorText = [service('kept'), service('also-kept')].join('---\n');
+  const store = new DocumentStore();
+  store.setText(editorText);
+  const parsed = servicesOf(pathToFileURL(path).href, store.documents(), 'default');
+  writeFileSync(path, editorText);
+  const same = await servicesInFile(path, 'default', () => false, store);
+  assert.equal(same[0], parsed[0], 'the very objects of the editor\'s parse: nothing parsed again');
+  writeFileSync(path, service('on-disk-only'));
+  assert.deepEqual((await servicesInFile(path, 'default', () => false, store)).map((s) => s.name), ['on-disk-only'], 'unsaved edits are gone: the disk counts');
 });
