@@ -18,13 +18,13 @@
 // and checks that the index is used: the file's StatefulSet `ledger` names a Service that only
 // one of the N files defines, so its service-missing finding must be gone after the index.
 // Markdown goes to stdout, progress to stderr. Exit 1 when a check fails.
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { startServer } from './bench-lsp-client.mjs';
 import { generateWorkspace, openedText, replicasLine } from './bench-workspace-files.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -53,77 +53,6 @@ const cli = path.resolve(opt.cli ?? path.join(root, 'dist/cli.js'));
 if (!existsSync(cli)) throw new Error(`${cli} is missing: run \`npm run build\` first`);
 const log = (...a) => console.error(`[bench-workspace ${new Date().toISOString().slice(11, 19)}]`, ...a);
 
-// ---- a minimal LSP client over stdio (Content-Length framing) -------------------------------
-
-function startServer(cwd) {
-  const child = spawn(process.execPath, [cli, 'lsp', '--stdio'], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
-  const listeners = new Set();
-  const pendingRequests = new Map();
-  let nextId = 1;
-  let buffer = Buffer.alloc(0);
-  let stderr = '';
-  child.stderr.on('data', (d) => { stderr += d; });
-  child.stdin.on('error', () => undefined); // a server that died: the timeouts below report it
-  child.stdout.on('data', (chunk) => {
-    const at = performance.now();
-    buffer = Buffer.concat([buffer, chunk]);
-    for (;;) {
-      const headerEnd = buffer.indexOf('\r\n\r\n');
-      if (headerEnd < 0) return;
-      const length = Number(/Content-Length: (\d+)/i.exec(buffer.subarray(0, headerEnd).toString())?.[1]);
-      if (buffer.length < headerEnd + 4 + length) return;
-      const message = JSON.parse(buffer.subarray(headerEnd + 4, headerEnd + 4 + length).toString('utf8'));
-      buffer = buffer.subarray(headerEnd + 4 + length);
-      if (message.method && message.id !== undefined) { // a request from the server
-        const result = message.method === 'workspace/configuration' ? message.params.items.map(() => ({})) : null;
-        send({ jsonrpc: '2.0', id: message.id, result });
-        // vscode-languageclient answers a registration for settings changes with the settings at once.
-        for (const registration of message.method === 'client/registerCapability' ? message.params.registrations : []) {
-          const section = registration.method === 'workspace/didChangeConfiguration' ? registration.registerOptions?.section : undefined;
-          if (typeof section === 'string') send({ jsonrpc: '2.0', method: 'workspace/didChangeConfiguration', params: { settings: { [section]: {} } } });
-        }
-      } else if (message.id !== undefined) {
-        pendingRequests.get(message.id)?.(message);
-        pendingRequests.delete(message.id);
-      } else {
-        for (const listener of [...listeners]) listener(message, at);
-      }
-    }
-  });
-  function send(message) {
-    const body = Buffer.from(JSON.stringify(message), 'utf8');
-    child.stdin.write(Buffer.concat([Buffer.from(`Content-Length: ${body.length}\r\n\r\n`), body]));
-  }
-  return {
-    request: (method, params) => new Promise((resolve) => {
-      const id = nextId++;
-      pendingRequests.set(id, resolve);
-      send({ jsonrpc: '2.0', id, method, params });
-    }),
-    notify: (method, params) => send({ jsonrpc: '2.0', method, params }),
-    /** Resolves with [message, arrival time] for the first notification that `accept`s. */
-    next: (accept, timeoutMs = 120_000) => new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        listeners.delete(listener);
-        reject(new Error(`timed out after ${timeoutMs} ms; server stderr: ${stderr.slice(-2000)}`));
-      }, timeoutMs);
-      const listener = (message, at) => {
-        if (!accept(message)) return;
-        clearTimeout(timer);
-        listeners.delete(listener);
-        resolve([message, at]);
-      };
-      listeners.add(listener);
-    }),
-    on: (listener) => listeners.add(listener),
-    async stop() {
-      await Promise.race([this.request('shutdown', null), new Promise((r) => setTimeout(r, 2000))]);
-      this.notify('exit', null);
-      setTimeout(() => child.kill('SIGKILL'), 2000).unref();
-    },
-  };
-}
-
 // ---- one run ---------------------------------------------------------------------------------
 
 const codes = (params) => params.diagnostics.map((d) => d.code);
@@ -137,7 +66,7 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /** One server session on the workspace in `dir` (left as it was found: the server writes nothing). */
 async function measure({ dir, opened, count }) {
-  const server = startServer(dir);
+  const server = startServer(cli, dir);
   try {
     return await measureWith(server, dir, opened, count);
   } finally {

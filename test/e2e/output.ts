@@ -3,27 +3,15 @@
  * channel's name. Its text is read from the DOM, as shown (VS Code 1.100.3, code-server).
  */
 import { waitFor } from './waitFor';
-import type { Workbench } from './workbench';
+import { SHORT, type Workbench } from './workbench';
 
-const SHORT = 10_000;
 const outputView = '.part.panel .output-view';
 
 /** Shows the output channel `name` in the Output view, picked from "Output: Show Output Channels...". */
 export async function showOutputChannel(wb: Workbench, name: string): Promise<void> {
   const { page } = wb;
-  const input = page.locator('.quick-input-widget input');
-  const rows = page.locator('.quick-input-list .monaco-list-row');
-  const labels = () => rows.evaluateAll((es) => es.map((e) => e.getAttribute('aria-label') ?? ''));
+  const { input, labels } = await wb.openPicker('workbench.action.showOutputChannels', 'Show Output Channels', 'the output channel picker', 1);
   let seen: string[] = [];
-  await page.keyboard.press('F1');
-  await input.waitFor({ state: 'visible', timeout: SHORT });
-  await input.fill('>workbench.action.showOutputChannels');
-  await waitFor(async () => (seen = await labels())[0]?.includes('Show Output Channels'), SHORT,
-    () => `"Output: Show Output Channels..." as the first row of the command palette (rows: ${JSON.stringify(seen)})`);
-  await page.keyboard.press('Enter');
-  // The channel picker opens in the same widget, with an empty input and the channels listed.
-  await waitFor(async () => !(await input.inputValue()).startsWith('>') && (seen = await labels()).length > 0, SHORT,
-    () => `the output channel picker (rows: ${JSON.stringify(seen)})`);
   await input.fill(name);
   await waitFor(async () => (seen = await labels())[0] === name, SHORT,
     () => `the channel "${name}" as the first row of the picker (rows: ${JSON.stringify(seen)})`);

@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
+import { acceptSuggestion, applyCodeAction, openCodeActions } from './editorWidgets';
 import { codesIn, inFile, ours, withCode } from './problems';
 import { vsCodeForSuite, type Session } from './session';
 import { waitFor } from './waitFor';
@@ -56,12 +57,12 @@ describe('StatefulSet Studio in VS Code', { timeout: 420_000 }, () => {
         'grace-period-zero for broken.yaml', 60_000);
       const grace = before.find(withCode('broken.yaml', 'grace-period-zero'))!;
       await wb.goTo(grace.line, grace.column);
-      const titles = await wb.openCodeActions();
+      const titles = await openCodeActions(wb);
       assert.ok(titles.includes(GRACE_PERIOD_FIX), `Ctrl+. on the grace-period-zero diagnostic offers "${GRACE_PERIOD_FIX}"; `
         + `it offers ${titles.length ? titles.map((title) => `"${title}"`).join(', ') : 'nothing ("No code actions available")'}`);
       await s.passedCheck('quick-fix-menu-offers-grace-period-fix');
 
-      await wb.applyCodeAction(GRACE_PERIOD_FIX);
+      await applyCodeAction(wb, GRACE_PERIOD_FIX);
       const others = codesIn(before, 'broken.yaml').filter((code) => code !== 'grace-period-zero');
       await wb.waitForProblems(
         (ps) => !ps.some(withCode('broken.yaml', 'grace-period-zero')) && others.every((code) => ps.some(withCode('broken.yaml', code))),
@@ -116,7 +117,7 @@ describe('StatefulSet Studio in VS Code', { timeout: 420_000 }, () => {
       const { wb } = s;
       await wb.openFile('from-snippet.yaml');
       await wb.showProblems();
-      await wb.acceptSuggestion('statefulset', 'StatefulSet with its headless Service');
+      await acceptSuggestion(wb, 'statefulset', 'StatefulSet with its headless Service');
       // The first tab stop is the name, mirrored into the Service, labels and serviceName.
       await wb.type('shop');
       await wb.waitForEditorLine(/^ {2}serviceName: shop$/, 'the name typed at the first tab stop, mirrored');

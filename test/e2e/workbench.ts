@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type FrameLocator, type Page } from 'playwright-core';
+import { chromium, type Browser, type FrameLocator, type Locator, type Page } from 'playwright-core';
 import { waitFor } from './waitFor';
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -21,7 +21,7 @@ export interface Problem {
   column: number;
 }
 
-const SHORT = 10_000;
+export const SHORT = 10_000;
 
 export class Workbench {
   private shots = 0;
@@ -206,189 +206,30 @@ export class Workbench {
     }, timeoutMs, () => `${what}; the Problems panel lists ${JSON.stringify(last, null, 1)}`);
   }
 
-  /**
-   * Ctrl+. in the editor at its cursor. Returns the titles of the code actions offered,
-   * or an empty list when VS Code says there are none. The menu stays open.
-   */
-  async openCodeActions(): Promise<string[]> {
-    await this.page.keyboard.press('Control+.');
-    const rows = this.page.locator('.action-widget .monaco-list-row.action');
-    const none = this.page.locator('.monaco-editor-overlaymessage', { hasText: /no code actions/i });
-    return waitFor(async () => {
-      if (await none.isVisible()) return [];
-      if ((await rows.count()) === 0) return undefined;
-      return (await rows.evaluateAll((es) => es.map((e) => e.getAttribute('aria-label') ?? '')));
-    }, SHORT, 'the code action menu (or "No code actions available")');
-  }
-
-  /**
-   * Applies `title` from the open code action menu. A click would hit the pointer block
-   * that covers the menu until the mouse moves, so walk to it with the arrow keys.
-   */
-  async applyCodeAction(title: string): Promise<void> {
-    const focused = this.page.locator('.action-widget .monaco-list-row.action.focused');
-    const count = await this.page.locator('.action-widget .monaco-list-row.action').count();
-    for (let i = 0; i <= count; i++) {
-      if ((await focused.getAttribute('aria-label', { timeout: SHORT })) === title) {
-        await this.page.keyboard.press('Enter');
-        await this.page.locator('.action-widget').waitFor({ state: 'hidden', timeout: SHORT });
-        return;
-      }
-      await this.page.keyboard.press('ArrowDown');
-    }
-    throw new Error(`Code action "${title}" is not in the menu`);
-  }
-
-  /**
-   * Ctrl+Space in the editor, types `prefix`, and takes the suggestion whose aria-label
-   * contains `label` (walked to with the arrow keys, like a code action).
-   */
-  async acceptSuggestion(prefix: string, label: string): Promise<void> {
-    await this.page.keyboard.press('Control+Space');
-    await this.page.keyboard.type(prefix);
-    const rows = this.page.locator('.suggest-widget .monaco-list-row');
-    const labels = () => rows.evaluateAll((es) => es.map((e) => e.getAttribute('aria-label') ?? ''));
-    const widget = this.page.locator('.suggest-widget.visible');
-    let seen: string[] = [];
-    let asked = Date.now();
-    await waitFor(async () => {
-      if ((seen = await labels()).some((l) => l.includes(label))) return true;
-      // A Ctrl+Space that came before the editor was ready opens nothing: after a while
-      // without the widget, ask again (for the prefix typed by then).
-      if (Date.now() - asked > 2_000 && !(await widget.isVisible())) {
-        await this.page.keyboard.press('Control+Space');
-        asked = Date.now();
-      }
-      return false;
-    }, 20_000, () => `"${label}" among the suggestions for "${prefix}" (seen: ${JSON.stringify(seen)})`);
-    const focused = this.page.locator('.suggest-widget .monaco-list-row.focused');
-    for (let i = 0; i <= seen.length; i++) {
-      if ((await focused.getAttribute('aria-label', { timeout: SHORT }))?.includes(label)) {
-        await this.page.keyboard.press('Enter');
-        await this.page.locator('.suggest-widget').waitFor({ state: 'hidden', timeout: SHORT });
-        return;
-      }
-      await this.page.keyboard.press('ArrowDown');
-    }
-    throw new Error(`Could not walk to the suggestion "${label}" (suggestions: ${JSON.stringify(seen)})`);
-  }
-
   /** Runs a command from the command palette (F1), found by its id, shown by its title. */
   async runCommand(id: string, title: string): Promise<void> {
     await this.quickOpen('F1', id, (label) => label.toLowerCase().includes(title.toLowerCase()), `command "${title}"`);
   }
 
   /**
-   * Shows the hover at the cursor with the keyboard (Ctrl+K Ctrl+I, "Show or Focus Hover")
-   * and returns its text once it satisfies `accept`. While it does not, the hover is closed
-   * and asked for again: a language server still indexing answers with less.
+   * Runs a command from the command palette (F1) whose picker opens in the same widget;
+   * waits until the picker shows, with an empty input and at least `minRows` rows listed.
+   * Returns its input and a reader of its rows' aria-labels.
    */
-  async waitForHover(accept: (text: string) => boolean, what: string, timeoutMs = 15_000): Promise<string> {
-    const hover = this.page.locator('.monaco-hover').filter({ visible: true });
-    let last = '';
-    return waitFor(async () => {
-      if (!(await hover.first().isVisible())) {
-        await this.page.keyboard.press('Control+K');
-        await this.page.keyboard.press('Control+I');
-        await hover.first().waitFor({ state: 'visible', timeout: 3_000 });
-      }
-      last = (await hover.allInnerTexts()).join('\n').trim();
-      // The hover fades in: done when it and its ancestors are fully opaque (and a screenshot shows it).
-      const opacity = await hover.first().evaluate((e) => {
-        let product = 1;
-        for (let n: Element | null = e; n; n = n.parentElement) product *= Number(getComputedStyle(n).opacity);
-        return product;
-      });
-      if (opacity < 0.99) return undefined;
-      if (accept(last)) return last;
-      await this.page.keyboard.press('Escape');
-      return undefined;
-    }, timeoutMs, () => `${what}; the hover shows ${JSON.stringify(last)}`);
-  }
-
-  /** The rows of the open suggest widget (Ctrl+Space) in list order: aria-label and text. */
-  async suggestions(): Promise<{ label: string; text: string }[]> {
-    const rows = await this.page.locator('.suggest-widget.visible .monaco-list-row').evaluateAll((es) =>
-      es.map((e) => ({
-        index: Number(e.getAttribute('data-index')),
-        label: e.getAttribute('aria-label') ?? '',
-        text: (e as HTMLElement).innerText.replace(/\s+/g, ' ').trim(),
-      })));
-    return rows.sort((a, b) => a.index - b.index).map(({ label, text }) => ({ label, text }));
-  }
-
-  /**
-   * Ctrl+Space at the cursor; waits until the suggestions satisfy `accept` and leaves the
-   * widget open. While they do not, the widget is closed and asked for again.
-   */
-  async waitForSuggestions(accept: (rows: { label: string; text: string }[]) => boolean, what: string,
-    timeoutMs = 15_000): Promise<{ label: string; text: string }[]> {
-    const widget = this.page.locator('.suggest-widget.visible');
-    let last: { label: string; text: string }[] = [];
-    return waitFor(async () => {
-      if (!(await widget.isVisible())) {
-        await this.page.keyboard.press('Control+Space');
-        await widget.waitFor({ state: 'visible', timeout: 3_000 });
-      }
-      // The widget opens with "Loading..." before the server's answer fills it.
-      last = await waitFor(async () => {
-        const rows = await this.suggestions();
-        return rows.length > 0 && rows;
-      }, 3_000, 'suggestion rows').catch(() => []);
-      if (accept(last)) return last;
-      await this.page.keyboard.press('Escape');
-      return undefined;
-    }, timeoutMs, () => `${what}; the suggestions are ${JSON.stringify(last)}`);
-  }
-
-  /**
-   * Picks a color theme as a user does: F1, "Preferences: Color Theme", the theme's name,
-   * Enter. (code-server does not pick up a settings.json changed on disk while it runs.)
-   */
-  async selectColorTheme(theme: string): Promise<void> {
+  async openPicker(id: string, title: string, picker: string, minRows: number): Promise<{ input: Locator; labels: () => Promise<string[]> }> {
     const input = this.page.locator('.quick-input-widget input');
     const rows = this.page.locator('.quick-input-list .monaco-list-row');
     const labels = () => rows.evaluateAll((es) => es.map((e) => e.getAttribute('aria-label') ?? ''));
     let seen: string[] = [];
     await this.page.keyboard.press('F1');
     await input.waitFor({ state: 'visible', timeout: SHORT });
-    await input.fill('>workbench.action.selectTheme');
-    await waitFor(async () => (seen = await labels())[0]?.includes('Color Theme'), SHORT,
-      () => `"Preferences: Color Theme" as the first row of the command palette (rows: ${JSON.stringify(seen)})`);
+    await input.fill(`>${id}`);
+    await waitFor(async () => (seen = await labels())[0]?.includes(title), SHORT,
+      () => `"${title}" as the first row of the command palette (rows: ${JSON.stringify(seen)})`);
     await this.page.keyboard.press('Enter');
-    // The theme picker opens in the same widget, with an empty input and the themes listed.
-    await waitFor(async () => !(await input.inputValue()).startsWith('>') && (seen = await labels()).length > 1, SHORT,
-      () => `the color theme picker (rows: ${JSON.stringify(seen)})`);
-    await input.fill(theme);
-    // A theme's row reads e.g. "Light Modern, Default Light Modern"; "Browse Additional
-    // Color Themes..." stays above it. Walk to it with the arrow keys (that previews it).
-    const isTheme = (label: string | null | undefined) => label?.split(', ').includes(theme) === true;
-    await waitFor(async () => (seen = await labels()).some(isTheme), SHORT,
-      () => `the theme "${theme}" in the picker (rows: ${JSON.stringify(seen)})`);
-    const focused = this.page.locator('.quick-input-list .monaco-list-row.focused');
-    for (let i = 0; !isTheme(await focused.getAttribute('aria-label', { timeout: SHORT })); i++) {
-      if (i > seen.length) throw new Error(`Could not walk to the theme "${theme}" in the picker (rows: ${JSON.stringify(seen)})`);
-      await this.page.keyboard.press('ArrowDown');
-    }
-    await this.page.keyboard.press('Enter');
-    await input.waitFor({ state: 'hidden', timeout: SHORT });
-  }
-
-  /** The kind of the current color theme, from the workbench's classes. */
-  async themeKind(): Promise<'light' | 'dark' | 'high contrast' | 'unknown'> {
-    const classes = (await this.page.locator('.monaco-workbench').first().getAttribute('class')) ?? '';
-    const list = classes.split(/\s+/);
-    if (list.includes('hc-black') || list.includes('hc-light')) return 'high contrast';
-    if (list.includes('vs-dark')) return 'dark';
-    if (list.includes('vs')) return 'light';
-    return 'unknown';
-  }
-
-  /** Waits until the workbench shows a theme of this kind (e.g. after changing workbench.colorTheme). */
-  async waitForThemeKind(kind: 'light' | 'dark', timeoutMs = 15_000): Promise<void> {
-    let last = '';
-    await waitFor(async () => (last = await this.themeKind()) === kind, timeoutMs,
-      () => `a ${kind} color theme in the workbench (it shows a ${last} one)`);
+    await waitFor(async () => !(await input.inputValue()).startsWith('>') && (seen = await labels()).length >= minRows, SHORT,
+      () => `${picker} (rows: ${JSON.stringify(seen)})`);
+    return { input, labels };
   }
 
   /** The page inside the (only) webview panel. */

@@ -14,6 +14,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import type { ConsoleMessage, Dialog } from 'playwright-core';
+import { selectColorTheme, themeKind, waitForThemeKind } from './colorTheme';
+import { applyCodeAction, openCodeActions, waitForHover, waitForSuggestions } from './editorWidgets';
 import { codesIn, inFile, ours, withCode } from './problems';
 import { vsCodeForSuite, type Session } from './session';
 import { waitFor } from './waitFor';
@@ -65,7 +67,7 @@ describe('StatefulSet Studio in VS Code: quick fixes, the deployed version, hove
         assert.equal(mismatch.line, lineOf('selector.yaml', /^ {4}matchLabels:$/) - 1, 'selector-mismatch is reported on spec.selector');
 
         await wb.goTo(mismatch.line, mismatch.column);
-        const titles = await wb.openCodeActions();
+        const titles = await openCodeActions(wb);
         for (const title of [CHANGE_SELECTOR, ADD_TEMPLATE_LABELS]) {
           assert.ok(titles.includes(title), `Ctrl+. on selector-mismatch offers "${title}"; it offers ${list(titles)}`);
         }
@@ -73,7 +75,7 @@ describe('StatefulSet Studio in VS Code: quick fixes, the deployed version, hove
           `Ctrl+. on selector-mismatch offers "${IGNORE_SELECTOR_MISMATCH} …"; it offers ${list(titles)}`);
         await s.passedCheck('selector-mismatch-light-bulb-offers-both-fixes-and-ignore');
 
-        await wb.applyCodeAction(CHANGE_SELECTOR);
+        await applyCodeAction(wb, CHANGE_SELECTOR);
         await wb.waitForProblems((ps) => !ps.some(inFile('selector.yaml')),
           'no diagnostics for selector.yaml after "Change spec.selector to match the pod template\'s labels"');
         // The selector (indented 6) now says app=orders; the template's label (indented 8) is untouched.
@@ -112,11 +114,11 @@ describe('StatefulSet Studio in VS Code: quick fixes, the deployed version, hove
         await s.passedCheck('immutable-field-changed-warning-after-typing-5Gi');
 
         await wb.goTo(warning.line, warning.column);
-        const titles = await wb.openCodeActions();
+        const titles = await openCodeActions(wb);
         assert.ok(titles.includes(REVERT_TO_1GI), `Ctrl+. on immutable-field-changed offers '${REVERT_TO_1GI}'; it offers ${list(titles)}`);
         await s.passedCheck('immutable-field-changed-light-bulb-offers-revert-to-1Gi');
 
-        await wb.applyCodeAction(REVERT_TO_1GI);
+        await applyCodeAction(wb, REVERT_TO_1GI);
         await wb.waitForEditorLine(/^ +storage: 1Gi$/, 'storage reverted to 1Gi');
         await wb.waitForProblems((ps) => !ps.some(inFile('db.yaml')), 'no diagnostics for db.yaml after the revert');
         await waitFor(() => /storage: 1Gi\n/.test(readWorkspaceFile(s, 'db.yaml')), 10_000, 'db.yaml saved with storage: 1Gi');
@@ -132,7 +134,7 @@ describe('StatefulSet Studio in VS Code: quick fixes, the deployed version, hove
         // On the value, one character in.
         await wb.goTo(serviceName, fixtureLine('ledger.yaml', serviceName).indexOf('ledger') + 2);
         // Generous: the Service is in services.yaml, which the server indexes in the background.
-        const hover = await wb.waitForHover((text) => text.includes(LEDGER_FQDN) && /services\.yaml/.test(text),
+        const hover = await waitForHover(wb, (text) => text.includes(LEDGER_FQDN) && /services\.yaml/.test(text),
           `a hover on serviceName naming services.yaml and the pod DNS name ${LEDGER_FQDN}`, 30_000);
         assert.match(hover, /Service ledger in services\.yaml: headless/, 'the hover says where the Service is and that it is headless');
         await s.passedCheck('hover-on-serviceName-shows-service-file-headless-and-fqdn');
@@ -149,7 +151,7 @@ describe('StatefulSet Studio in VS Code: quick fixes, the deployed version, hove
         // The focused (first) row shows its detail: in its text while the details pane is
         // closed, in its aria-label ("ledger, Reference, docs: headless Service in …") once resolved.
         const shown = (row: { label: string; text: string } | undefined) => `${row?.label ?? ''} ${row?.text ?? ''}`;
-        const rows = await wb.waitForSuggestions((r) => r.some((row) => row.label.startsWith('accounts, '))
+        const rows = await waitForSuggestions(wb, (r) => r.some((row) => row.label.startsWith('accounts, '))
           && r.some((row) => row.label.startsWith('ledger, ')) && /Service in/.test(shown(r[0])),
         'both Services of namespace "ledger" (accounts, ledger) among the suggestions for serviceName, the first with its detail', 30_000);
         assert.ok(rows[0]!.label.startsWith('ledger, '),
@@ -184,12 +186,12 @@ describe('StatefulSet Studio in VS Code: quick fixes, the deployed version, hove
           const ledger = (text: string) => ['ledger-0', 'ledger-1', 'ledger-2'].every((pod) => text.includes(pod))
             && text.includes(LEDGER_FQDN) && text.includes('ledger-2.ledger.ledger.svc.cluster.local') && text.includes('journal-ledger-2');
           await wb.waitForWebviewText(ledger, `pods ledger-0..ledger-2, their DNS names (${LEDGER_FQDN}, …) and PVCs in the preview`, 30_000);
-          assert.equal(await wb.themeKind(), 'dark', `VS Code starts with the ${DARK_THEME} theme`);
+          assert.equal(await themeKind(wb), 'dark', `VS Code starts with the ${DARK_THEME} theme`);
           await waitForWebviewTheme(s, 'dark');
           await s.passedCheck('preview-in-dark-theme');
 
-          await wb.selectColorTheme(LIGHT_THEME);
-          await wb.waitForThemeKind('light', 30_000);
+          await selectColorTheme(wb, LIGHT_THEME);
+          await waitForThemeKind(wb, 'light', 30_000);
           await waitForWebviewTheme(s, 'light');
           await wb.waitForWebviewText(ledger, 'the same pods, DNS names and PVCs in the light theme');
           await s.passedCheck('preview-in-light-theme');
@@ -214,9 +216,9 @@ describe('StatefulSet Studio in VS Code: quick fixes, the deployed version, hove
           page.off('dialog', onDialog);
           page.off('console', onConsole);
           // Back to the dark theme, for whatever runs after.
-          if ((await wb.themeKind()) !== 'dark') {
+          if ((await themeKind(wb)) !== 'dark') {
             await wb.press('Escape');
-            await wb.selectColorTheme(DARK_THEME).then(() => wb.waitForThemeKind('dark')).catch(() => undefined);
+            await selectColorTheme(wb, DARK_THEME).then(() => waitForThemeKind(wb, 'dark')).catch(() => undefined);
           }
         }
       }));
