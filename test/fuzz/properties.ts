@@ -202,7 +202,8 @@ export function assertCliSound(bytes: Uint8Array, boundMs = 15_000): CliOutcome 
     const result = timed('sts check', () => spawnSync(process.execPath, [cliPath, 'check', '--format', 'json', file], { encoding: 'utf8', timeout: boundMs, maxBuffer: 256 * 1024 * 1024 }), boundMs);
     assert.ok(result.status === 0 || result.status === 1, `sts check exited ${result.status} (signal ${result.signal}): ${result.stderr}`);
     const reports = JSON.parse(result.stdout) as { line: number; endLine: number; column: number }[];
-    const lines = Buffer.from(bytes).toString('utf8').split('\n').length;
+    // Lines as the CLI and LSP count them: a lone \r ends a line too.
+    const lines = Buffer.from(bytes).toString('utf8').split(/\r\n|\r|\n/).length;
     for (const r of reports) assert.ok(r.line >= 1 && r.line <= r.endLine && r.endLine <= lines && r.column >= 1, `report out of the file: ${JSON.stringify(r)}`);
     return { status: result.status, reports, stderr: result.stderr };
   } finally {
