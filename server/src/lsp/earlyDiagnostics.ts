@@ -5,7 +5,7 @@ import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import type { OpenFile } from './openFiles';
 import { PartWorker } from './partWorker';
 import { sharedFirstCheck } from './sharedFirstCheck';
-import { toDiagnostic } from './toDiagnostic';
+import { toDiagnostics } from './toDiagnostic';
 
 /** Opening a file larger than this shares its first parse with a worker thread. */
 const sharedFrom = 1024 * 1024;
@@ -36,11 +36,10 @@ export function earlyDiagnostics(deps: EarlyDiagnosticsDeps): (uri: string, file
     const started = Date.now();
     const early = await sharedFirstCheck(uri, file.store, deps.settings(), deps.index, worker, current);
     if (!early || !current()) return;
-    const lines = file.store.lines();
     deps.updateIndex(uri, early.services);
     // Awaited: the parse that follows runs in slices, and between slices a pipe takes only
     // 64 KB of a message; 20,000 diagnostics would then reach the editor seconds late.
-    await deps.connection.sendDiagnostics({ uri, version, diagnostics: early.findings.map((f) => toDiagnostic(f, (offset) => lines.positionAt(offset))) });
+    await deps.connection.sendDiagnostics({ uri, version, diagnostics: toDiagnostics(early.findings, file.store.lines()) });
     deps.log(`first diagnostics of ${uri} (${(file.store.length / 2 ** 20).toFixed(1)} MB) in ${Date.now() - started} ms, parsed by two threads`);
   }
 

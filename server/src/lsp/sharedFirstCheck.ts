@@ -2,7 +2,7 @@ import { prepareStore } from '../service/languageService';
 import type { Finding } from '../service/model';
 import type { DocumentStore } from '../service/parse/documentStore';
 import type { Settings } from '../service/settings';
-import { checkDocuments } from '../service/validate';
+import { checkDocuments, moved } from '../service/validate';
 import type { ServiceInfo } from '../workspace/serviceLookup';
 import { servicesOf } from '../workspace/servicesOf';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
@@ -36,7 +36,7 @@ export async function sharedFirstCheck(
     const ours = checkDocuments(first, settings, { services: index.lookupFor(uri, services) });
     const theirFindings = await theirs;
     if (!theirFindings || !current()) return undefined;
-    return { findings: [...ours, ...theirFindings.map((f) => ({ ...f, start: f.start + second.offset, end: f.end + second.offset }))], services };
+    return { findings: [...ours, ...theirFindings.map((f) => moved(f, second.offset))], services };
   } finally {
     part.drop();
   }

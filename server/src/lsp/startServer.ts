@@ -14,7 +14,7 @@ import { fixAllKind } from './toCodeActions';
 import { baselineFrom, type BaselineLookup } from '../service/baseline/baselineLookup';
 import { baselineSource, readBaseline } from '../workspace/readBaseline';
 import { dirname } from 'node:path';
-import { toDiagnostic } from './toDiagnostic';
+import { toDiagnostics } from './toDiagnostic';
 import { fileAccess } from './fileAccess';
 import { registerRequests, type CurrentFile } from './requestHandlers';
 import { trackOpenFiles, type OpenFile } from './openFiles';
@@ -76,19 +76,18 @@ export function startServer(connection: Connection = createConnection()): void {
     void connection.sendDiagnostics({ uri, version, diagnostics: [{ range, severity: 3, source: 'statefulset', code: 'file-too-large', message }] });
   }
 
-  /**
-   * Parses a newly opened large file a slice of documents at a time, so that requests about
-   * other files are answered meanwhile. False when the document changed or closed in between.
-   */
-  function prepared(uri: string, file: OpenFile, version: number): Promise<boolean> | boolean {
-    if (file.store.unparsedLength < slicedFrom) return true; // small, or an edit: checkStore parses what changed
-    return inSlices(prepareStore(file.store, settings), () => open.get(uri) === file && file.version === version);
+  /** Whether work begun for a file at a version still stands: the file is open and not edited since. */
+  function isCurrent(uri: string, file: OpenFile, version: number): boolean {
+    return open.get(uri) === file && file.version === version;
   }
 
-  const publishEarly = earlyDiagnostics({
-    connection, index, settings: () => settings, log, updateIndex: (uri, services) => updateIndex(uri, services),
-    isCurrent: (uri, file, version) => open.get(uri) === file && file.version === version,
-  });
+  /** Parses a newly opened large file in slices, answering other requests meanwhile; false when it changed or closed. */
+  function prepared(uri: string, file: OpenFile, version: number): Promise<boolean> | boolean {
+    if (file.store.unparsedLength < slicedFrom) return true; // small, or an edit: checkStore parses what changed
+    return inSlices(prepareStore(file.store, settings), () => isCurrent(uri, file, version));
+  }
+
+  const publishEarly = earlyDiagnostics({ connection, index, settings: () => settings, log, updateIndex, isCurrent });
 
   async function validate(uri: string): Promise<void> {
     const file = open.get(uri);
@@ -104,12 +103,11 @@ export function startServer(connection: Connection = createConnection()): void {
         return;
       }
       if (!checked.has(uri) && !baselines.has(uri)) await publishEarly(uri, file, version);
-      if (!(await prepared(uri, file, version)) || open.get(uri) !== file || file.version !== version) return;
+      if (!(await prepared(uri, file, version)) || !isCurrent(uri, file, version)) return;
       const result = checkStore(uri, store, settings, index, baselines.get(uri));
       const first = !checked.has(uri);
       checked.set(uri, { version, file: result });
-      const diagnostics = result.findings.map((f) => toDiagnostic(f, (offset) => result.lines.positionAt(offset)));
-      void connection.sendDiagnostics({ uri, version, diagnostics });
+      void connection.sendDiagnostics({ uri, version, diagnostics: toDiagnostics(result.findings, result.lines) });
       updateIndex(uri, result.services);
       // The deployed version is read after the first diagnostics: starting git costs milliseconds.
       if (first) void loadBaseline(uri);

@@ -1,6 +1,7 @@
 import { DiagnosticSeverity, type Diagnostic, type Position } from 'vscode-languageserver';
 import { docsBase } from '../cli/check';
 import type { Finding, Severity } from '../service/model';
+import type { Lines } from '../service/parse/lineIndex';
 
 const severities: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -23,4 +24,9 @@ export function toDiagnostic(finding: Finding, positionAt: (offset: number) => P
     message: finding.message,
     ...(finding.data ? { data: finding.data } : {}),
   };
+}
+
+/** A file's findings as diagnostics, positioned by its lines. */
+export function toDiagnostics(findings: readonly Finding[], lines: Lines): Diagnostic[] {
+  return findings.map((f) => toDiagnostic(f, (offset) => lines.positionAt(offset)));
 }

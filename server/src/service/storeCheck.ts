@@ -2,7 +2,7 @@ import type { BaselineLookup } from './baseline/baselineLookup';
 import type { Finding, ManifestDocument } from './model';
 import type { DocumentStore } from './parse/documentStore';
 import { settingsFingerprint, type Settings } from './settings';
-import { checkDocument, nothing } from './validate';
+import { checkDocument, inFileOffsets } from './validate';
 import type { ServiceInfo, ServiceLookup } from '../workspace/serviceLookup';
 import { serviceObjects, servicesOf } from '../workspace/servicesOf';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
@@ -68,11 +68,5 @@ export function checkStoreDocuments(
     return checkDocument(document, settings, links, key);
   });
   lastChecks.set(store, { uri, defaultNamespace: settings.defaultNamespace, key, lookup, baseline, documents, findings: perDocument, services });
-  const findings: Finding[] = [];
-  perDocument.forEach((own, i) => {
-    if (own === nothing) return;
-    const { offset } = documents[i]!;
-    for (const f of own) findings.push({ ...f, start: f.start + offset, end: f.end + offset });
-  });
-  return { documents, findings, services };
+  return { documents, findings: inFileOffsets(documents, perDocument), services };
 }

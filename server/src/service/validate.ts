@@ -102,8 +102,8 @@ function linkedFindings(document: ManifestDocument, settings: Settings, links: L
   return findings;
 }
 
-/** The findings of most documents: one shared empty list, which callers may compare by identity. */
-export const nothing: readonly Finding[] = [];
+/** The findings of most documents: one shared empty list. */
+const nothing: readonly Finding[] = [];
 
 /**
  * The findings of one document, in offsets relative to the document's own text. They depend on
@@ -125,12 +125,24 @@ export function checkDocument(document: ManifestDocument, settings: Settings, li
   return applySuppressions(document.text, dropEchoes([...findings, ...own, ...linked]));
 }
 
+/** A finding moved by `by` characters: from the offsets of its document (or of a run of documents) to the file's. */
+export function moved(finding: Finding, by: number): Finding {
+  return { ...finding, start: finding.start + by, end: finding.end + by };
+}
+
+/** Each document's findings (in its own offsets) as one list in file offsets, in document order. */
+export function inFileOffsets(documents: readonly ManifestDocument[], perDocument: readonly (readonly Finding[])[]): Finding[] {
+  const all: Finding[] = [];
+  perDocument.forEach((own, i) => {
+    if (own.length === 0) return;
+    const { offset } = documents[i]!;
+    for (const f of own) all.push(moved(f, offset));
+  });
+  return all;
+}
+
 /** Every finding of a parsed file, in file offsets, in document order. (An open file is checked by storeCheck.ts, which reuses the findings of unchanged documents.) */
 export function checkDocuments(documents: readonly ManifestDocument[], settings: Settings, links: Links): Finding[] {
   const key = settingsFingerprint(settings); // once per file, not once per document: it is a JSON.stringify
-  const all: Finding[] = [];
-  for (const document of documents) {
-    for (const f of checkDocument(document, settings, links, key)) all.push({ ...f, start: f.start + document.offset, end: f.end + document.offset });
-  }
-  return all;
+  return inFileOffsets(documents, documents.map((document) => checkDocument(document, settings, links, key)));
 }
