@@ -12,8 +12,8 @@ const node = { ...common, platform: 'node', format: 'cjs', target: 'node20' };
 const builds = [
   { ...node, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
   { ...node, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
-  // The worker thread that shares the parse of a large file (server/src/lsp/partWorker.ts).
-  { ...node, entryPoints: ['server/src/worker/checkWorker.ts'], outfile: 'dist/checkWorker.js' },
+  // The worker thread that shares the parse of a large file (server/src/lsp/largeFile/partWorker.ts).
+  { ...node, entryPoints: ['server/src/lsp/largeFile/partWorkerThread.ts'], outfile: 'dist/partWorker.js' },
   { ...node, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   // The preview page, for the browser; its CSS import becomes dist/preview.css.
   { ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: ['client/src/preview/page/main.ts'], outfile: 'dist/preview.js' },

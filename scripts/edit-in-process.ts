@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { checkStore } from '../server/src/service/languageService';
 import { DocumentStore } from '../server/src/service/parse/documentStore';
 import { defaultSettings } from '../server/src/service/settings';
-import { WorkspaceIndex } from '../server/src/workspace/workspaceIndex';
+import { WorkspaceIndex } from '../server/src/service/workspace/workspaceIndex';
 
 const text = readFileSync(process.argv[2] ?? 'bench/fixtures/k8s-1000.yaml', 'utf8');
 const store = new DocumentStore();

@@ -1,6 +1,6 @@
 /**
  * A manifest over a megabyte in a real VS Code (code-server 4.100.3): the server shares its
- * first check with a worker thread (dist/checkWorker.js, see server/src/lsp/sharedFirstCheck.ts).
+ * first check with a worker thread (dist/partWorker.js, see server/src/lsp/largeFile/sharedFirstCheck.ts).
  * The Problems panel must list exactly the file's findings, one in each half of it, and the
  * server's output channel must say that two threads parsed it. Its own session on a fresh
  * copy of test/e2e/workspace/largeFile/ (empty), with the large file written into it;

@@ -13,8 +13,8 @@ import { DocumentStore } from '../../server/src/service/parse/documentStore';
 import { previewOf } from '../../server/src/service/previewOf';
 import { ruleIds, yamlSyntaxRule } from '../../server/src/service/rules/index';
 import { defaultSettings, type Settings } from '../../server/src/service/settings';
-import { servicesInText } from '../../server/src/workspace/scanWorkspace';
-import { WorkspaceIndex } from '../../server/src/workspace/workspaceIndex';
+import { servicesInText } from '../../server/src/host/scanWorkspace';
+import { WorkspaceIndex } from '../../server/src/service/workspace/workspaceIndex';
 
 /**
  * The properties every input must satisfy, whatever its text: no exception escapes the

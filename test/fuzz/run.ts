@@ -9,7 +9,7 @@ import { performance } from 'node:perf_hooks';
 import fc from 'fast-check';
 import { checkText } from '../../server/src/service/languageService';
 import { defaultSettings } from '../../server/src/service/settings';
-import { WorkspaceIndex } from '../../server/src/workspace/workspaceIndex';
+import { WorkspaceIndex } from '../../server/src/service/workspace/workspaceIndex';
 import { anyManifestText, corpus, dumpedYaml, mutate, mutatedCorpusFile, yamlishText, type Mutation } from './arbitraries';
 import { assertCliSound, assertCrlfLikeLf, assertIncrementalMatchesFresh, assertServiceSound, settingsVariants } from './properties';
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { test } from 'node:test';
-import type { PreviewResult } from '../../server/src/protocol';
+import type { PreviewResult } from '../../protocol/protocol';
 import { repoWith } from '../helpers/gitRepo';
 import { LspSession } from './lspClient';
 

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { toDiagnostic } from '../../server/src/lsp/toDiagnostic';
 import { checkText } from '../../server/src/service/languageService';
 import { defaultSettings } from '../../server/src/service/settings';
-import { WorkspaceIndex } from '../../server/src/workspace/workspaceIndex';
+import { WorkspaceIndex } from '../../server/src/service/workspace/workspaceIndex';
 import { statefulSetYaml } from '../helpers/manifests';
 import { LspSession } from './lspClient';
 

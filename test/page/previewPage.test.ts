@@ -3,11 +3,11 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import type { HostMessage, PageMessage } from '../../server/src/protocol';
+import type { HostMessage, PageMessage } from '../../protocol/protocol';
 import { checkText } from '../../server/src/service/languageService';
 import { previewOf } from '../../server/src/service/previewOf';
 import { defaultSettings } from '../../server/src/service/settings';
-import { WorkspaceIndex } from '../../server/src/workspace/workspaceIndex';
+import { WorkspaceIndex } from '../../server/src/service/workspace/workspaceIndex';
 
 // The preview page on its own, in Chromium, fed the messages the extension host sends
 // (STYLE 12: the page runs outside VS Code for tests and screenshots).

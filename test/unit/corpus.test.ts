@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { checkText } from '../../server/src/service/languageService';
 import { defaultSettings } from '../../server/src/service/settings';
-import { WorkspaceIndex } from '../../server/src/workspace/workspaceIndex';
+import { WorkspaceIndex } from '../../server/src/service/workspace/workspaceIndex';
 
 // Real manifests written by others (test/fixtures/corpus/SOURCES.md), each opened on its own
 // as a user would. Errors must be exactly the ones the API server would give; everything

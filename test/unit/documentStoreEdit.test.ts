@@ -7,7 +7,7 @@ import { DocumentStore } from '../../server/src/service/parse/documentStore';
 import { LineIndex } from '../../server/src/service/parse/lineIndex';
 import { splitDocuments } from '../../server/src/service/parse/splitDocuments';
 import { defaultSettings } from '../../server/src/service/settings';
-import { WorkspaceIndex } from '../../server/src/workspace/workspaceIndex';
+import { WorkspaceIndex } from '../../server/src/service/workspace/workspaceIndex';
 
 // The language server applies the editor's changes to a DocumentStore, which splits again only
 // around the changed range. Whatever the edits, the store must hold exactly the text, documents

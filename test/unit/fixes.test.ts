@@ -6,7 +6,7 @@ import { fixesFor } from '../../server/src/service/codeActions';
 import { applyEdits } from '../../server/src/service/fixes/applyEdits';
 import { checkText } from '../../server/src/service/languageService';
 import { defaultSettings } from '../../server/src/service/settings';
-import { WorkspaceIndex } from '../../server/src/workspace/workspaceIndex';
+import { WorkspaceIndex } from '../../server/src/service/workspace/workspaceIndex';
 
 // Each `<case>.before.yaml` names the fix to apply in its first line
 // (`# fix: <rule> | <title prefix>`); `<case>.after.yaml` is the exact text expected.

@@ -6,7 +6,7 @@ import { fixAllEdits, fixesFor, type FileFix } from '../../server/src/service/co
 import { applyEdits } from '../../server/src/service/fixes/applyEdits';
 import { checkText, type CheckedFile } from '../../server/src/service/languageService';
 import { defaultSettings } from '../../server/src/service/settings';
-import { WorkspaceIndex } from '../../server/src/workspace/workspaceIndex';
+import { WorkspaceIndex } from '../../server/src/service/workspace/workspaceIndex';
 
 // Every fix offered on every real manifest and rule fixture, applied: the result parses, the
 // finding is gone, no new error appears, and fixing everything again never corrupts the file.

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { anyManifestText, corpus, dumpedYaml, mutate, mutatedCorpusFile, yamlishText } from '../fuzz/arbitraries';
 import { checkText } from '../../server/src/service/languageService';
 import { defaultSettings } from '../../server/src/service/settings';
-import { WorkspaceIndex } from '../../server/src/workspace/workspaceIndex';
+import { WorkspaceIndex } from '../../server/src/service/workspace/workspaceIndex';
 import { assertCliSound, assertCrlfLikeLf, assertIncrementalMatchesFresh, assertServiceSound, settingsVariants } from '../fuzz/properties';
 
 // The fuzz properties, bounded for `npm test` (a few seconds each on two cores). The long run

@@ -10,7 +10,7 @@ import { applyEdits } from '../../server/src/service/fixes/applyEdits';
 import { checkText, type CheckedFile } from '../../server/src/service/languageService';
 import { DocumentStore } from '../../server/src/service/parse/documentStore';
 import { defaultSettings } from '../../server/src/service/settings';
-import { WorkspaceIndex } from '../../server/src/workspace/workspaceIndex';
+import { WorkspaceIndex } from '../../server/src/service/workspace/workspaceIndex';
 import { assertFindingsInBounds, assertServiceSound, timed } from '../fuzz/properties';
 import { statefulSetYaml } from '../helpers/manifests';
 

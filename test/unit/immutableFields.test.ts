@@ -7,7 +7,7 @@ import { applyEdits } from '../../server/src/service/fixes/applyEdits';
 import { checkText } from '../../server/src/service/languageService';
 import { parseFile } from '../../server/src/service/parse/documentStore';
 import { defaultSettings } from '../../server/src/service/settings';
-import { WorkspaceIndex } from '../../server/src/workspace/workspaceIndex';
+import { WorkspaceIndex } from '../../server/src/service/workspace/workspaceIndex';
 
 const deployed = `apiVersion: apps/v1
 kind: StatefulSet

@@ -8,7 +8,7 @@ import { LineIndex } from '../../server/src/service/parse/lineIndex';
 import { splitDocuments, type Chunk } from '../../server/src/service/parse/splitDocuments';
 import { defaultSettings } from '../../server/src/service/settings';
 import { applySuppressions } from '../../server/src/service/suppression';
-import { WorkspaceIndex } from '../../server/src/workspace/workspaceIndex';
+import { WorkspaceIndex } from '../../server/src/service/workspace/workspaceIndex';
 
 // An edit in one document of a big file costs that document: the others are neither split
 // differently, nor re-parsed, nor reported differently from a fresh check.

@@ -14,7 +14,7 @@ import { schemaAt, typeLabel } from '../../server/src/service/intelligence/schem
 import { checkText } from '../../server/src/service/languageService';
 import { parseFile } from '../../server/src/service/parse/documentStore';
 import { defaultSettings } from '../../server/src/service/settings';
-import { WorkspaceIndex } from '../../server/src/workspace/workspaceIndex';
+import { WorkspaceIndex } from '../../server/src/service/workspace/workspaceIndex';
 
 /** The text with `|` marking the cursor, and the cursor's offset. */
 function cursor(marked: string): { text: string; offset: number } {

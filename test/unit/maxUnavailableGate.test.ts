@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { checkText } from '../../server/src/service/languageService';
 import { defaultSettings } from '../../server/src/service/settings';
-import { WorkspaceIndex } from '../../server/src/workspace/workspaceIndex';
+import { WorkspaceIndex } from '../../server/src/service/workspace/workspaceIndex';
 
 const manifest = (strategy: string) => `apiVersion: apps/v1
 kind: StatefulSet

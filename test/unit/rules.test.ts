@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { checkText } from '../../server/src/service/languageService';
 import { defaultSettings } from '../../server/src/service/settings';
-import { WorkspaceIndex } from '../../server/src/workspace/workspaceIndex';
+import { WorkspaceIndex } from '../../server/src/service/workspace/workspaceIndex';
 
 const folder = join(import.meta.dirname, '..', 'fixtures', 'rules');
 const expectation = /#\s*expect:\s*([\w-]+(?:\s*,\s*[\w-]+)*)/;

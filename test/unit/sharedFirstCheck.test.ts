@@ -2,14 +2,14 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { PartWorker, type WorkerPart } from '../../server/src/lsp/partWorker';
-import { sharedFirstCheck } from '../../server/src/lsp/sharedFirstCheck';
+import { PartWorker, type WorkerPart } from '../../server/src/lsp/largeFile/partWorker';
+import { sharedFirstCheck } from '../../server/src/lsp/largeFile/sharedFirstCheck';
 import { checkPart, checkText, parsePart } from '../../server/src/service/languageService';
 import type { Finding } from '../../server/src/service/model';
 import { DocumentStore } from '../../server/src/service/parse/documentStore';
 import { defaultSettings, type Settings } from '../../server/src/service/settings';
-import type { ServiceInfo } from '../../server/src/workspace/serviceLookup';
-import { WorkspaceIndex } from '../../server/src/workspace/workspaceIndex';
+import type { ServiceInfo } from '../../server/src/service/workspace/serviceLookup';
+import { WorkspaceIndex } from '../../server/src/service/workspace/workspaceIndex';
 
 // The first check of a large file is shared: the worker thread parses and checks the second
 // half of its documents, the server the first (test/lsp/largeFile.test.ts runs the real
@@ -95,7 +95,7 @@ test('DocumentStore parts: the middle of the text not parsed yet, a run of docum
 });
 
 test('the worker thread (the built bundle) parses and checks a part, stops when idle, and starts again when needed', async () => {
-  const worker = new PartWorker(join(import.meta.dirname, '..', '..', 'dist', 'checkWorker.js'), 50);
+  const worker = new PartWorker(join(import.meta.dirname, '..', '..', 'dist', 'partWorker.js'), 50);
   const text = [service('b', false), statefulSet('a', 'b')].join('---\n');
   const checkPartOf = async (): Promise<string[]> => {
     const part = worker.parse(uri, text, defaultSettings);

@@ -4,12 +4,12 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, unl
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import type { ServiceInfo } from '../../server/src/workspace/serviceLookup';
-import { maxIndexedBytes, scanWorkspace, servicesInFile, servicesInText } from '../../server/src/workspace/scanWorkspace';
+import type { ServiceInfo } from '../../server/src/service/workspace/serviceLookup';
+import { maxIndexedBytes, scanWorkspace, servicesInFile, servicesInText } from '../../server/src/host/scanWorkspace';
 import { DocumentStore } from '../../server/src/service/parse/documentStore';
-import { servicesOf } from '../../server/src/workspace/servicesOf';
+import { servicesOf } from '../../server/src/service/workspace/servicesOf';
 import { pathToFileURL } from 'node:url';
-import { WorkspaceIndex } from '../../server/src/workspace/workspaceIndex';
+import { WorkspaceIndex } from '../../server/src/service/workspace/workspaceIndex';
 
 // The workspace index stays sane: thousands of files, symlink loops, unreadable, vanishing
 // and oversized files; the scan finishes and the index holds the right Services.

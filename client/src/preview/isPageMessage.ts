@@ -1,4 +1,4 @@
-import type { PageMessage, WhatIf } from '../../../server/src/protocol';
+import type { PageMessage, WhatIf } from '../../../protocol/protocol';
 
 /**
  * Whether a message from the preview page is one of ours, well formed. The page renders text

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { isPageMessage } from './isPageMessage';
-import { previewMethod, type HostMessage, type PageMessage, type PreviewParams, type PreviewResult, type WhatIf } from '../../../server/src/protocol';
+import { previewMethod, type HostMessage, type PageMessage, type PreviewParams, type PreviewResult, type WhatIf } from '../../../protocol/protocol';
 
 /** What the panel shows: a file, and the StatefulSet under the cursor or picked by name. */
 interface Target {

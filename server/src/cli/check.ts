@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { PreviewResult } from '../protocol';
+import type { PreviewResult } from '../../../protocol/protocol';
 import type { BaselineLookup } from '../service/baseline/baselineLookup';
 import { fixFile } from '../service/fixFile';
 import { previewOf } from '../service/previewOf';
@@ -9,13 +9,10 @@ import { checkText } from '../service/languageService';
 import { DocumentStore } from '../service/parse/documentStore';
 import { ruleIds } from '../service/rules/index';
 import type { Settings } from '../service/settings';
-import { servicesOf } from '../workspace/servicesOf';
-import { WorkspaceIndex } from '../workspace/workspaceIndex';
+import { servicesOf } from '../service/workspace/servicesOf';
+import { WorkspaceIndex } from '../service/workspace/workspaceIndex';
 import { collectFiles } from './collectFiles';
 import { formatJson, formatSarif, formatText, type Reported } from './report';
-
-/** The product's home, for rule documentation links. */
-export const docsBase = 'https://github.com/statefulset-studio/statefulset-studio/blob/main';
 
 interface Source {
   file: string;
@@ -105,6 +102,6 @@ function writeAtomically(file: string, text: string): void {
 
 export function formatReports(format: string, reports: readonly Reported[], version: string): string {
   if (format === 'json') return formatJson(reports);
-  if (format === 'sarif') return formatSarif(reports, ruleIds, version, docsBase);
+  if (format === 'sarif') return formatSarif(reports, ruleIds, version);
   return formatText(reports);
 }

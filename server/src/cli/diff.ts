@@ -4,7 +4,7 @@ import { checkText } from '../service/languageService';
 import { parseFile } from '../service/parse/documentStore';
 import { isStatefulSet } from '../service/rules/read';
 import type { Settings } from '../service/settings';
-import { WorkspaceIndex } from '../workspace/workspaceIndex';
+import { WorkspaceIndex } from '../service/workspace/workspaceIndex';
 import { LineIndex } from '../service/parse/lineIndex';
 
 /** One StatefulSet present in both versions: what may not change, and what the change does. */

@@ -6,7 +6,7 @@ import { previewJson, previewText } from './preview';
 import { pathToFileURL } from 'node:url';
 import { baselineFrom } from '../service/baseline/baselineLookup';
 import { parseFile } from '../service/parse/documentStore';
-import { baselineSource, readBaselineSync } from '../workspace/readBaseline';
+import { baselineSource, readBaselineSync } from '../host/readBaseline';
 import { diffTexts, formatDiff } from './diff';
 
 const version = '0.1.0';

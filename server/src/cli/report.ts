@@ -1,4 +1,5 @@
 import type { Severity } from '../service/model';
+import { docsBase, docsUrl } from '../service/rules/docsUrl';
 
 /** One finding as the CLI reports it: 1-based lines and columns. */
 export interface Reported {
@@ -27,7 +28,7 @@ export function formatJson(reports: readonly Reported[]): string {
 const sarifLevel: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
 
 /** SARIF 2.1.0, as code-scanning uploads expect. */
-export function formatSarif(reports: readonly Reported[], ruleIds: readonly string[], version: string, docsBase: string): string {
+export function formatSarif(reports: readonly Reported[], ruleIds: readonly string[], version: string): string {
   const used = ruleIds.filter((id) => reports.some((r) => r.rule === id));
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -36,7 +37,7 @@ export function formatSarif(reports: readonly Reported[], ruleIds: readonly stri
       tool: {
         driver: {
           name: 'sts', informationUri: docsBase, version,
-          rules: used.map((id) => ({ id, helpUri: `${docsBase}/docs/rules/${id}.md` })),
+          rules: used.map((id) => ({ id, helpUri: docsUrl(id) })),
         },
       },
       results: reports.map((r) => ({

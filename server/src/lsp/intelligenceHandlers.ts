@@ -14,8 +14,8 @@ import { hoverAt } from '../service/intelligence/hover';
 import { referencesAt } from '../service/intelligence/references';
 import { prepareRenameAt, renameAt } from '../service/intelligence/rename';
 import type { Place } from '../service/intelligence/serviceReferences';
-import { servicesOf } from '../workspace/servicesOf';
-import type { WorkspaceIndex } from '../workspace/workspaceIndex';
+import { servicesOf } from '../service/workspace/servicesOf';
+import type { WorkspaceIndex } from '../service/workspace/workspaceIndex';
 import type { CurrentFile } from './requestHandlers';
 
 /** What the editor is told we offer: completion, hover, definition, references, outline and rename. */

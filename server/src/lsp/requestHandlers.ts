@@ -1,11 +1,11 @@
 import type { Connection } from 'vscode-languageserver/node';
-import { previewMethod, type PreviewParams, type PreviewResult } from '../protocol';
+import { previewMethod, type PreviewParams, type PreviewResult } from '../../../protocol/protocol';
 import type { BaselineLookup } from '../service/baseline/baselineLookup';
 import { previewLenses } from '../service/codeLenses';
 import type { CheckedFile } from '../service/languageService';
 import { previewOf } from '../service/previewOf';
 import type { Settings } from '../service/settings';
-import type { WorkspaceIndex } from '../workspace/workspaceIndex';
+import type { WorkspaceIndex } from '../service/workspace/workspaceIndex';
 import type { FileAccess } from './fileAccess';
 import { toCodeActions } from './toCodeActions';
 

@@ -4,22 +4,22 @@ import {
   TextDocumentSyncKind, type Connection, type InitializeParams,
 } from 'vscode-languageserver/node';
 import { checkStore, prepareStore, type CheckedFile } from '../service/languageService';
-import { scanWorkspace, servicesInFile } from '../workspace/scanWorkspace';
-import { WorkspaceIndex } from '../workspace/workspaceIndex';
-import type { ServiceInfo } from '../workspace/serviceLookup';
-import { matchesAny } from '../workspace/glob';
+import { scanWorkspace, servicesInFile } from '../host/scanWorkspace';
+import { WorkspaceIndex } from '../service/workspace/workspaceIndex';
+import type { ServiceInfo } from '../service/workspace/serviceLookup';
+import { matchesAny } from '../host/glob';
 import { parseFile, type DocumentStore } from '../service/parse/documentStore';
 import { readSettings, type ClientSettings } from './readSettings';
 import { fixAllKind } from './toCodeActions';
 import { baselineFrom, type BaselineLookup } from '../service/baseline/baselineLookup';
-import { baselineSource, readBaseline } from '../workspace/readBaseline';
+import { baselineSource, readBaseline } from '../host/readBaseline';
 import { dirname } from 'node:path';
 import { toDiagnostics } from './toDiagnostic';
 import { fileAccess } from './fileAccess';
 import { registerRequests, type CurrentFile } from './requestHandlers';
 import { trackOpenFiles, type OpenFile } from './openFiles';
-import { inSlices } from './inSlices';
-import { earlyDiagnostics } from './earlyDiagnostics';
+import { inSlices } from './largeFile/inSlices';
+import { earlyDiagnostics } from './largeFile/earlyDiagnostics';
 import { intelligenceCapabilities, registerIntelligence } from './intelligenceHandlers';
 
 /**

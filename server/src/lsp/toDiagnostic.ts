@@ -1,5 +1,5 @@
 import { DiagnosticSeverity, type Diagnostic, type Position } from 'vscode-languageserver';
-import { docsBase } from '../cli/check';
+import { docsUrl } from '../service/rules/docsUrl';
 import type { Finding, Severity } from '../service/model';
 import type { Lines } from '../service/parse/lineIndex';
 
@@ -20,7 +20,7 @@ export function toDiagnostic(finding: Finding, positionAt: (offset: number) => P
     severity: severities[finding.severity],
     source: diagnosticSource,
     code: finding.rule,
-    codeDescription: { href: `${docsBase}/docs/rules/${finding.rule}.md` },
+    codeDescription: { href: docsUrl(finding.rule) },
     message: finding.message,
     ...(finding.data ? { data: finding.data } : {}),
   };

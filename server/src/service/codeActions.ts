@@ -6,7 +6,7 @@ import type { Edit } from './fixes/yamlText';
 import { ruleById, yamlSyntaxRule } from './rules/index';
 import type { FixContext, ObjectElsewhere } from './rules/types';
 import type { Settings } from './settings';
-import { serviceObjects } from '../workspace/servicesOf';
+import { serviceObjects } from './workspace/servicesOf';
 
 /** A repair ready for the editor: edits per file uri, in whole-file offsets. */
 export interface FileFix {

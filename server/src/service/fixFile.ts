@@ -2,7 +2,7 @@ import { fixAll } from './codeActions';
 import { applyEdits } from './fixes/applyEdits';
 import { checkText } from './languageService';
 import type { Settings } from './settings';
-import type { WorkspaceIndex } from '../workspace/workspaceIndex';
+import type { WorkspaceIndex } from './workspace/workspaceIndex';
 
 /** A file after "fix all", repeated until nothing more is fixable, and the rules whose findings were fixed. */
 export interface FixedText {

@@ -1,7 +1,7 @@
-import { WorkspaceIndex } from '../workspace/workspaceIndex';
-import { servicesOf } from '../workspace/servicesOf';
-import type { ServiceInfo } from '../workspace/serviceLookup';
-import { noServices } from '../workspace/serviceLookup';
+import { WorkspaceIndex } from './workspace/workspaceIndex';
+import { servicesOf } from './workspace/servicesOf';
+import type { ServiceInfo } from './workspace/serviceLookup';
+import { noServices } from './workspace/serviceLookup';
 import type { BaselineLookup } from './baseline/baselineLookup';
 import type { Finding, ManifestDocument } from './model';
 import { DocumentStore } from './parse/documentStore';

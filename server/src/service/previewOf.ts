@@ -1,8 +1,8 @@
-import type { PreviewResult, StatefulSetRef, WhatIf } from '../protocol';
+import type { PreviewResult, StatefulSetRef, WhatIf } from '../../../protocol/protocol';
 import { simulate } from '../simulator';
-import type { ServiceInfo } from '../workspace/serviceLookup';
-import type { WorkspaceIndex } from '../workspace/workspaceIndex';
-import { servicesOf } from '../workspace/servicesOf';
+import type { ServiceInfo } from './workspace/serviceLookup';
+import type { WorkspaceIndex } from './workspace/workspaceIndex';
+import { servicesOf } from './workspace/servicesOf';
 import type { CheckedFile } from './languageService';
 import type { KubeObject, ManifestDocument } from './model';
 import { field, isStatefulSet } from './rules/read';

@@ -3,9 +3,9 @@ import type { Finding, ManifestDocument } from './model';
 import type { DocumentStore } from './parse/documentStore';
 import { settingsFingerprint, type Settings } from './settings';
 import { checkDocument, inFileOffsets } from './validate';
-import type { ServiceInfo, ServiceLookup } from '../workspace/serviceLookup';
-import { serviceObjects, servicesOf } from '../workspace/servicesOf';
-import type { WorkspaceIndex } from '../workspace/workspaceIndex';
+import type { ServiceInfo, ServiceLookup } from './workspace/serviceLookup';
+import { serviceObjects, servicesOf } from './workspace/servicesOf';
+import type { WorkspaceIndex } from './workspace/workspaceIndex';
 
 /** What the last check of a store found, per document, to reuse for the documents an edit left alone. */
 interface LastCheck {

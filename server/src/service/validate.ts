@@ -1,4 +1,4 @@
-import { sameService, type ServiceInfo, type ServiceLookup } from '../workspace/serviceLookup';
+import { sameService, type ServiceInfo, type ServiceLookup } from './workspace/serviceLookup';
 import type { BaselineLookup } from './baseline/baselineLookup';
 import type { Finding, KubeObject, ManifestDocument, Severity } from './model';
 import { locate } from './parse/locate';

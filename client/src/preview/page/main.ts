@@ -1,4 +1,4 @@
-import type { HostMessage } from '../../../../server/src/protocol';
+import type { HostMessage } from '../../../../protocol/protocol';
 import { el } from './dom';
 import { podsTable, serviceNames } from './podsTable';
 import './preview.css';

@@ -1,4 +1,4 @@
-import type { Simulation } from '../../../../server/src/protocol';
+import type { Simulation } from '../../../../protocol/protocol';
 import { button, el } from './dom';
 import { send } from './vscodeApi';
 

@@ -1,4 +1,4 @@
-import type { PreviewResult } from '../../../../server/src/protocol';
+import type { PreviewResult } from '../../../../protocol/protocol';
 import { button, el } from './dom';
 import { send } from './vscodeApi';
 

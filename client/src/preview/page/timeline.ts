@@ -1,4 +1,4 @@
-import type { Simulation, WhatIf } from '../../../../server/src/protocol';
+import type { Simulation, WhatIf } from '../../../../protocol/protocol';
 import type { Plan, RunFrame } from '../../../../server/src/simulator';
 import { runPlan } from '../../../../server/src/simulator';
 import { button, el } from './dom';

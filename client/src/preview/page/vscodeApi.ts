@@ -1,4 +1,4 @@
-import type { PageMessage } from '../../../../server/src/protocol';
+import type { PageMessage } from '../../../../protocol/protocol';
 
 interface VsCodeApi {
   postMessage(message: PageMessage): void;

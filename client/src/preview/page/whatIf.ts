@@ -1,4 +1,4 @@
-import type { Simulation, WhatIf } from '../../../../server/src/protocol';
+import type { Simulation, WhatIf } from '../../../../protocol/protocol';
 import { button, el } from './dom';
 import { send } from './vscodeApi';
 

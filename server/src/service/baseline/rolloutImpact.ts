@@ -1,22 +1,10 @@
 import { planScale, simulate, type Plan, type Simulation } from '../../simulator';
 import { field, isRecord } from '../rules/read';
 import type { Settings } from '../settings';
+import type { RolloutImpact } from '../../../../protocol/protocol';
 
-/** What applying the edited StatefulSet over the deployed one does to its pods. */
-export interface RolloutImpact {
-  templateChanged: boolean;
-  /** Replicas deployed and now. */
-  replicas: { before: number; after: number };
-  /** The pods that restart for the new template, in the controller's order (empty under OnDelete or a partition ≥ replicas). */
-  restarts: Plan;
-  /** Pods created or deleted by the change of replicas, in the controller's order. */
-  scale: Plan;
-  /** PVCs of scaled-down pods, kept or deleted under whenScaled. */
-  pvcsKept: string[];
-  pvcsDeleted: string[];
-  /** One paragraph for a hover, the preview and the CLI. */
-  summary: string;
-}
+export type { RolloutImpact } from '../../../../protocol/protocol';
+
 
 /** An object read back from the cluster (`kubectl get -o yaml`) rather than a source file. */
 function isExport(value: unknown): boolean {

@@ -1,4 +1,4 @@
-import type { ServiceInfo } from '../../workspace/serviceLookup';
+import type { ServiceInfo } from '../workspace/serviceLookup';
 import type { ManifestDocument, ObjectPath, Span } from '../model';
 import { isRecord, isStatefulSet, labelMap } from '../rules/read';
 import { completionSpot, isPlaceholder, type CompletionSpot } from './completionProbe';

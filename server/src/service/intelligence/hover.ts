@@ -1,5 +1,5 @@
-import type { WorkspaceIndex } from '../../workspace/workspaceIndex';
-import { servicesOf } from '../../workspace/servicesOf';
+import type { WorkspaceIndex } from '../workspace/workspaceIndex';
+import { servicesOf } from '../workspace/servicesOf';
 import type { CheckedFile } from '../languageService';
 import type { Span } from '../model';
 import { previewOf } from '../previewOf';

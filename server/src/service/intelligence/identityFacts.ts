@@ -1,5 +1,5 @@
 import type { Plan, Simulation } from '../../simulator';
-import type { ServiceInfo } from '../../workspace/serviceLookup';
+import type { ServiceInfo } from '../workspace/serviceLookup';
 import type { ObjectPath } from '../model';
 import { fileLabel, samePath } from './paths';
 import { isClaimTemplateNamePath } from './volumeReferences';

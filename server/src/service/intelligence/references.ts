@@ -1,4 +1,4 @@
-import { servicesOf } from '../../workspace/servicesOf';
+import { servicesOf } from '../workspace/servicesOf';
 import { isService, isStatefulSet } from '../rules/read';
 import { cursorAt, type CursorContext } from './cursorContext';
 import { documentsOf, type NavigationInput } from './definition';

@@ -1,7 +1,7 @@
-import type { ServiceInfo } from '../../workspace/serviceLookup';
+import type { ServiceInfo } from '../workspace/serviceLookup';
 import type { ManifestDocument, Span } from '../model';
 import { isStatefulSet } from '../rules/read';
-import { serviceObjects } from '../../workspace/servicesOf';
+import { serviceObjects } from '../workspace/servicesOf';
 import { nodeAtPath, readable, scalarAt } from './cursorContext';
 
 /** A span in a file of the workspace (whole-file offsets of that file's text). */

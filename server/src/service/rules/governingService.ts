@@ -1,4 +1,4 @@
-import type { ServiceInfo } from '../../workspace/serviceLookup';
+import type { ServiceInfo } from '../workspace/serviceLookup';
 import { dnsLabel, field, isStatefulSet } from './read';
 import type { RuleContext } from './types';
 

@@ -1,7 +1,7 @@
 import type { Edit } from '../fixes/yamlText';
 import type { FixData, KubeObject, ObjectPath, Severity, Target } from '../model';
 import type { Settings } from '../settings';
-import type { ServiceLookup } from '../../workspace/serviceLookup';
+import type { ServiceLookup } from '../workspace/serviceLookup';
 import type { BaselineLookup } from '../baseline/baselineLookup';
 
 /** What a rule reports: where (a path in the object) and what. The engine turns paths into ranges. */

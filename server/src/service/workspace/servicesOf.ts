@@ -1,5 +1,5 @@
-import type { KubeObject, ManifestDocument } from '../service/model';
-import { field, isService, labelMap } from '../service/rules/read';
+import type { KubeObject, ManifestDocument } from '../model';
+import { field, isService, labelMap } from '../rules/read';
 import type { ServiceInfo } from './serviceLookup';
 
 /**

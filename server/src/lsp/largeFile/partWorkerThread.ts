@@ -1,8 +1,8 @@
 import { parentPort } from 'node:worker_threads';
-import { checkPart, parsePart, type ParsedPart } from '../service/languageService';
-import type { FromWorker, ToWorker } from './protocol';
+import { checkPart, parsePart, type ParsedPart } from '../../service/languageService';
+import type { FromWorker, ToWorker } from './partWorkerMessages';
 
-// The entry of dist/checkWorker.js: a worker thread of the language server that parses and checks part of a large file.
+// The entry of dist/partWorker.js: a worker thread of the language server that parses and checks part of a large file.
 const parts = new Map<number, ParsedPart>();
 
 function answer(message: ToWorker): FromWorker | undefined {

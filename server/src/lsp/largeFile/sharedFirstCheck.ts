@@ -1,11 +1,11 @@
-import { prepareStore } from '../service/languageService';
-import type { Finding } from '../service/model';
-import type { DocumentStore } from '../service/parse/documentStore';
-import type { Settings } from '../service/settings';
-import { checkDocuments, moved } from '../service/validate';
-import type { ServiceInfo } from '../workspace/serviceLookup';
-import { servicesOf } from '../workspace/servicesOf';
-import type { WorkspaceIndex } from '../workspace/workspaceIndex';
+import { prepareStore } from '../../service/languageService';
+import type { Finding } from '../../service/model';
+import type { DocumentStore } from '../../service/parse/documentStore';
+import type { Settings } from '../../service/settings';
+import { checkDocuments, moved } from '../../service/validate';
+import type { ServiceInfo } from '../../service/workspace/serviceLookup';
+import { servicesOf } from '../../service/workspace/servicesOf';
+import type { WorkspaceIndex } from '../../service/workspace/workspaceIndex';
 import { inSlices } from './inSlices';
 import type { PartWorker } from './partWorker';
 

@@ -1,13 +1,13 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { Finding } from '../service/model';
-import type { Settings } from '../service/settings';
-import type { ServiceInfo } from '../workspace/serviceLookup';
-import type { FromWorker, ToWorker } from '../worker/protocol';
+import type { Finding } from '../../service/model';
+import type { Settings } from '../../service/settings';
+import type { ServiceInfo } from '../../service/workspace/serviceLookup';
+import type { FromWorker, ToWorker } from './partWorkerMessages';
 
-/** The bundle of server/src/worker/checkWorker.ts, next to the server's own bundle. */
-const bundledWorker = join(__dirname, 'checkWorker.js');
+/** The bundle of partWorkerThread.ts, next to the server's own bundle. */
+const bundledWorker = join(__dirname, 'partWorker.js');
 
 /** A part of a file that the worker has been asked to parse: it holds the parse until `check` or `drop`. */
 export interface WorkerPart {

@@ -5,8 +5,8 @@ import type { ManifestDocument } from '../service/model';
 import { parseFile, type DocumentStore } from '../service/parse/documentStore';
 import { parseChunk } from '../service/parse/parseChunk';
 import { splitDocuments } from '../service/parse/splitDocuments';
-import type { ServiceInfo } from './serviceLookup';
-import { mayDefineService, servicesOf } from './servicesOf';
+import type { ServiceInfo } from '../service/workspace/serviceLookup';
+import { mayDefineService, servicesOf } from '../service/workspace/servicesOf';
 import { matchesAny } from './glob';
 
 const yamlFile = /\.ya?ml$/i;

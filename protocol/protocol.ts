@@ -2,10 +2,9 @@
  * Every custom message between the extension client, the language server and the preview
  * page, with who sends it. Shared by all three bundles; types only, plus method names.
  */
-import type { RolloutImpact } from './service/baseline/rolloutImpact';
-import type { Simulation, WhatIf } from './simulator';
+import type { Plan, Simulation, WhatIf } from '../server/src/simulator';
 
-export type { Simulation, WhatIf } from './simulator';
+export type { Simulation, WhatIf } from '../server/src/simulator';
 
 /** A zero-based line and UTF-16 character, as LSP counts them. */
 export interface Position {
@@ -58,3 +57,19 @@ export type PageMessage =
   | { type: 'select'; name: string }
   | { type: 'reveal'; line: number }
   | { type: 'copy'; text: string };
+
+/** What applying the edited StatefulSet over the deployed one does to its pods. */
+export interface RolloutImpact {
+  templateChanged: boolean;
+  /** Replicas deployed and now. */
+  replicas: { before: number; after: number };
+  /** The pods that restart for the new template, in the controller's order (empty under OnDelete or a partition ≥ replicas). */
+  restarts: Plan;
+  /** Pods created or deleted by the change of replicas, in the controller's order. */
+  scale: Plan;
+  /** PVCs of scaled-down pods, kept or deleted under whenScaled. */
+  pvcsKept: string[];
+  pvcsDeleted: string[];
+  /** One paragraph for a hover, the preview and the CLI. */
+  summary: string;
+}

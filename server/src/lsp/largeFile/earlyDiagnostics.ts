@@ -1,11 +1,11 @@
 import type { Connection } from 'vscode-languageserver/node';
-import type { Settings } from '../service/settings';
-import type { ServiceInfo } from '../workspace/serviceLookup';
-import type { WorkspaceIndex } from '../workspace/workspaceIndex';
-import type { OpenFile } from './openFiles';
+import type { Settings } from '../../service/settings';
+import type { ServiceInfo } from '../../service/workspace/serviceLookup';
+import type { WorkspaceIndex } from '../../service/workspace/workspaceIndex';
+import type { OpenFile } from '../openFiles';
 import { PartWorker } from './partWorker';
 import { sharedFirstCheck } from './sharedFirstCheck';
-import { toDiagnostics } from './toDiagnostic';
+import { toDiagnostics } from '../toDiagnostic';
 
 /** Opening a file larger than this shares its first parse with a worker thread. */
 const sharedFrom = 1024 * 1024;

@@ -1,6 +1,6 @@
-import type { Finding } from '../service/model';
-import type { Settings } from '../service/settings';
-import type { ServiceInfo } from '../workspace/serviceLookup';
+import type { Finding } from '../../service/model';
+import type { Settings } from '../../service/settings';
+import type { ServiceInfo } from '../../service/workspace/serviceLookup';
 
 /**
  * Language server → check worker, about one part of a file (a run of whole documents, see
