@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { baselineFrom } from '../../server/src/service/baseline/baselineLookup';
 import { checkText } from '../../server/src/service/languageService';
+import { DocumentStore, parseFile } from '../../server/src/service/parse/documentStore';
 import { defaultSettings } from '../../server/src/service/settings';
 import { WorkspaceIndex } from '../../server/src/service/workspace/workspaceIndex';
 
@@ -17,15 +19,17 @@ function expected(text: string): string[] {
   }).sort();
 }
 
-/** What the language service finds, as `line rule` pairs. */
-function actual(text: string): string[] {
-  const { findings, lines } = checkText('file:///fixture.yaml', text, defaultSettings, new WorkspaceIndex());
+/** What the language service finds, as `line rule` pairs; `deployed` is the baseline's text (`<name>.baseline.yaml`). */
+function actual(text: string, deployed?: string): string[] {
+  const baseline = deployed === undefined ? undefined : baselineFrom(parseFile(deployed), defaultSettings.defaultNamespace);
+  const { findings, lines } = checkText('file:///fixture.yaml', text, defaultSettings, new WorkspaceIndex(), new DocumentStore(), baseline);
   return findings.map((f) => `${lines.positionAt(f.start).line + 1} ${f.rule}`).sort();
 }
 
-for (const file of readdirSync(folder).filter((f) => f.endsWith('.yaml'))) {
+for (const file of readdirSync(folder).filter((f) => f.endsWith('.yaml') && !f.endsWith('.baseline.yaml'))) {
   test(`rules fixture ${file}`, () => {
     const text = readFileSync(join(folder, file), 'utf8');
-    assert.deepEqual(actual(text), expected(text));
+    const baselinePath = join(folder, file.replace(/\.yaml$/, '.baseline.yaml'));
+    assert.deepEqual(actual(text, existsSync(baselinePath) ? readFileSync(baselinePath, 'utf8') : undefined), expected(text));
   });
 }
