@@ -3,7 +3,7 @@
 // 300 one-character edits in the middle of a file, as lsp-bench types them.
 //   node --import tsx scripts/edit-in-process.ts [FILE]   (default: bench/fixtures/k8s-1000.yaml, see docs/benchmark.md)
 import { readFileSync } from 'node:fs';
-import { checkStore } from '../server/src/service/languageService';
+import { checkFile } from '../server/src/service/languageService';
 import { DocumentStore } from '../server/src/service/parse/documentStore';
 import { defaultSettings } from '../server/src/service/settings';
 import { WorkspaceIndex } from '../server/src/service/workspace/workspaceIndex';
@@ -12,7 +12,7 @@ const text = readFileSync(process.argv[2] ?? 'bench/fixtures/k8s-1000.yaml', 'ut
 const store = new DocumentStore();
 store.setText(text);
 const index = new WorkspaceIndex();
-index.set('file:///bench.yaml', checkStore('file:///bench.yaml', store, defaultSettings, index).services);
+index.set('file:///bench.yaml', checkFile('file:///bench.yaml', store, defaultSettings, index).services);
 // Like lsp-bench: at the end of the word of the `value: <word>` line nearest the middle (inside its quotes).
 const lines = text.split('\n');
 const middle = Math.floor(lines.length / 2);
@@ -26,7 +26,7 @@ const times: number[] = [];
 for (let i = 0; i < edits; i++) {
   const started = performance.now();
   store.edit({ line, character: column + i }, { line, character: column + i }, 'a');
-  const file = checkStore('file:///bench.yaml', store, defaultSettings, index);
+  const file = checkFile('file:///bench.yaml', store, defaultSettings, index);
   file.findings.forEach((f) => file.lines.positionAt(f.start));
   index.set('file:///bench.yaml', file.services);
   times.push(performance.now() - started);

@@ -7,7 +7,7 @@ import { performance } from 'node:perf_hooks';
 import { fixAllEdits, fixesFor, type DocumentsOf } from '../../server/src/service/codeActions';
 import { applyEdits } from '../../server/src/service/fixes/applyEdits';
 import type { Edit } from '../../server/src/service/fixes/yamlText';
-import { checkText, type CheckedFile } from '../../server/src/service/languageService';
+import { checkFile, type CheckedFile } from '../../server/src/service/languageService';
 import type { Finding } from '../../server/src/service/model';
 import { DocumentStore } from '../../server/src/service/parse/documentStore';
 import { previewOf } from '../../server/src/service/previewOf';
@@ -93,7 +93,7 @@ function finderFor(file: CheckedFile): DocumentsOf {
 
 /** A checked text, timed and in bounds. */
 function checked(text: string, settings: Settings, label: string, store?: DocumentStore): CheckedFile {
-  const file = timed(`checkText (${label})`, () => checkText(uri, text, settings, index, store));
+  const file = timed(`checkFile (${label})`, () => checkFile(uri, store ? store.setText(text) : text, settings, index));
   assertFindingsInBounds(text, file, label);
   return file;
 }

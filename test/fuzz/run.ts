@@ -7,7 +7,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import fc from 'fast-check';
-import { checkText } from '../../server/src/service/languageService';
+import { checkFile } from '../../server/src/service/languageService';
 import { defaultSettings } from '../../server/src/service/settings';
 import { WorkspaceIndex } from '../../server/src/service/workspace/workspaceIndex';
 import { anyManifestText, corpus, dumpedYaml, mutate, mutatedCorpusFile, yamlishText, type Mutation } from './arbitraries';
@@ -82,7 +82,7 @@ const kinds: Mutation[] = [
 
 const started = performance.now();
 process.stdout.write(`fuzz: seed ${baseSeed}, ${minutes} min${only ? `, only ${only}` : ''}\n`);
-checkText('file:///warm.yaml', 'apiVersion: apps/v1\nkind: StatefulSet\n', defaultSettings, new WorkspaceIndex()); // compile schemas untimed
+checkFile('file:///warm.yaml', 'apiVersion: apps/v1\nkind: StatefulSet\n', defaultSettings, new WorkspaceIndex()); // compile schemas untimed
 
 if (!only || only === 'sweep') {
   for (const file of corpus) for (const mutation of kinds) sweep('sweep', `${file.name} with ${JSON.stringify(mutation)}`, () => assertServiceSound(mutate(file.text, mutation)));

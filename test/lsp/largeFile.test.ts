@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { toDiagnostic } from '../../server/src/lsp/toDiagnostic';
-import { checkText } from '../../server/src/service/languageService';
+import { checkFile } from '../../server/src/service/languageService';
 import { defaultSettings } from '../../server/src/service/settings';
 import { WorkspaceIndex } from '../../server/src/service/workspace/workspaceIndex';
 import { statefulSetYaml } from '../helpers/manifests';
@@ -36,7 +36,7 @@ const text = Array.from({ length: units }, (_, i) => unit(i)).join('---\n');
 const uri = 'file:///large/units.yaml';
 
 function expected(): unknown[] {
-  const checked = checkText(uri, text, defaultSettings, new WorkspaceIndex());
+  const checked = checkFile(uri, text, defaultSettings, new WorkspaceIndex());
   return checked.findings.map((f) => toDiagnostic(f, (offset) => checked.lines.positionAt(offset)));
 }
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { HostMessage, PageMessage } from '../../protocol/protocol';
-import { checkText } from '../../server/src/service/languageService';
+import { checkFile } from '../../server/src/service/languageService';
 import { previewOf } from '../../server/src/service/previewOf';
 import { defaultSettings } from '../../server/src/service/settings';
 import { WorkspaceIndex } from '../../server/src/service/workspace/workspaceIndex';
@@ -37,7 +37,7 @@ spec: {clusterIP: None, selector: {app: web}}
 `;
 
 function previewMessage(text: string): HostMessage {
-  const file = checkText('file:///web.yaml', text, defaultSettings, new WorkspaceIndex());
+  const file = checkFile('file:///web.yaml', text, defaultSettings, new WorkspaceIndex());
   const preview = previewOf('file:///web.yaml', file, defaultSettings, new WorkspaceIndex(), {});
   assert.ok(preview);
   return { type: 'preview', preview, whatIf: {} };

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { checkText } from '../../server/src/service/languageService';
+import { checkFile } from '../../server/src/service/languageService';
 import { defaultSettings } from '../../server/src/service/settings';
 import { WorkspaceIndex } from '../../server/src/service/workspace/workspaceIndex';
 
@@ -38,7 +38,7 @@ const acceptableWarnings = new Set([
 
 function findingsOf(path: string) {
   const text = readFileSync(path, 'utf8');
-  const { findings, lines } = checkText(`file://${path}`, text, defaultSettings, new WorkspaceIndex());
+  const { findings, lines } = checkFile(`file://${path}`, text, defaultSettings, new WorkspaceIndex());
   return findings.map((f) => ({ ...f, line: lines.positionAt(f.start).line + 1 }));
 }
 

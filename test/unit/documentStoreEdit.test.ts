@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { checkStore, checkText } from '../../server/src/service/languageService';
+import { checkFile } from '../../server/src/service/languageService';
 import type { Finding } from '../../server/src/service/model';
 import { DocumentStore } from '../../server/src/service/parse/documentStore';
 import { LineIndex } from '../../server/src/service/parse/lineIndex';
@@ -35,7 +35,7 @@ test('edits applied to a DocumentStore give the text, documents, positions and f
     store.setText(initial);
     // One index throughout, as in the server: each check reuses the findings of the documents the edit left alone.
     const index = new WorkspaceIndex();
-    checkStore(uri, store, defaultSettings, index);
+    checkFile(uri, store, defaultSettings, index);
     let expected = initial;
     for (const [at, size, typed] of edits) {
       // Offsets an editor can name: never between the \r and \n of a line break.
@@ -46,8 +46,8 @@ test('edits applied to a DocumentStore give the text, documents, positions and f
       store.edit(lines.positionAt(start), lines.positionAt(end), typed);
       expected = expected.slice(0, start) + typed + expected.slice(end);
       assert.equal(store.length, expected.length);
-      const checked = checkStore(uri, store, defaultSettings, index);
-      const whole = checkText(uri, expected, defaultSettings, new WorkspaceIndex());
+      const checked = checkFile(uri, store, defaultSettings, index);
+      const whole = checkFile(uri, expected, defaultSettings, new WorkspaceIndex());
       assert.deepEqual(visible(checked.findings), visible(whole.findings), 'findings after an edit');
       assert.deepEqual(checked.services, whole.services, 'Services after an edit');
     }

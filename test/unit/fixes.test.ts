@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import { fixesFor } from '../../server/src/service/codeActions';
 import { applyEdits } from '../../server/src/service/fixes/applyEdits';
 import { baselineFrom } from '../../server/src/service/baseline/baselineLookup';
-import { checkText } from '../../server/src/service/languageService';
+import { checkFile } from '../../server/src/service/languageService';
 import { DocumentStore, parseFile } from '../../server/src/service/parse/documentStore';
 import { defaultSettings } from '../../server/src/service/settings';
 import { WorkspaceIndex } from '../../server/src/service/workspace/workspaceIndex';
@@ -19,7 +19,7 @@ const uri = 'file:///case.yaml';
 
 function applyNamedFix(text: string, deployed?: string): string {
   const baseline = deployed === undefined ? undefined : baselineFrom(parseFile(deployed), defaultSettings.defaultNamespace);
-  const check = (t: string) => checkText(uri, t, defaultSettings, new WorkspaceIndex(), new DocumentStore(), baseline);
+  const check = (t: string) => checkFile(uri, t, defaultSettings, new WorkspaceIndex(), baseline);
   const [, rule, prefix] = /^# fix: ([\w-]+) \| (.+)$/m.exec(text) ?? [];
   assert.ok(rule && prefix, 'the first line must say "# fix: <rule> | <title prefix>"');
   const file = check(text);

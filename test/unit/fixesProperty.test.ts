@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { fixAllEdits, fixesFor, type FileFix } from '../../server/src/service/codeActions';
 import { applyEdits } from '../../server/src/service/fixes/applyEdits';
-import { checkText, type CheckedFile } from '../../server/src/service/languageService';
+import { checkFile, type CheckedFile } from '../../server/src/service/languageService';
 import { defaultSettings } from '../../server/src/service/settings';
 import { WorkspaceIndex } from '../../server/src/service/workspace/workspaceIndex';
 
@@ -17,7 +17,7 @@ const files = [
   ...readdirSync(join(fixtures, 'rules')).filter((f) => f.endsWith('.yaml')).map((f) => join(fixtures, 'rules', f)),
 ];
 
-const check = (text: string): CheckedFile => checkText(uri, text, defaultSettings, new WorkspaceIndex());
+const check = (text: string): CheckedFile => checkFile(uri, text, defaultSettings, new WorkspaceIndex());
 const finder = (file: CheckedFile) => (target: string) => (target === uri ? file.documents : undefined);
 const count = (file: CheckedFile, rule: string, severity?: string): number =>
   file.findings.filter((f) => f.rule === rule && (!severity || f.severity === severity)).length;

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { anyManifestText, corpus, dumpedYaml, mutate, mutatedCorpusFile, yamlishText } from '../fuzz/arbitraries';
-import { checkText } from '../../server/src/service/languageService';
+import { checkFile } from '../../server/src/service/languageService';
 import { defaultSettings } from '../../server/src/service/settings';
 import { WorkspaceIndex } from '../../server/src/service/workspace/workspaceIndex';
 import { assertCliSound, assertCrlfLikeLf, assertIncrementalMatchesFresh, assertServiceSound, settingsVariants } from '../fuzz/properties';
@@ -13,7 +13,7 @@ const replay = process.env.FUZZ_SEED ? { seed: Number(process.env.FUZZ_SEED), ..
 const runs = (numRuns: number): fc.Parameters<unknown> => ({ numRuns, ...replay });
 
 // Compile the schemas before any call is timed.
-checkText('file:///warm.yaml', 'apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: warm\n', defaultSettings, new WorkspaceIndex());
+checkFile('file:///warm.yaml', 'apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: warm\n', defaultSettings, new WorkspaceIndex());
 
 test('fuzz: random YAML-ish text never breaks the language service', () => {
   fc.assert(fc.property(yamlishText, fc.constantFrom(...settingsVariants), (text, settings) => assertServiceSound(text, settings)), runs(200));

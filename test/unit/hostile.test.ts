@@ -7,7 +7,7 @@ import { mock, test } from 'node:test';
 import { checkFiles } from '../../server/src/cli/check';
 import { fixesFor } from '../../server/src/service/codeActions';
 import { applyEdits } from '../../server/src/service/fixes/applyEdits';
-import { checkText, type CheckedFile } from '../../server/src/service/languageService';
+import { checkFile, type CheckedFile } from '../../server/src/service/languageService';
 import { DocumentStore } from '../../server/src/service/parse/documentStore';
 import { defaultSettings } from '../../server/src/service/settings';
 import { WorkspaceIndex } from '../../server/src/service/workspace/workspaceIndex';
@@ -16,7 +16,7 @@ import { statefulSetYaml } from '../helpers/manifests';
 
 // Hostile inputs, each its own test: a clear diagnostic or a quiet skip, never a crash or a hang.
 const uri = 'file:///hostile.yaml';
-const check = (text: string, store?: DocumentStore): CheckedFile => checkText(uri, text, defaultSettings, new WorkspaceIndex(), store);
+const check = (text: string, store?: DocumentStore): CheckedFile => checkFile(uri, store ? store.setText(text) : text, defaultSettings, new WorkspaceIndex());
 const cli = join(import.meta.dirname, '..', '..', 'dist', 'cli.js');
 const sts = (args: string[]) => spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', timeout: 60_000 });
 const where = (file: CheckedFile) => file.findings.map((f) => {

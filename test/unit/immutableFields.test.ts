@@ -4,7 +4,7 @@ import { baselineFrom } from '../../server/src/service/baseline/baselineLookup';
 import { immutableChanges } from '../../server/src/service/baseline/specChanges';
 import { fixesFor } from '../../server/src/service/codeActions';
 import { applyEdits } from '../../server/src/service/fixes/applyEdits';
-import { checkText } from '../../server/src/service/languageService';
+import { checkFile } from '../../server/src/service/languageService';
 import { parseFile } from '../../server/src/service/parse/documentStore';
 import { defaultSettings } from '../../server/src/service/settings';
 import { WorkspaceIndex } from '../../server/src/service/workspace/workspaceIndex';
@@ -78,7 +78,7 @@ test('the rule warns with the API server answer and the PVC procedure, and its f
   const edited = deployed.replace('storage: 1Gi', 'storage: 5Gi   # grow it');
   const baseline = baselineFrom(parseFile(deployed), 'default');
   const uri = 'file:///web.yaml';
-  const file = checkText(uri, edited, defaultSettings, new WorkspaceIndex(), undefined, baseline);
+  const file = checkFile(uri, edited, defaultSettings, new WorkspaceIndex(), baseline);
   const finding = file.findings.find((f) => f.rule === 'immutable-field-changed');
   assert.ok(finding);
   assert.equal(finding.severity, 'warning');
@@ -92,7 +92,7 @@ test('the rule warns with the API server answer and the PVC procedure, and its f
 
 test('no baseline, or a new object: no finding', () => {
   const edited = deployed.replace('serviceName: web', 'serviceName: other');
-  const check = (baselineText?: string) => checkText('file:///w.yaml', edited, defaultSettings, new WorkspaceIndex(), undefined,
+  const check = (baselineText?: string) => checkFile('file:///w.yaml', edited, defaultSettings, new WorkspaceIndex(),
     baselineText === undefined ? undefined : baselineFrom(parseFile(baselineText), 'default')).findings.filter((f) => f.rule === 'immutable-field-changed');
   assert.deepEqual(check(), []);
   assert.deepEqual(check(deployed.replace('name: web\nspec', 'name: other-set\nspec')), []);

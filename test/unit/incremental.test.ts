@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import type { Finding, ManifestDocument } from '../../server/src/service/model';
-import { checkText } from '../../server/src/service/languageService';
+import { checkFile } from '../../server/src/service/languageService';
 import { DocumentStore } from '../../server/src/service/parse/documentStore';
 import { LineIndex } from '../../server/src/service/parse/lineIndex';
 import { splitDocuments, type Chunk } from '../../server/src/service/parse/splitDocuments';
@@ -63,7 +63,7 @@ const visible = (findings: readonly Finding[]): string[] =>
   findings.map((f) => `${f.start}-${f.end} ${f.severity} ${f.rule}: ${f.message} ${JSON.stringify(f.data ?? null)}`);
 
 function check(text: string, store?: DocumentStore) {
-  return checkText(uri, text, defaultSettings, new WorkspaceIndex(), store);
+  return checkFile(uri, store ? store.setText(text) : text, defaultSettings, new WorkspaceIndex());
 }
 
 /** How many documents of `after` were parsed anew rather than taken from `before`. */

@@ -11,7 +11,7 @@ import { hoverAt } from '../../server/src/service/intelligence/hover';
 import { referencesAt } from '../../server/src/service/intelligence/references';
 import { prepareRenameAt, renameAt } from '../../server/src/service/intelligence/rename';
 import { schemaAt, typeLabel } from '../../server/src/service/intelligence/schemaNavigator';
-import { checkText } from '../../server/src/service/languageService';
+import { checkFile } from '../../server/src/service/languageService';
 import { parseFile } from '../../server/src/service/parse/documentStore';
 import { defaultSettings } from '../../server/src/service/settings';
 import { WorkspaceIndex } from '../../server/src/service/workspace/workspaceIndex';
@@ -94,7 +94,7 @@ test('the outline of a List, a templated document and a broken one', () => {
 test('hover on a second StatefulSet of a List gives the schema but not the first one\'s pods', () => {
   const { text, offset } = cursor('apiVersion: v1\nkind: List\nitems:\n  - apiVersion: apps/v1\n    kind: StatefulSet\n    metadata: {name: a}\n    spec: {replicas: 2}\n  - apiVersion: apps/v1\n    kind: StatefulSet\n    metadata: {name: b}\n    spec:\n      repl|icas: 5\n');
   const index = new WorkspaceIndex();
-  const file = checkText('file:///l.yaml', text, defaultSettings, index);
+  const file = checkFile('file:///l.yaml', text, defaultSettings, index);
   const hover = hoverAt({ uri: 'file:///l.yaml', file, offset, settings: defaultSettings, index });
   assert.equal(hover?.markdown.split('\n\n').length, 2);
   assert.equal(hover?.markdown.split('\n\n')[0], '**replicas**: `integer`');
@@ -107,7 +107,7 @@ test('every handler answers at any offset of the corpus without throwing', () =>
   for (const path of files) {
     const text = readFileSync(path, 'utf8');
     const uri = pathToFileURL(path).href;
-    const file = checkText(uri, text, defaultSettings, index);
+    const file = checkFile(uri, text, defaultSettings, index);
     documentSymbols(file.documents);
     // About 30 offsets a file: completion re-parses the document each time, which adds up over the corpus.
     const step = Math.max(23, Math.ceil(text.length / 30));

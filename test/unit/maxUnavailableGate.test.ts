@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { checkText } from '../../server/src/service/languageService';
+import { checkFile } from '../../server/src/service/languageService';
 import { defaultSettings } from '../../server/src/service/settings';
 import { WorkspaceIndex } from '../../server/src/service/workspace/workspaceIndex';
 
@@ -16,7 +16,7 @@ spec:
 `;
 
 function findings(text: string, maxUnavailableGate: boolean, rules: Record<string, 'error' | 'off'> = {}) {
-  return checkText('file:///m.yaml', text, { ...defaultSettings, maxUnavailableGate, rules }, new WorkspaceIndex()).findings
+  return checkFile('file:///m.yaml', text, { ...defaultSettings, maxUnavailableGate, rules }, new WorkspaceIndex()).findings
     .map((f) => `${f.rule} ${f.severity}`);
 }
 

@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { baselineFrom } from '../../server/src/service/baseline/baselineLookup';
-import { checkText } from '../../server/src/service/languageService';
+import { checkFile } from '../../server/src/service/languageService';
 import { DocumentStore, parseFile } from '../../server/src/service/parse/documentStore';
 import { defaultSettings } from '../../server/src/service/settings';
 import { WorkspaceIndex } from '../../server/src/service/workspace/workspaceIndex';
@@ -22,7 +22,7 @@ function expected(text: string): string[] {
 /** What the language service finds, as `line rule` pairs; `deployed` is the baseline's text (`<name>.baseline.yaml`). */
 function actual(text: string, deployed?: string): string[] {
   const baseline = deployed === undefined ? undefined : baselineFrom(parseFile(deployed), defaultSettings.defaultNamespace);
-  const { findings, lines } = checkText('file:///fixture.yaml', text, defaultSettings, new WorkspaceIndex(), new DocumentStore(), baseline);
+  const { findings, lines } = checkFile('file:///fixture.yaml', text, defaultSettings, new WorkspaceIndex(), baseline);
   return findings.map((f) => `${lines.positionAt(f.start).line + 1} ${f.rule}`).sort();
 }
 

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import { PartWorker, type WorkerPart } from '../../server/src/lsp/largeFile/partWorker';
 import { sharedFirstCheck } from '../../server/src/lsp/largeFile/sharedFirstCheck';
-import { checkPart, checkText, parsePart } from '../../server/src/service/languageService';
+import { checkPart, checkFile, parsePart } from '../../server/src/service/languageService';
 import type { Finding } from '../../server/src/service/model';
 import { DocumentStore } from '../../server/src/service/parse/documentStore';
 import { defaultSettings, type Settings } from '../../server/src/service/settings';
@@ -49,13 +49,13 @@ const visible = (findings: readonly Finding[]): string[] => findings.map((f) => 
 
 function indexWithDisk(): WorkspaceIndex {
   const index = new WorkspaceIndex();
-  index.set(elsewhere, checkText(elsewhere, service('disk', true), defaultSettings, new WorkspaceIndex()).services);
+  index.set(elsewhere, checkFile(elsewhere, service('disk', true), defaultSettings, new WorkspaceIndex()).services);
   return index;
 }
 
 test('the shared first check finds what a check of the whole file finds, wherever the file is cut', async () => {
   await fc.assert(fc.asyncProperty(file, fc.double({ min: 0, max: 1, noNaN: true }), async (text, at) => {
-    const whole = checkText(uri, text, defaultSettings, indexWithDisk());
+    const whole = checkFile(uri, text, defaultSettings, indexWithDisk());
     const store = new DocumentStore();
     store.setText(text);
     const cutAt = Math.round(at * store.count);
@@ -103,7 +103,7 @@ test('the worker thread (the built bundle) parses and checks a part, stops when 
     assert.deepEqual(services?.map((s) => s.name), ['b']);
     return visible((await part.check(services!, [])) ?? []);
   };
-  const want = visible(checkText(uri, text, defaultSettings, new WorkspaceIndex()).findings);
+  const want = visible(checkFile(uri, text, defaultSettings, new WorkspaceIndex()).findings);
   assert.ok(want.some((f) => f.includes('service-not-headless')));
   assert.deepEqual(await checkPartOf(), want);
   assert.ok(worker.running);
@@ -112,5 +112,5 @@ test('the worker thread (the built bundle) parses and checks a part, stops when 
   assert.deepEqual(await checkPartOf(), want, 'and a new one does the next part');
   // A check asked for before the parse has answered waits for it.
   const part = worker.parse(uri, text, defaultSettings);
-  assert.deepEqual(visible((await part.check(checkText(uri, text, defaultSettings, new WorkspaceIndex()).services, [])) ?? []), want);
+  assert.deepEqual(visible((await part.check(checkFile(uri, text, defaultSettings, new WorkspaceIndex()).services, [])) ?? []), want);
 });

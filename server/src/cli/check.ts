@@ -5,7 +5,7 @@ import type { PreviewResult } from '../../../protocol/protocol';
 import type { BaselineLookup } from '../service/baseline/baselineLookup';
 import { fixFile } from '../service/fixFile';
 import { previewOf } from '../service/previewOf';
-import { checkText } from '../service/languageService';
+import { checkFile } from '../service/languageService';
 import { DocumentStore } from '../service/parse/documentStore';
 import { ruleIds } from '../service/rules/index';
 import type { Settings } from '../service/settings';
@@ -53,7 +53,7 @@ export function checkFiles(
     }
   }
   return sources.flatMap((source) => {
-    const { findings, lines } = checkText(source.uri, source.text, settings, index, source.store, baselineFor?.(source.file));
+    const { findings, lines } = checkFile(source.uri, source.store.setText(source.text), settings, index, baselineFor?.(source.file));
     return findings.map((finding) => {
       const start = lines.positionAt(finding.start);
       const end = lines.positionAt(finding.end);
@@ -79,7 +79,7 @@ export function previewFile(file: string, settings: Settings, name: string | und
       if (other.uri !== source.uri) index.set(other.uri, servicesOf(other.uri, other.store.parse(other.text), settings.defaultNamespace));
     }
   }
-  const checked = checkText(source.uri, source.text, settings, index, source.store);
+  const checked = checkFile(source.uri, source.store.setText(source.text), settings, index);
   const preview = previewOf(source.uri, checked, settings, index, name !== undefined ? { name } : {});
   return preview && (name === undefined || preview.statefulSet.name === name) ? preview : null;
 }

@@ -1,6 +1,6 @@
 import { baselineFrom } from '../service/baseline/baselineLookup';
 import { rolloutImpact, type RolloutImpact } from '../service/baseline/rolloutImpact';
-import { checkText } from '../service/languageService';
+import { checkFile } from '../service/languageService';
 import { parseFile } from '../service/parse/documentStore';
 import { isStatefulSet } from '../service/rules/read';
 import type { Settings } from '../service/settings';
@@ -19,7 +19,7 @@ export interface StatefulSetDiff {
 export function diffTexts(oldText: string, newText: string, uri: string, settings: Settings): StatefulSetDiff[] {
   const baselineDocuments = parseFile(oldText);
   const baseline = baselineFrom(baselineDocuments, settings.defaultNamespace);
-  const checked = checkText(uri, newText, settings, new WorkspaceIndex(), undefined, baseline);
+  const checked = checkFile(uri, newText, settings, new WorkspaceIndex(), baseline);
   const lines = new LineIndex(newText);
   return checked.documents.flatMap((document) => document.objects.filter(isStatefulSet).flatMap((object) => {
     const namespace = object.namespace ?? settings.defaultNamespace;

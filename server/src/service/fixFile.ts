@@ -1,6 +1,6 @@
 import { fixAll } from './codeActions';
 import { applyEdits } from './fixes/applyEdits';
-import { checkText } from './languageService';
+import { checkFile } from './languageService';
 import type { Settings } from './settings';
 import type { WorkspaceIndex } from './workspace/workspaceIndex';
 
@@ -18,7 +18,7 @@ export function fixFile(uri: string, text: string, settings: Settings, index: Wo
   let current = text;
   const fixed: string[] = [];
   for (let round = 0; round < maxRounds; round++) {
-    const file = checkText(uri, current, settings, index);
+    const file = checkFile(uri, current, settings, index);
     const applied = fixAll(uri, file, settings, (target) => (target === uri ? file.documents : undefined));
     if (applied.length === 0) break;
     current = applyEdits(current, applied.flatMap((fix) => fix.edits));

@@ -7,8 +7,8 @@ import type { Finding, ManifestDocument } from './model';
 import { DocumentStore } from './parse/documentStore';
 import type { Lines } from './parse/lineIndex';
 import type { Settings } from './settings';
-import { checkDocuments } from './validate';
-import { checkStoreDocuments } from './storeCheck';
+import { checkDocuments } from './checkDocuments';
+import { checkChangedDocuments } from './storeCheck';
 
 /** A checked file: its parsed documents, its findings (file offsets) and a way to turn those into positions. */
 export interface CheckedFile {
@@ -20,11 +20,11 @@ export interface CheckedFile {
 }
 
 /**
- * checkStore's costly part done ahead, one document per step: parses the documents not parsed
+ * checkFile's costly part done ahead, one document per step: parses the documents not parsed
  * yet and runs their own rules, so that the language server can answer other requests
- * between steps while it opens a large file. checkStore afterwards reuses all of it.
+ * between steps while it opens a large file. checkFile afterwards reuses all of it.
  */
-export function* prepareStore(store: DocumentStore, settings: Settings, ...which: Parameters<DocumentStore['prepare']>): Generator<void> {
+export function* parseAhead(store: DocumentStore, settings: Settings, ...which: Parameters<DocumentStore['prepare']>): Generator<void> {
   for (const document of store.prepare(...which)) {
     checkDocuments([document], settings, { services: noServices }); // remembers the document's own findings
     yield;
@@ -32,19 +32,13 @@ export function* prepareStore(store: DocumentStore, settings: Settings, ...which
 }
 
 /**
- * Checks a file held in a DocumentStore: the language server keeps one per open file and
- * edits it, so that only the documents that changed are parsed and checked again (see storeCheck.ts).
+ * Checks a file: the one entry point of the plain-file source, for the server, the CLI and the
+ * tests. The server keeps a DocumentStore per open file and edits it, so that only the documents
+ * that changed are parsed and checked again (see storeCheck.ts); a text gets a store of its own.
  */
-export function checkStore(uri: string, store: DocumentStore, settings: Settings, index: WorkspaceIndex, baseline?: BaselineLookup): CheckedFile {
-  return { ...checkStoreDocuments(uri, store, settings, index, baseline), lines: store.lines() };
-}
-
-/** Checks one file's text: the entry point shared by the CLI and the tests. */
-export function checkText(
-  uri: string, text: string, settings: Settings, index: WorkspaceIndex, store: DocumentStore = new DocumentStore(), baseline?: BaselineLookup,
-): CheckedFile {
-  store.setText(text);
-  return checkStore(uri, store, settings, index, baseline);
+export function checkFile(uri: string, input: DocumentStore | string, settings: Settings, index: WorkspaceIndex, baseline?: BaselineLookup): CheckedFile {
+  const store = typeof input === 'string' ? new DocumentStore().setText(input) : input;
+  return { ...checkChangedDocuments(uri, store, settings, index, baseline), lines: store.lines() };
 }
 
 /** A run of whole documents cut from a file, parsed, with its own rules run (see `parsePart`). */

@@ -2,7 +2,7 @@ import type { BaselineLookup } from './baseline/baselineLookup';
 import type { Finding, ManifestDocument } from './model';
 import type { DocumentStore } from './parse/documentStore';
 import { settingsFingerprint, type Settings } from './settings';
-import { checkDocument, inFileOffsets } from './validate';
+import { checkDocument, inFileOffsets } from './checkDocuments';
 import type { ServiceInfo, ServiceLookup } from './workspace/serviceLookup';
 import { serviceObjects, servicesOf } from './workspace/servicesOf';
 import type { WorkspaceIndex } from './workspace/workspaceIndex';
@@ -50,7 +50,7 @@ function fileServices(uri: string, documents: readonly ManifestDocument[], setti
  * last check: the others keep their findings while the settings, the Services they can see and
  * the deployed version stay the same. Returns each document's findings in file offsets.
  */
-export function checkStoreDocuments(
+export function checkChangedDocuments(
   uri: string, store: DocumentStore, settings: Settings, index: WorkspaceIndex, baseline: BaselineLookup | undefined,
 ): { documents: ManifestDocument[]; findings: Finding[]; services: ServiceInfo[] } {
   const documents = store.documents();

@@ -1,8 +1,8 @@
-import { prepareStore } from '../../service/languageService';
+import { parseAhead } from '../../service/languageService';
 import type { Finding } from '../../service/model';
 import type { DocumentStore } from '../../service/parse/documentStore';
 import type { Settings } from '../../service/settings';
-import { checkDocuments, moved } from '../../service/validate';
+import { checkDocuments, moved } from '../../service/checkDocuments';
 import type { ServiceInfo } from '../../service/workspace/serviceLookup';
 import { servicesOf } from '../../service/workspace/servicesOf';
 import type { WorkspaceIndex } from '../../service/workspace/workspaceIndex';
@@ -25,7 +25,7 @@ export async function sharedFirstCheck(
   const second = store.textOf(cut, store.count);
   const part = worker.parse(uri, second.text, settings);
   try {
-    if (!(await inSlices(prepareStore(store, settings, 0, cut), current))) return undefined;
+    if (!(await inSlices(parseAhead(store, settings, 0, cut), current))) return undefined;
     const first = store.documentsIn(0, cut);
     const theirServices = await part.services;
     if (!theirServices || !current()) return undefined;

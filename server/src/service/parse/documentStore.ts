@@ -53,8 +53,8 @@ export class DocumentStore {
     return this.size;
   }
 
-  /** Replaces the whole text; documents whose text is unchanged keep their parse. */
-  setText(text: string): void {
+  /** Replaces the whole text; documents whose text is unchanged keep their parse. Returns the store. */
+  setText(text: string): this {
     const last = this.pieces;
     let byText: Map<string, Piece> | undefined;
     this.pieces = piecesOf(text, (chunk, i, count) => {
@@ -68,6 +68,7 @@ export class DocumentStore {
       return byText.get(chunk);
     });
     this.changed(text.length, text);
+    return this;
   }
 
   /**
