@@ -1,0 +1,47 @@
+//go:build js && wasm
+
+// Command wasm is the engine as a WebAssembly module for Node.js (GOOS=js GOARCH=wasm).
+//
+// Why js/wasm and not wasip1: the module must answer many renders from one instance
+// (an edit re-renders; loading ~30 MB of code each time would cost more than the
+// render). js/wasm lets Go export a function and stay alive between calls, with Go's own
+// wasm_exec.js as the only glue; a wasip1 command runs main() once and exits (Go 1.24's
+// go:wasmexport would need a reactor build plus our own memory marshalling).
+//
+// It sets globalThis.__helmEngineRender(requestJSON: string): string (the response
+// JSON) and then calls globalThis.__helmEngineReady(), then blocks forever so that the
+// function stays callable.
+package main
+
+import (
+	"encoding/json"
+	"syscall/js"
+
+	helmengine "statefulset.studio/helmengine"
+)
+
+func main() {
+	render := js.FuncOf(func(_ js.Value, args []js.Value) any {
+		var req helmengine.Request
+		if len(args) != 1 || args[0].Type() != js.TypeString {
+			return encode(helmengine.Response{Documents: []helmengine.Document{}, Error: &helmengine.Error{Message: "helm engine: expected one JSON string"}})
+		}
+		if err := json.Unmarshal([]byte(args[0].String()), &req); err != nil {
+			return encode(helmengine.Response{Documents: []helmengine.Document{}, Error: &helmengine.Error{Message: "helm engine: bad request: " + err.Error()}})
+		}
+		return encode(helmengine.Render(req))
+	})
+	js.Global().Set("__helmEngineRender", render)
+	if ready := js.Global().Get("__helmEngineReady"); ready.Type() == js.TypeFunction {
+		ready.Invoke()
+	}
+	select {}
+}
+
+func encode(resp helmengine.Response) string {
+	b, err := json.Marshal(resp)
+	if err != nil {
+		return `{"manifest":"","documents":[],"error":{"message":"helm engine: cannot encode the response"}}`
+	}
+	return string(b)
+}

@@ -1,0 +1,180 @@
+// Command wasmoverlay writes a copy of Helm's module with four files changed, which lets
+// Helm's engine build for js/wasm at a fraction of its size, and a go.mod that uses it:
+//
+//	go run ./tools/wasmoverlay OUTDIR   (writes OUTDIR/helm/..., OUTDIR/go.mod, OUTDIR/go.sum)
+//	GOOS=js GOARCH=wasm go build -modfile=OUTDIR/go.mod ./cmd/wasm
+//
+// (`go build -overlay` would be the natural tool, but Go refuses to overlay files in the
+// module cache.)
+//
+// Helm's packages that `helm template` runs import a Kubernetes client for things that
+// a render without a cluster never does: the `lookup` function's client (pkg/engine,
+// unused when the engine has no client, as in `helm template`), the whole client-go
+// scheme only to list the API versions it knows (pkg/chart/common, for
+// .Capabilities.APIVersions), and client-go's clientset only so that its version is in
+// the build info (internal/version, for .Capabilities.KubeVersion). The overlay replaces
+// exactly those: the lookup client by a stub, and the two computed values by the values
+// this program computes with Helm's own unmodified code, natively, at build time. So the
+// rendered output stays byte-identical (the tests compare with the real `helm template`).
+// Every edit checks that the text it replaces is there; a Helm upgrade that moves it
+// fails here, loudly, rather than building something different.
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+
+	"helm.sh/helm/v4/pkg/chart/common"
+)
+
+func main() {
+	if len(os.Args) != 2 {
+		fail("usage: wasmoverlay OUTDIR")
+	}
+	out, err := filepath.Abs(os.Args[1])
+	check(err)
+	dir, err := exec.Command("go", "list", "-m", "-f", "{{.Dir}}", "helm.sh/helm/v4").Output()
+	check(err)
+	helm := strings.TrimSpace(string(dir))
+
+	copyDir := filepath.Join(out, "helm")
+	check(os.RemoveAll(copyDir))
+	check(copyModule(helm, copyDir))
+	write := func(rel, text string) {
+		check(os.WriteFile(filepath.Join(copyDir, filepath.FromSlash(rel)), []byte(text), 0o644))
+	}
+	read := func(rel string) string {
+		b, err := os.ReadFile(filepath.Join(helm, filepath.FromSlash(rel)))
+		check(err)
+		return string(b)
+	}
+
+	// pkg/engine: no rest.Config constructors, and a lookup client type without client-go.
+	engine := read("pkg/engine/engine.go")
+	engine = cut(engine, "\t\"k8s.io/client-go/rest\"\n", "")
+	engine = cutFunc(engine, "// New creates a new instance of Engine using the passed in rest config.\n")
+	engine = cutFunc(engine, "// RenderWithClient takes a chart, optional values, and value overrides, and attempts to\n")
+	write("pkg/engine/engine.go", engine)
+	write("pkg/engine/lookup_func.go", lookupStub)
+
+	// pkg/chart/common: the API versions that allKnownVersions computes, as a list.
+	versions, err := json.Marshal([]string(common.DefaultVersionSet))
+	check(err)
+	caps := read("pkg/chart/common/capabilities.go")
+	caps = cut(caps, "\t\"k8s.io/client-go/kubernetes/scheme\"\n", "")
+	caps = cut(caps, "\tapiextensionsv1 \"k8s.io/apiextensions-apiserver/pkg/apis/apiextensions/v1\"\n\tapiextensionsv1beta1 \"k8s.io/apiextensions-apiserver/pkg/apis/apiextensions/v1beta1\"\n", "")
+	start := strings.Index(caps, "func allKnownVersions() VersionSet {")
+	end := strings.Index(caps, "func makeDefaultCapabilities()")
+	if start < 0 || end < start {
+		fail("pkg/chart/common/capabilities.go: allKnownVersions not found")
+	}
+	list := strings.NewReplacer("[", "{", "]", "}").Replace(string(versions))
+	caps = caps[:start] + "// allKnownVersions: computed by go/helm/tools/wasmoverlay with Helm's own code.\nfunc allKnownVersions() VersionSet {\n\treturn VersionSet" + list + "\n}\n\n" + caps[end:]
+	write("pkg/chart/common/capabilities.go", caps)
+
+	// internal/version: client-go's version as the build info of a full build reports it.
+	v := clientGoVersion()
+	write("internal/version/clientgo.go", fmt.Sprintf(clientGoStub, v))
+
+	// go.mod and go.sum of go/helm (the current directory), with Helm replaced by the copy.
+	mod, err := os.ReadFile("go.mod")
+	check(err)
+	sum, err := os.ReadFile("go.sum")
+	check(err)
+	check(os.WriteFile(filepath.Join(out, "go.mod"), append(mod, []byte("\nreplace helm.sh/helm/v4 => "+copyDir+"\n")...), 0o644))
+	check(os.WriteFile(filepath.Join(out, "go.sum"), sum, 0o644))
+}
+
+// copyModule copies a module's Go sources and go.mod, leaving out tests and test data.
+func copyModule(from, to string) error {
+	return filepath.WalkDir(from, func(path string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(from, path)
+		if d.IsDir() {
+			if d.Name() == "testdata" || d.Name() == ".github" {
+				return filepath.SkipDir
+			}
+			return os.MkdirAll(filepath.Join(to, rel), 0o755)
+		}
+		if strings.HasSuffix(path, "_test.go") || !(strings.HasSuffix(path, ".go") || d.Name() == "go.mod") {
+			return nil
+		}
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(to, rel), b, 0o644)
+	})
+}
+
+func clientGoVersion() string {
+	b, err := exec.Command("go", "list", "-m", "-f", "{{.Version}}", "k8s.io/client-go").Output()
+	check(err)
+	return strings.TrimSpace(string(b))
+}
+
+// cut replaces the one occurrence of old by new, or fails.
+func cut(text, old, new string) string {
+	if strings.Count(text, old) != 1 {
+		fail(fmt.Sprintf("expected exactly one %q", old))
+	}
+	return strings.Replace(text, old, new, 1)
+}
+
+// cutFunc removes the function whose doc comment starts with doc, up to its closing "\n}\n".
+func cutFunc(text, doc string) string {
+	start := strings.Index(text, doc)
+	if start < 0 || strings.Count(text, doc) != 1 {
+		fail(fmt.Sprintf("expected exactly one %q", doc))
+	}
+	end := strings.Index(text[start:], "\n}\n")
+	if end < 0 {
+		fail("no end of function after " + doc)
+	}
+	return text[:start] + text[start+end+3:]
+}
+
+const lookupStub = `package engine
+
+import "context"
+
+// Overlay of go/helm/tools/wasmoverlay: the engine without a Kubernetes client. Without
+// a client, Helm's engine keeps the "lookup" of funcs.go, which finds nothing.
+
+type lookupFunc = func(apiversion, resource, namespace, name string) (map[string]any, error)
+
+// ClientProvider stands in for Helm's (a dynamic client per kind); nothing can provide one here.
+type ClientProvider interface {
+	noClientInWebAssembly()
+}
+
+func newLookupFunction(_ context.Context, _ ClientProvider) lookupFunc {
+	return func(string, string, string, string) (map[string]any, error) { return map[string]any{}, nil }
+}
+`
+
+const clientGoStub = `package version
+
+// Overlay of go/helm/tools/wasmoverlay: the version of k8s.io/client-go in go.mod, which a
+// full build reads from its build info.
+func K8sIOClientGoModVersion() (string, error) {
+	return %q, nil
+}
+`
+
+func check(err error) {
+	if err != nil {
+		fail(err.Error())
+	}
+}
+
+func fail(msg string) {
+	fmt.Fprintln(os.Stderr, "wasmoverlay:", msg)
+	os.Exit(1)
+}

@@ -1,0 +1,20 @@
+import type { RenderRequest } from './renderTypes';
+
+/** What the worker needs to start: where the WebAssembly module and Go's glue are. */
+export interface HelmWorkerData {
+  wasmFile: string;
+  wasmExecFile: string;
+}
+
+/** Server (wasmEngine.ts) -> helm worker: render one request. Files travel as bytes (cloned). */
+export type ToHelmWorker = { id: number; request: Omit<RenderRequest, 'chartDir'> };
+
+/**
+ * Helm worker -> server: `ready` once the module is loaded (with its load time), then one
+ * answer per request: the engine's JSON response and the module's memory size after it; or
+ * why the engine failed.
+ */
+export type FromHelmWorker =
+  | { kind: 'ready'; loadMs: number }
+  | { kind: 'rendered'; id: number; responseJson: string; memoryBytes: number }
+  | { kind: 'failed'; id: number | undefined; message: string };

@@ -1,0 +1,93 @@
+import { readFileSync } from 'node:fs';
+import { runInThisContext } from 'node:vm';
+import { parentPort, workerData } from 'node:worker_threads';
+import type { FromHelmWorker, HelmWorkerData, ToHelmWorker } from './helmWorkerMessages';
+import type { RenderRequest } from './renderTypes';
+
+// The entry of dist/helmWorker.js: a worker thread that holds Helm's engine compiled to
+// WebAssembly (go/helm/cmd/wasm) and renders one request at a time. A render blocks this
+// thread; the server stops it from outside when it takes too long.
+
+/** What Go's wasm_exec.js defines on globalThis. */
+interface GoRuntime {
+  importObject: WebAssembly.Imports;
+  run(instance: WebAssembly.Instance): Promise<void>;
+}
+type GoConstructor = new () => GoRuntime;
+interface EngineGlobals {
+  Go?: GoConstructor;
+  fs?: { writeSync(fd: number, buf: Uint8Array): number };
+  __helmEngineRender?: (requestJson: string) => string;
+  __helmEngineReady?: () => void;
+}
+const globals = globalThis as unknown as EngineGlobals;
+
+const data = workerData as HelmWorkerData;
+const port = parentPort;
+
+/** What Go printed (Helm's logger writes to stderr); kept short, and never on the server's stdout (that is the LSP stream). */
+let printed = '';
+
+async function load(): Promise<WebAssembly.Memory> {
+  const started = performance.now();
+  runInThisContext(readFileSync(data.wasmExecFile, 'utf8'), { filename: data.wasmExecFile });
+  const Go = globals.Go;
+  if (!Go || !globals.fs) throw new Error(`${data.wasmExecFile} did not define Go`);
+  // wasm_exec.js's stand-in file system prints through console.log; keep it here instead.
+  const decoder = new TextDecoder();
+  globals.fs.writeSync = (_fd, buf) => {
+    printed = (printed + decoder.decode(buf)).slice(-4096);
+    return buf.length;
+  };
+  const go = new Go();
+  const module = await WebAssembly.compile(readFileSync(data.wasmFile));
+  const instance = await WebAssembly.instantiate(module, go.importObject);
+  const ready = new Promise<void>((resolve) => { globals.__helmEngineReady = resolve; });
+  go.run(instance).then(
+    () => port?.postMessage({ kind: 'failed', id: undefined, message: `the Helm engine exited: ${printed.trim()}` } satisfies FromHelmWorker),
+    (error: unknown) => port?.postMessage({ kind: 'failed', id: undefined, message: String(error) } satisfies FromHelmWorker),
+  );
+  await ready;
+  port?.postMessage({ kind: 'ready', loadMs: performance.now() - started } satisfies FromHelmWorker);
+  const memory = instance.exports['mem'];
+  if (!(memory instanceof WebAssembly.Memory)) throw new Error('the Helm engine exports no memory');
+  return memory;
+}
+
+function base64(content: Uint8Array | string): string {
+  return (typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content.buffer, content.byteOffset, content.byteLength)).toString('base64');
+}
+
+/** The request as go/helm's Request JSON ([]byte fields are base64). */
+function requestJson(request: Omit<RenderRequest, 'chartDir'>): string {
+  const files: Record<string, string> = {};
+  for (const [name, content] of request.files) files[name] = base64(content);
+  return JSON.stringify({
+    files,
+    valuesFiles: (request.valuesFiles ?? []).map((f) => ({ name: f.name, content: base64(f.content) })),
+    set: request.set ?? [],
+    setString: request.setString ?? [],
+    releaseName: request.releaseName ?? '',
+    namespace: request.namespace ?? '',
+    kubeVersion: request.kubeVersion ?? '',
+    apiVersions: request.apiVersions ?? [],
+  });
+}
+
+const loaded = load();
+loaded.catch((error: unknown) => port?.postMessage({ kind: 'failed', id: undefined, message: `cannot load the Helm engine: ${String(error)}` } satisfies FromHelmWorker));
+
+port?.on('message', (message: ToHelmWorker) => {
+  void loaded.then((memory) => {
+    const render = globals.__helmEngineRender;
+    let answer: FromHelmWorker;
+    try {
+      if (!render) throw new Error('the Helm engine is not running');
+      const responseJson = render(requestJson(message.request));
+      answer = { kind: 'rendered', id: message.id, responseJson, memoryBytes: memory.buffer.byteLength };
+    } catch (error) {
+      answer = { kind: 'failed', id: message.id, message: `${String(error)} ${printed.trim()}`.trim() };
+    }
+    port.postMessage(answer);
+  }, () => undefined);
+});

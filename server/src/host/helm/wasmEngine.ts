@@ -1,0 +1,217 @@
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { FromHelmWorker, HelmWorkerData, ToHelmWorker } from './helmWorkerMessages';
+import { documentsOf } from './manifestDocuments';
+import type { RenderError, RenderRequest, RenderResult } from './renderTypes';
+
+/** Where the bundles and the module sit: dist/, next to the server's and the CLI's bundles. */
+export interface WasmEngineFiles {
+  /** dist/helmWorker.js (or, in tests, helmWorkerThread.ts run through tsx). */
+  workerFile: string;
+  /** dist/helm.wasm */
+  wasmFile: string;
+  /** dist/helm_wasm_exec.js: Go's lib/wasm/wasm_exec.js of the Go that built the module. */
+  wasmExecFile: string;
+}
+
+export interface WasmEngineOptions {
+  files?: WasmEngineFiles;
+  /** A render that takes longer is stopped (default 10 s). */
+  timeoutMs?: number;
+  /** The engine is stopped when its memory passes this (default 1 GiB). */
+  memoryLimitBytes?: number;
+  /** An idle engine is stopped after this long, giving its memory back (default 10 min). */
+  idleMs?: number;
+}
+
+export const bundledFiles: WasmEngineFiles = {
+  workerFile: join(__dirname, 'helmWorker.js'),
+  wasmFile: join(__dirname, 'helm.wasm'),
+  wasmExecFile: join(__dirname, 'helm_wasm_exec.js'),
+};
+
+interface Pending {
+  id: number;
+  request: RenderRequest;
+  resolve(result: RenderResult): void;
+}
+
+/** How often the process's memory is looked at during a render (the worker is busy and cannot say). */
+const memoryPollMs = 200;
+
+/**
+ * Helm's engine in a worker thread, started on the first render (never before: loading the
+ * module costs ~1 s and tens of MB) and restarted after a render it had to stop. Renders
+ * are answered in order, one at a time.
+ */
+export class WasmEngine {
+  private worker: Worker | undefined;
+  private ready: Promise<number> | undefined;
+  private readonly queue: Pending[] = [];
+  private current: { pending: Pending; started: number; rssAtStart: number; timer: NodeJS.Timeout; poll: NodeJS.Timeout } | undefined;
+  private lastId = 0;
+  private idle: NodeJS.Timeout | undefined;
+  private readonly files: WasmEngineFiles;
+  private readonly timeoutMs: number;
+  private readonly memoryLimitBytes: number;
+  private readonly idleMs: number;
+  /** The last load's time, for figures. */
+  loadMs: number | undefined;
+  /** The module's memory after the last render. */
+  memoryBytes: number | undefined;
+
+  constructor(options: WasmEngineOptions = {}) {
+    this.files = options.files ?? bundledFiles;
+    this.timeoutMs = options.timeoutMs ?? 10_000;
+    this.memoryLimitBytes = options.memoryLimitBytes ?? 1024 ** 3;
+    this.idleMs = options.idleMs ?? 600_000;
+  }
+
+  render(request: RenderRequest): Promise<RenderResult> {
+    clearTimeout(this.idle);
+    return new Promise((resolve) => {
+      this.queue.push({ id: ++this.lastId, request, resolve });
+      this.next();
+    });
+  }
+
+  /** Loads the module now (e.g. when a chart is opened), so the first render does not wait for it. Resolves to the load time. */
+  warmUp(): Promise<number> {
+    return this.start().ready ?? Promise.resolve(0);
+  }
+
+  /** Whether the worker is up. */
+  get running(): boolean {
+    return this.worker !== undefined;
+  }
+
+  /** Stops the worker; renders waiting are answered with an error. */
+  async dispose(): Promise<void> {
+    const worker = this.worker;
+    this.stopWorker();
+    for (const p of this.queue.splice(0)) p.resolve(failure({ kind: 'engine', message: 'the Helm engine was stopped' }, 0));
+    clearTimeout(this.idle);
+    if (worker) await worker.terminate();
+  }
+
+  private start(): { worker: Worker; ready: Promise<number> | undefined } {
+    if (this.worker) return { worker: this.worker, ready: this.ready };
+    const workerData: HelmWorkerData = { wasmFile: this.files.wasmFile, wasmExecFile: this.files.wasmExecFile };
+    const worker = new Worker(this.files.workerFile, { workerData });
+    worker.unref(); // an idle engine must not keep the server or the CLI alive
+    this.worker = worker;
+    this.ready = new Promise<number>((resolve, reject) => {
+      worker.on('message', (message: FromHelmWorker) => {
+        if (message.kind === 'ready') {
+          this.loadMs = message.loadMs;
+          resolve(message.loadMs);
+        } else this.answered(message);
+      });
+      const fail = (message: string): void => {
+        reject(new Error(message));
+        if (this.worker !== worker) return;
+        this.stopWorker();
+        this.finish({ kind: 'engine', message });
+      };
+      worker.on('error', (error) => fail(`the Helm engine failed: ${error.message}`));
+      worker.on('exit', (code) => fail(`the Helm engine stopped (exit code ${code})`));
+    });
+    this.ready.catch(() => undefined);
+    return { worker, ready: this.ready };
+  }
+
+  private next(): void {
+    if (this.current) return;
+    const pending = this.queue.shift();
+    if (!pending) {
+      clearTimeout(this.idle);
+      this.idle = setTimeout(() => this.stopWorker(), this.idleMs).unref();
+      return;
+    }
+    const { worker } = this.start();
+    const started = performance.now();
+    // The time limit counts from the request, so a module load counts too (it is ~1 s of 10).
+    const timer = setTimeout(() => {
+      this.stopWorker();
+      this.finish({ kind: 'timeout', message: `the chart's templates did not finish rendering within ${formatSeconds(this.timeoutMs)} (a loop?)` });
+    }, this.timeoutMs);
+    const rssAtStart = process.memoryUsage.rss();
+    const poll = setInterval(() => {
+      if (process.memoryUsage.rss() - rssAtStart <= this.memoryLimitBytes) return;
+      this.stopWorker();
+      this.finish({ kind: 'memory', message: `the chart's templates used more than ${formatBytes(this.memoryLimitBytes)} of memory while rendering` });
+    }, memoryPollMs);
+    this.current = { pending, started, rssAtStart, timer, poll };
+    const { chartDir: _unused, ...request } = pending.request;
+    worker.postMessage({ id: pending.id, request } satisfies ToHelmWorker);
+  }
+
+  private answered(message: Exclude<FromHelmWorker, { kind: 'ready' }>): void {
+    if (message.kind === 'failed') {
+      if (message.id !== undefined && message.id !== this.current?.pending.id) return;
+      this.stopWorker();
+      this.finish({ kind: 'engine', message: message.message });
+      return;
+    }
+    if (message.id !== this.current?.pending.id) return;
+    this.memoryBytes = message.memoryBytes;
+    const current = this.current;
+    let result: RenderResult;
+    try {
+      const response = JSON.parse(message.responseJson) as EngineResponse;
+      const elapsedMs = performance.now() - current.started;
+      result = response.error
+        ? failure({ kind: 'helm', message: response.error.message }, elapsedMs)
+        : { manifest: response.manifest, documents: documentsOf(response.manifest), engine: 'wasm', elapsedMs };
+    } catch (error) {
+      result = failure({ kind: 'engine', message: `the Helm engine's answer is not JSON: ${String(error)}` }, performance.now() - current.started);
+    }
+    // A module that grew past the limit keeps its memory (Go never gives it back): start afresh next time.
+    if (message.memoryBytes > this.memoryLimitBytes) this.stopWorker();
+    this.settle(result);
+  }
+
+  private finish(error: RenderError): void {
+    const current = this.current;
+    if (!current) return;
+    this.settle(failure(error, performance.now() - current.started));
+  }
+
+  private settle(result: RenderResult): void {
+    const current = this.current;
+    if (!current) return;
+    clearTimeout(current.timer);
+    clearInterval(current.poll);
+    this.current = undefined;
+    current.pending.resolve(result);
+    this.next();
+  }
+
+  private stopWorker(): void {
+    const worker = this.worker;
+    this.worker = undefined;
+    this.ready = undefined;
+    if (!worker) return;
+    worker.removeAllListeners();
+    worker.on('error', () => undefined);
+    void worker.terminate();
+  }
+}
+
+/** go/helm's Response. Documents are cut here again from the manifest (with offsets). */
+interface EngineResponse {
+  manifest: string;
+  error?: { message: string };
+}
+
+function failure(error: RenderError, elapsedMs: number): RenderResult {
+  return { manifest: '', documents: [], error, engine: 'wasm', elapsedMs };
+}
+
+function formatSeconds(ms: number): string {
+  return `${Number((ms / 1000).toFixed(1))} s`;
+}
+
+function formatBytes(bytes: number): string {
+  return bytes >= 1024 ** 3 ? `${Number((bytes / 1024 ** 3).toFixed(1))} GB` : `${Math.round(bytes / 1024 ** 2)} MB`;
+}
