@@ -1,9 +1,11 @@
 import { readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { dirname, isAbsolute, join, relative } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { PreviewResult } from '../../../protocol/protocol';
 import type { BaselineLookup } from '../service/baseline/baselineLookup';
 import { fixFile } from '../service/fixFile';
+import type { Finding } from '../service/model';
+import type { Lines } from '../service/parse/lineIndex';
 import { previewOf } from '../service/previewOf';
 import { checkFile } from '../service/languageService';
 import { DocumentStore } from '../service/parse/documentStore';
@@ -54,15 +56,31 @@ export function checkFiles(
   }
   return sources.flatMap((source) => {
     const { findings, lines } = checkFile(source.uri, source.store.setText(source.text), settings, index, baselineFor?.(source.file));
-    return findings.map((finding) => {
-      const start = lines.positionAt(finding.start);
-      const end = lines.positionAt(finding.end);
-      return {
-        file: source.file, line: start.line + 1, column: start.character + 1, endLine: end.line + 1,
-        endColumn: end.character + 1, severity: finding.severity, rule: finding.rule, message: finding.message,
-      };
-    });
+    return findings.map((finding) => toReported(source.file, finding, lines, () => undefined));
   });
+}
+
+/** A finding as the CLI reports it, 1-based; its related places through `linesOf` (undefined: not shown). */
+export function toReported(file: string, finding: Finding, lines: Lines, linesOf: (uri: string) => Lines | undefined): Reported {
+  const start = lines.positionAt(finding.start);
+  const end = lines.positionAt(finding.end);
+  const related = (finding.related ?? []).flatMap((r) => {
+    const at = linesOf(r.uri)?.positionAt(r.start);
+    return at ? [{ file: displayPath(r.uri), line: at.line + 1, column: at.character + 1, message: r.message }] : [];
+  });
+  return {
+    file, line: start.line + 1, column: start.character + 1, endLine: end.line + 1,
+    endColumn: end.character + 1, severity: finding.severity, rule: finding.rule, message: finding.message,
+    ...(related.length > 0 ? { related } : {}),
+  };
+}
+
+/** A file URI as the CLI prints paths: relative to the working folder when inside it. */
+export function displayPath(uri: string): string {
+  if (!uri.startsWith('file:')) return uri;
+  const path = fileURLToPath(uri);
+  const inside = relative(process.cwd(), path);
+  return inside && !inside.startsWith('..') && !isAbsolute(inside) ? inside : path;
 }
 
 /**

@@ -11,10 +11,23 @@ export interface Reported {
   severity: Severity;
   rule: string;
   message: string;
+  /** Other places the finding concerns (where a chart's value came from, say). */
+  related?: ReportedPlace[];
+}
+
+/** A related place, 1-based. */
+export interface ReportedPlace {
+  file: string;
+  line: number;
+  column: number;
+  message: string;
 }
 
 export function formatText(reports: readonly Reported[]): string {
-  const lines = reports.map((r) => `${r.file}:${r.line}:${r.column}: ${r.severity} [${r.rule}] ${r.message}`);
+  const lines = reports.flatMap((r) => [
+    `${r.file}:${r.line}:${r.column}: ${r.severity} [${r.rule}] ${r.message}`,
+    ...(r.related ?? []).map((p) => `  ${p.file}:${p.line}:${p.column}: ${p.message}`),
+  ]);
   const errors = reports.filter((r) => r.severity === 'error').length;
   const warnings = reports.filter((r) => r.severity === 'warning').length;
   lines.push(`${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`);
@@ -51,6 +64,13 @@ export function formatSarif(reports: readonly Reported[], ruleIds: readonly stri
             region: { startLine: r.line, startColumn: r.column, endLine: r.endLine, endColumn: r.endColumn },
           },
         }],
+        ...(r.related?.length ? {
+          relatedLocations: r.related.map((p, id) => ({
+            id,
+            message: { text: p.message },
+            physicalLocation: { artifactLocation: { uri: p.file.replace(/\\/g, '/') }, region: { startLine: p.line, startColumn: p.column } },
+          })),
+        } : {}),
       })),
     }],
   };

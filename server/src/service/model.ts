@@ -10,6 +10,16 @@ export interface Span {
   end: number;
 }
 
+/** A range of a file the user wrote: UTF-16 offsets into that file's text. */
+export interface FileRange extends Span {
+  uri: string;
+}
+
+/** Another place a finding concerns (the values line a template read, the line that included a helper). */
+export interface RelatedRange extends FileRange {
+  message: string;
+}
+
 /** The data a quick fix needs, carried on a finding (never parsed back from the message). */
 export type FixData = Record<string, unknown>;
 
@@ -19,6 +29,8 @@ export interface Finding extends Span {
   severity: Severity;
   message: string;
   data?: FixData;
+  /** Other places it concerns, in other files or this one (a source's origin map names them). */
+  related?: RelatedRange[];
 }
 
 /** A path into a Kubernetes object: keys and array indexes. */

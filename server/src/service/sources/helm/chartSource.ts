@@ -1,0 +1,128 @@
+import type { ManifestDocument, RelatedRange, Span } from '../../model';
+import { parseFile } from '../../parse/documentStore';
+import { LineIndex, type Lines } from '../../parse/lineIndex';
+import type { SourceObjects } from '../checkSource';
+import type { Origin } from '../origins';
+import { alignRendered, type Defines, type LineOrigin } from './alignRendered';
+import { definesOf, templateLines, type TemplateLine } from './templateLines';
+import { ValuesFile, valuesPaths } from './valuesRefs';
+
+/** What the chart source reads: the chart's own texts, as the editor or the disk has them. */
+export interface ChartTexts {
+  /** The chart folder's URI, without a trailing slash. */
+  rootUri: string;
+  /** The name Helm prefixes to every `# Source:` (Chart.yaml's `name`). */
+  name: string;
+  /** Templates and helpers, by path relative to the chart folder (`templates/sts.yaml`, `charts/common/templates/_labels.tpl`). */
+  templates: ReadonlyMap<string, string>;
+  /** The values files in the order Helm merges them (the chart's values.yaml first, then `-f` files). */
+  values: readonly { uri: string; text: string }[];
+}
+
+/** One document as `helm template` printed it: its `# Source:` name and text. */
+export interface RenderedText {
+  source: string;
+  text: string;
+}
+
+interface Written {
+  file: string;
+  origins: LineOrigin[];
+  lines: LineIndex;
+  renderedLines: string[];
+  /** Where the ManifestDocument's text starts in the rendered document's text. */
+  offset: number;
+}
+
+const indentation = (text: string, line: TemplateLine): number => /^\s*/.exec(text.slice(line.start, line.end))![0].length;
+
+/**
+ * A rendered chart as a source: its documents (what the rules read) and the origin map that puts
+ * each finding on the template or helper line that wrote it, with the values line it read.
+ */
+export function chartSource(chart: ChartTexts, rendered: readonly RenderedText[]): SourceObjects {
+  const uriOf = (path: string): string => `${chart.rootUri}/${path}`;
+  const parsed = new Map<string, TemplateLine[]>();
+  const linesOfTemplate = (path: string): TemplateLine[] | undefined => {
+    const text = chart.templates.get(path);
+    if (text === undefined) return undefined;
+    let lines = parsed.get(path);
+    if (!lines) parsed.set(path, (lines = templateLines(text)));
+    return lines;
+  };
+  const defines = new Map<string, { file: string; lines: readonly TemplateLine[] }>();
+  for (const path of chart.templates.keys()) {
+    if (!path.endsWith('.tpl')) continue;
+    for (const [name, lines] of definesOf(linesOfTemplate(path)!)) defines.set(name, { file: path, lines });
+  }
+  const values = chart.values.map((v) => new ValuesFile(v.uri, v.text));
+  const written = new Map<ManifestDocument, Written>();
+  const documents: ManifestDocument[] = [];
+  for (const { source, text } of rendered) {
+    const path = source.startsWith(`${chart.name}/`) ? source.slice(chart.name.length + 1) : source;
+    const template = linesOfTemplate(path);
+    if (!template) continue;
+    const origins = alignRendered(path, template, text, defines as Defines);
+    const lines = new LineIndex(text);
+    const renderedLines = text.split('\n');
+    for (const document of parseFile(text)) {
+      documents.push(document);
+      written.set(document, { file: path, origins, lines, renderedLines, offset: document.offset });
+    }
+  }
+
+  const place = (file: string, line: TemplateLine): Span => {
+    const text = chart.templates.get(file) ?? '';
+    return { start: line.start + indentation(text, line), end: Math.max(line.end, line.start + indentation(text, line) + 1) };
+  };
+
+  function valuesOrigin(origin: LineOrigin, renderedLine: string): RelatedRange[] {
+    const paths = valuesPaths(origin.line.actions);
+    if (paths.length === 0 && origin.includedBy) paths.push(...valuesPaths(origin.includedBy.line.actions));
+    const key = /^\s*-?\s*([\w./-]+):/.exec(renderedLine)?.[1];
+    const found: RelatedRange[] = [];
+    for (const path of paths) {
+      // The last values file that sets the path wins, as Helm merges them.
+      for (const file of [...values].reverse()) {
+        const last = path[path.length - 1];
+        const span = (key && key !== last ? file.keyBelow(path, key) : undefined) ?? file.spanOf(path);
+        if (!span) continue;
+        found.push({ uri: file.uri, ...span, message: `the value comes from \`${path.join('.')}\` here` });
+        break;
+      }
+    }
+    return found;
+  }
+
+  const originOf = (document: ManifestDocument, span: Span): Origin | undefined => {
+    const w = written.get(document);
+    if (!w) return undefined;
+    const at = w.lines.positionAt(w.offset + span.start);
+    const origin = w.origins[at.line];
+    if (!origin) return undefined;
+    const renderedText = w.renderedLines[at.line] ?? '';
+    const related: RelatedRange[] = [];
+    if (origin.includedBy) {
+      related.push({ uri: uriOf(origin.includedBy.file), ...place(origin.includedBy.file, origin.includedBy.line), message: 'the helper is included here' });
+    }
+    const fromValues = valuesOrigin(origin, renderedText);
+    return {
+      primary: { uri: uriOf(origin.file), ...place(origin.file, origin.line) },
+      related: [...related, ...fromValues],
+      echoes: fromValues.map((r) => ({ ...r, message: `set here for ${origin.file}` })),
+    };
+  };
+
+  const fileLines = new Map<string, Lines>();
+  const linesOf = (uri: string): Lines | undefined => {
+    let lines = fileLines.get(uri);
+    if (lines) return lines;
+    const path = uri.startsWith(`${chart.rootUri}/`) ? uri.slice(chart.rootUri.length + 1) : undefined;
+    const text = (path !== undefined ? chart.templates.get(path) : undefined) ?? chart.values.find((v) => v.uri === uri)?.text;
+    if (text === undefined) return undefined;
+    fileLines.set(uri, (lines = new LineIndex(text)));
+    return lines;
+  };
+
+  return { uri: `helm:${chart.rootUri}`, documents, origins: { originOf }, linesOf };
+}
