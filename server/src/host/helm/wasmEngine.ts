@@ -36,6 +36,14 @@ interface Pending {
   resolve(result: RenderResult): void;
 }
 
+/** The render under way, and its limits (set once the module is ready). */
+interface Running {
+  pending: Pending;
+  started: number;
+  timer: NodeJS.Timeout | undefined;
+  poll: NodeJS.Timeout | undefined;
+}
+
 /** How often the process's memory is looked at during a render (the worker is busy and cannot say). */
 const memoryPollMs = 200;
 
@@ -48,7 +56,7 @@ export class WasmEngine {
   private worker: Worker | undefined;
   private ready: Promise<number> | undefined;
   private readonly queue: Pending[] = [];
-  private current: { pending: Pending; started: number; rssAtStart: number; timer: NodeJS.Timeout; poll: NodeJS.Timeout } | undefined;
+  private current: Running | undefined;
   private lastId = 0;
   private idle: NodeJS.Timeout | undefined;
   private readonly files: WasmEngineFiles;
@@ -128,22 +136,28 @@ export class WasmEngine {
       this.idle = setTimeout(() => this.stopWorker(), this.idleMs).unref();
       return;
     }
-    const { worker } = this.start();
+    const { worker, ready } = this.start();
     const started = performance.now();
-    // The time limit counts from the request, so a module load counts too (it is ~1 s of 10).
-    const timer = setTimeout(() => {
-      this.stopWorker();
-      this.finish({ kind: 'timeout', message: `the chart's templates did not finish rendering within ${formatSeconds(this.timeoutMs)} (a loop?)` });
-    }, this.timeoutMs);
-    const rssAtStart = process.memoryUsage.rss();
-    const poll = setInterval(() => {
-      if (process.memoryUsage.rss() - rssAtStart <= this.memoryLimitBytes) return;
-      this.stopWorker();
-      this.finish({ kind: 'memory', message: `the chart's templates used more than ${formatBytes(this.memoryLimitBytes)} of memory while rendering` });
-    }, memoryPollMs);
-    this.current = { pending, started, rssAtStart, timer, poll };
+    const current: Running = { pending, started, timer: undefined, poll: undefined };
+    this.current = current;
     const { chartDir: _unused, ...request } = pending.request;
     worker.postMessage({ id: pending.id, request } satisfies ToHelmWorker);
+    // The limits start when the module is ready: a slow load is not the chart's fault.
+    void ready?.then(() => {
+      if (this.current !== current) return;
+      clearTimeout(current.timer);
+      clearInterval(current.poll);
+      current.timer = setTimeout(() => {
+        this.stopWorker();
+        this.finish({ kind: 'timeout', message: `the chart's templates did not finish rendering within ${formatSeconds(this.timeoutMs)} (a loop?)` });
+      }, this.timeoutMs);
+      const rssAtStart = process.memoryUsage.rss();
+      current.poll = setInterval(() => {
+        if (process.memoryUsage.rss() - rssAtStart <= this.memoryLimitBytes) return;
+        this.stopWorker();
+        this.finish({ kind: 'memory', message: `the chart's templates used more than ${formatBytes(this.memoryLimitBytes)} of memory while rendering` });
+      }, memoryPollMs);
+    }, () => undefined);
   }
 
   private answered(message: Exclude<FromHelmWorker, { kind: 'ready' }>): void {

@@ -1,0 +1,124 @@
+#!/usr/bin/env node
+// Figures of the Helm engine (issue 19): the WebAssembly module's size and load time, and
+// the render of the largest vendored chart beside the real `helm template` of the same
+// Helm version (built from go/helm's module), in one run on this machine.
+//
+//   node scripts/bench-helm.mjs [--runs 10] [--chart NAME] [--json]
+//
+// Markdown goes to stdout (JSON with --json), progress to stderr. Builds what it needs
+// (scripts/build-helm.sh: cached) and bundles the host code into .cache/helm/bench/.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readdirSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import * as esbuild from 'esbuild';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const { values: opt } = parseArgs({
+  options: { runs: { type: 'string', default: '10' }, chart: { type: 'string' }, json: { type: 'boolean', default: false } },
+});
+const runs = Number(opt.runs);
+const log = (...a) => console.error(`[bench-helm ${new Date().toISOString().slice(11, 19)}]`, ...a);
+const chartsDir = path.join(root, 'test', 'fixtures', 'charts');
+const benchDir = path.join(root, '.cache', 'helm', 'bench');
+
+log('building the engine and the helm CLI (cached)');
+for (const target of ['wasm', 'helm-cli']) execFileSync('bash', [path.join(root, 'scripts', 'build-helm.sh'), target], { stdio: ['ignore', 'ignore', 'inherit'] });
+await esbuild.build({ entryPoints: [path.join(root, 'server/src/host/helm/index.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile: path.join(benchDir, 'helmHost.cjs'), logLevel: 'warning' });
+await esbuild.build({ entryPoints: [path.join(root, 'server/src/host/helm/helmWorkerThread.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile: path.join(benchDir, 'helmWorker.js'), logLevel: 'warning' });
+const host = createRequire(import.meta.url)(path.join(benchDir, 'helmHost.cjs'));
+const files = { workerFile: path.join(benchDir, 'helmWorker.js'), wasmFile: path.join(root, 'dist', 'helm.wasm'), wasmExecFile: path.join(root, 'dist', 'helm_wasm_exec.js') };
+const helmCli = path.join(root, '.cache', 'helm', 'bin', 'helm');
+
+// The largest vendored chart: most templates (its subcharts' included).
+function templatesOf(dir) {
+  let n = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true, recursive: true })) if (e.isFile() && /[\\/]templates$/.test(e.parentPath ?? e.path)) n++;
+  return n;
+}
+const charts = readdirSync(chartsDir).filter((c) => !c.startsWith('_') && statSync(path.join(chartsDir, c)).isDirectory());
+const chart = opt.chart ?? charts.map((c) => [c, templatesOf(path.join(chartsDir, c))]).sort((a, b) => b[1] - a[1])[0][0];
+const chartDir = path.join(chartsDir, chart);
+// Bitnami's charts make a random password when none is set; a fixed one makes renders comparable.
+const set = chart === 'postgresql' ? ['auth.postgresPassword=bench'] : chart === 'redis' ? ['auth.password=bench'] : [];
+
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+const p95 = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil(s.length * 0.95) - 1)]; };
+const ms = (x) => `${x.toFixed(0)} ms`;
+const mb = (x) => `${(x / 1e6).toFixed(1)} MB`;
+
+// 1. helm template, as a user runs it (a process per render, reading the chart from disk).
+log(`helm template ${chart} x${runs}`);
+const helmArgs = ['template', chartDir, ...set.flatMap((s) => ['--set', s])];
+const helmTimes = [];
+let helmOut = '';
+for (let i = 0; i < runs; i++) {
+  const t = performance.now();
+  const r = spawnSync(helmCli, helmArgs, { encoding: 'utf8', maxBuffer: 256 << 20 });
+  helmTimes.push(performance.now() - t);
+  if (r.status !== 0) throw new Error(r.stderr);
+  helmOut = r.stdout;
+}
+
+// 2. The engine: cold load, first render, warm re-renders (reading the folder each time, as an edit would).
+global.gc?.();
+const rssBefore = process.memoryUsage.rss();
+const engine = new host.WasmEngine({ files, timeoutMs: 60_000 });
+log('engine: load');
+const loadStarted = performance.now();
+const workerLoadMs = await engine.warmUp();
+const loadWallMs = performance.now() - loadStarted;
+await engine.dispose();
+
+const engine2 = new host.WasmEngine({ files, timeoutMs: 60_000 });
+const firstStarted = performance.now();
+const first = await engine2.render({ files: await host.readChartFolder(chartDir), set });
+const firstMs = performance.now() - firstStarted;
+if (first.error) throw new Error(first.error.message);
+const warm = [];
+const reads = [];
+for (let i = 0; i < runs; i++) {
+  const t = performance.now();
+  const request = { files: await host.readChartFolder(chartDir), set };
+  reads.push(performance.now() - t);
+  const r = await engine2.render(request);
+  warm.push(performance.now() - t);
+  if (r.manifest !== first.manifest) throw new Error('two renders differ');
+}
+const rssAfter = process.memoryUsage.rss();
+const wasmMemory = engine2.memoryBytes ?? 0;
+await engine2.dispose();
+
+const figures = {
+  machine: `${process.platform} ${process.arch}, node ${process.version}`,
+  chart, templates: templatesOf(chartDir), documents: first.documents.length,
+  wasmBytes: statSync(files.wasmFile).size,
+  loadMs: { inWorker: workerLoadMs, wall: loadWallMs },
+  engine: { firstRenderMs: firstMs, warmMedianMs: median(warm), warmP95Ms: p95(warm), readFolderMedianMs: median(reads) },
+  helmTemplate: { medianMs: median(helmTimes), p95Ms: p95(helmTimes) },
+  identical: first.manifest === helmOut,
+  memory: { rssAddedBytes: rssAfter - rssBefore, wasmMemoryBytes: wasmMemory },
+  runs,
+};
+
+if (opt.json) {
+  console.log(JSON.stringify(figures, null, 2));
+} else {
+  console.log(`### Helm engine: ${chart} (${figures.templates} templates, ${figures.documents} documents), ${runs} runs\n`);
+  console.log('| figure | value |');
+  console.log('|---|---|');
+  console.log(`| dist/helm.wasm | ${mb(figures.wasmBytes)} (limit 40 MB) |`);
+  console.log(`| load (read + compile + start, in the worker) | ${ms(workerLoadMs)} (limit 2 s) |`);
+  console.log(`| load, wall (worker start to ready) | ${ms(loadWallMs)} |`);
+  console.log(`| first render, cold (load + read + render) | ${ms(firstMs)} |`);
+  console.log(`| re-render, warm (read folder + render): median / p95 | ${ms(figures.engine.warmMedianMs)} / ${ms(figures.engine.warmP95Ms)} |`);
+  console.log(`| of which reading the folder (median) | ${ms(figures.engine.readFolderMedianMs)} |`);
+  console.log(`| \`helm template\` (built CLI, a process): median / p95 | ${ms(figures.helmTemplate.medianMs)} / ${ms(figures.helmTemplate.p95Ms)} |`);
+  console.log(`| warm re-render / helm template | ${(figures.engine.warmMedianMs / figures.helmTemplate.medianMs).toFixed(2)}x |`);
+  console.log(`| first render / helm template | ${(firstMs / figures.helmTemplate.medianMs).toFixed(2)}x |`);
+  console.log(`| memory added (process RSS) / WebAssembly memory | ${mb(figures.memory.rssAddedBytes)} / ${mb(wasmMemory)} |`);
+  console.log(`| manifest identical to helm template | ${figures.identical ? 'yes' : 'NO'} |`);
+  console.log(`\n${figures.machine}`);
+}
