@@ -4,17 +4,20 @@ import type { RenderRequest } from './renderTypes';
 export interface HelmWorkerData {
   wasmFile: string;
   wasmExecFile: string;
+  /** How long to render the warm-up chart after loading (0: not at all). */
+  warmUpBudgetMs: number;
 }
 
 /** Server (wasmEngine.ts) -> helm worker: render one request. Files travel as bytes (cloned). */
 export type ToHelmWorker = { id: number; request: Omit<RenderRequest, 'chartDir'> };
 
 /**
- * Helm worker -> server: `ready` once the module is loaded (with its load time), then one
+ * Helm worker -> server: `ready` once the module is loaded and warmed up (see warmUpChart.ts;
+ * with both times), then one
  * answer per request: the engine's JSON response and the module's memory size after it; or
  * why the engine failed.
  */
 export type FromHelmWorker =
-  | { kind: 'ready'; loadMs: number }
+  | { kind: 'ready'; loadMs: number; warmUpMs: number }
   | { kind: 'rendered'; id: number; responseJson: string; memoryBytes: number }
   | { kind: 'failed'; id: number | undefined; message: string };

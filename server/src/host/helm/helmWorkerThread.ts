@@ -3,6 +3,7 @@ import { runInThisContext } from 'node:vm';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { FromHelmWorker, HelmWorkerData, ToHelmWorker } from './helmWorkerMessages';
 import type { RenderRequest } from './renderTypes';
+import { warmUpFiles } from './warmUpChart';
 
 // The entry of dist/helmWorker.js: a worker thread that holds Helm's engine compiled to
 // WebAssembly (go/helm/cmd/wasm) and renders one request at a time. A render blocks this
@@ -48,7 +49,16 @@ async function load(): Promise<WebAssembly.Memory> {
     (error: unknown) => port?.postMessage({ kind: 'failed', id: undefined, message: String(error) } satisfies FromHelmWorker),
   );
   await ready;
-  port?.postMessage({ kind: 'ready', loadMs: performance.now() - started } satisfies FromHelmWorker);
+  const loadMs = performance.now() - started;
+  // Render a small chart again and again for a while, so that V8 compiles and optimises the
+  // paths of a render before the first request (see warmUpChart.ts).
+  const render = globals.__helmEngineRender;
+  const warmUp = requestJson({ files: warmUpFiles(), set: ['replicas=5'] });
+  for (let i = 0; render && i < 40 && performance.now() - started - loadMs < data.warmUpBudgetMs; i++) {
+    const response = JSON.parse(render(warmUp)) as { error?: { message: string } };
+    if (response.error) throw new Error(`the warm-up chart did not render: ${response.error.message}`);
+  }
+  port?.postMessage({ kind: 'ready', loadMs, warmUpMs: performance.now() - started - loadMs } satisfies FromHelmWorker);
   const memory = instance.exports['mem'];
   if (!(memory instanceof WebAssembly.Memory)) throw new Error('the Helm engine exports no memory');
   return memory;
