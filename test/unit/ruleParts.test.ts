@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { ruleById, ruleIds } from '../../server/src/service/rules/index';
+import { ruleById, ruleIds, sourceDiagnosticIds } from '../../server/src/service/rules/index';
 
 const root = join(import.meta.dirname, '..', '..');
 const read = (...path: string[]): string => readFileSync(join(root, ...path), 'utf8');
@@ -30,7 +30,17 @@ for (const id of ruleIds) {
   });
 }
 
+// A source's own diagnostics (a chart Helm cannot render) have no fixture of plain YAML: their
+// tests are the source's (test/lsp/helmChart.test.ts, test/cli/helmChart.test.ts).
+for (const id of sourceDiagnosticIds) {
+  test(`source diagnostic ${id} has its docs page and README row`, () => {
+    assert.ok(docs.has(`${id}.md`), `docs/rules/${id}.md is missing`);
+    assert.match(docsIndex, new RegExp(`\\(${id}\\.md\\)`), `docs/rules/README.md does not link ${id}.md`);
+    assert.match(readme, new RegExp(`^\\| \`${id}\` \\|`, 'm'), `README's rules table has no row for ${id}`);
+  });
+}
+
 test('every docs page names a rule that exists', () => {
-  const known = new Set(ruleIds.map((id) => `${id}.md`));
+  const known = new Set([...ruleIds, ...sourceDiagnosticIds].map((id) => `${id}.md`));
   assert.deepEqual([...docs].filter((f) => f !== 'README.md' && !known.has(f)), []);
 });

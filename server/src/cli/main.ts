@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { defaultSettings, type Settings } from '../service/settings';
 import { parseArgs, type CliArgs } from './args';
 import { checkFiles, formatReports, previewFile } from './check';
+import { checkCharts, chartsIn } from './checkCharts';
 import { previewJson, previewText } from './preview';
 import { pathToFileURL } from 'node:url';
 import { baselineFrom } from '../service/baseline/baselineLookup';
@@ -12,7 +14,7 @@ import { diffTexts, formatDiff } from './diff';
 const version = '0.1.0';
 
 const usage = `Usage:
-  sts check [--fix] [--baseline REF|FILE] [--format text|json|sarif] [--cluster-domain D] [--namespace NS] [--max-unavailable-gate] [--no-schema] PATH...
+  sts check [--fix] [--baseline REF|FILE] [--values F]... [--set K=V]... [--release NAME] [--format text|json|sarif] [--cluster-domain D] [--namespace NS] [--max-unavailable-gate] [--no-schema] PATH...
       Check StatefulSet manifests (files, folders searched for *.yaml/*.yml, or - for standard input).
       --fix applies every preferred quick fix in place first, then reports what is left.
       --baseline REF|FILE compares each file with its version at a git ref (e.g. HEAD, origin/main)
@@ -43,7 +45,7 @@ function settingsFrom(args: CliArgs): Settings {
   };
 }
 
-function runCheck(args: CliArgs): number {
+async function runCheck(args: CliArgs): Promise<number> {
   const format = args.options.get('--format') ?? 'text';
   if (format !== 'text' && format !== 'json' && format !== 'sarif') throw new UsageError(`unknown format "${String(format)}"`);
   if (args.paths.length === 0) throw new UsageError('sts check needs at least one PATH (or - for standard input)');
@@ -59,6 +61,16 @@ function runCheck(args: CliArgs): number {
     return text === undefined ? undefined : baselineFrom(parseFile(text), settings.defaultNamespace);
   });
   const reports = checkFiles(args.paths, settings, () => readFileSync(0, 'utf8'), fix, baselineFor);
+  const charts = chartsIn(args.paths);
+  if (charts.length > 0) {
+    const release = args.options.get('--release');
+    reports.push(...await checkCharts(charts, settings, {
+      valuesFiles: (args.lists.get('--values') ?? []).map((f) => resolve(f)),
+      set: args.lists.get('--set') ?? [],
+      ...(typeof release === 'string' ? { releaseName: release } : {}),
+      namespace: settings.defaultNamespace,
+    }));
+  }
   process.stdout.write(formatReports(format, reports, version));
   // In CI an immutable change fails the job: `kubectl apply` would be refused.
   return reports.some((r) => r.severity === 'error' || r.rule === 'immutable-field-changed') ? 1 : 0;
@@ -92,7 +104,7 @@ async function main(argv: readonly string[]): Promise<number> {
   const args = parseArgs(argv);
   switch (args.command) {
     case 'check':
-      return runCheck(args);
+      return await runCheck(args);
     case 'diff':
       return runDiff(args);
     case 'preview':

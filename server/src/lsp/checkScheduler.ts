@@ -7,7 +7,8 @@ import type { WorkspaceIndex } from '../service/workspace/workspaceIndex';
 import { largeFileOpen, slicedFrom } from './largeFile/largeFileOpen';
 import type { OpenFile } from './openFiles';
 import type { CurrentFile } from './requestHandlers';
-import { toDiagnostics } from './toDiagnostic';
+import { toDiagnostics, type LinesOf } from './toDiagnostic';
+import type { Finding } from '../service/model';
 
 /**
  * Larger files are not checked in the editor; one info diagnostic says so. Parsing 50 MB of
@@ -26,6 +27,8 @@ export interface SchedulerDeps {
   log(message: string): void;
   /** After a file's first diagnostics (reading its deployed version costs a git start). */
   firstChecked(uri: string): void;
+  /** Findings other sources (a Helm chart) put in this file, merged into its diagnostics. */
+  sourceFindings(uri: string): { findings: readonly Finding[]; linesOf: LinesOf };
 }
 
 /**
@@ -134,7 +137,9 @@ export class CheckScheduler {
       }
       const result = checkFile(uri, store, settings(), index, this.deps.baselineOf(uri));
       this.checked.set(uri, { version, file: result });
-      void connection.sendDiagnostics({ uri, version, diagnostics: toDiagnostics(result.findings, result.lines) });
+      const other = this.deps.sourceFindings(uri);
+      const findings = other.findings.length > 0 ? [...result.findings, ...other.findings] : result.findings;
+      void connection.sendDiagnostics({ uri, version, diagnostics: toDiagnostics(findings, result.lines, other.linesOf) });
       this.updateIndex(uri, result.services);
       if (first) this.deps.firstChecked(uri);
     } catch (error) {

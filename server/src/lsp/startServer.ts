@@ -10,6 +10,7 @@ import { scanWorkspace, servicesInFile } from '../host/scanWorkspace';
 import { baselineFrom, type BaselineLookup } from '../service/baseline/baselineLookup';
 import { parseFile, type DocumentStore } from '../service/parse/documentStore';
 import { WorkspaceIndex } from '../service/workspace/workspaceIndex';
+import { ChartChecks } from './chartChecks';
 import { CheckScheduler } from './checkScheduler';
 import { fileAccess } from './fileAccess';
 import { intelligenceCapabilities, registerIntelligence } from './intelligenceHandlers';
@@ -30,8 +31,8 @@ interface InitializationOptions {
  */
 export function startServer(connection: Connection = createConnection()): void {
   const open = trackOpenFiles(connection, {
-    opened: (uri) => checks.schedule(uri),
-    changed: (uri) => checks.schedule(uri),
+    opened: (uri) => { checks.schedule(uri); charts.touched(uri); },
+    changed: (uri) => { checks.schedule(uri); charts.touched(uri); },
     saved: (uri) => void loadBaseline(uri),
     closed,
   });
@@ -51,8 +52,10 @@ export function startServer(connection: Connection = createConnection()): void {
     return settings.exclude.length > 0 && uri.startsWith('file:') && matchesAny(fileURLToPath(uri).split('\\').join('/'), settings.exclude);
   }
 
+  const charts = new ChartChecks({ connection, open, index, log, settings: () => settings, recheck: (uri) => checks.schedule(uri) });
   const checks = new CheckScheduler({
     connection, open, index, log, excluded,
+    sourceFindings: (uri) => charts.findingsOf(uri),
     settings: () => settings,
     baselineOf: (uri) => baselines.get(uri),
     // The deployed version is read after the first diagnostics: starting git costs milliseconds.
@@ -126,6 +129,7 @@ export function startServer(connection: Connection = createConnection()): void {
   connection.onDidChangeWatchedFiles(async ({ changes }) => {
     for (const change of changes) {
       if (open.has(change.uri) || !change.uri.startsWith('file:')) continue;
+      charts.touched(change.uri);
       if (change.type === FileChangeType.Deleted || excluded(change.uri)) index.delete(change.uri);
       else index.set(change.uri, await servicesInFile(fileURLToPath(change.uri), settings.defaultNamespace));
     }

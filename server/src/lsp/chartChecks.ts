@@ -1,0 +1,103 @@
+import { fileURLToPath } from 'node:url';
+import type { Connection } from 'vscode-languageserver/node';
+import { chartRootOf, checkChart, type ChartCheck } from '../host/chartCheck';
+import type { Finding } from '../service/model';
+import type { Settings } from '../service/settings';
+import type { WorkspaceIndex } from '../service/workspace/workspaceIndex';
+import type { OpenFile } from './openFiles';
+import { toDiagnostics, type LinesOf } from './toDiagnostic';
+
+/** What the chart checks read from the server. */
+export interface ChartChecksDeps {
+  connection: Connection;
+  open: ReadonlyMap<string, OpenFile>;
+  index: WorkspaceIndex;
+  settings(): Settings;
+  log(message: string): void;
+  /** An open file's diagnostics are published by the scheduler, which merges ours in. */
+  recheck(uri: string): void;
+}
+
+/** Edits come in bursts; a chart renders once they pause this long. */
+const renderDelayMs = 50;
+
+/**
+ * The Helm chart source in the server: a file opened or edited inside a folder with a Chart.yaml
+ * renders that chart (Helm's engine, in a worker thread, off the editor's path) and checks what it
+ * renders. Findings land on the template, helper and values lines that wrote them; the scheduler
+ * merges them into open files' diagnostics, and closed chart files get theirs published here.
+ */
+export class ChartChecks {
+  private readonly charts = new Map<string, ChartCheck>();
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly rootOfFile = new Map<string, string | undefined>();
+  /** A render per chart at a time; a change meanwhile renders again after it. */
+  private readonly running = new Map<string, Promise<void>>();
+  private readonly dirty = new Set<string>();
+
+  constructor(private readonly deps: ChartChecksDeps) {}
+
+  /** A file of the workspace changed (or opened): if it belongs to a chart, that chart renders again. */
+  touched(uri: string): void {
+    if (!uri.startsWith('file:') || !/\.(ya?ml|tpl|txt|json)$/.test(uri)) return;
+    let root = this.rootOfFile.get(uri);
+    if (!this.rootOfFile.has(uri)) this.rootOfFile.set(uri, (root = chartRootOf(fileURLToPath(uri))));
+    if (!root) return;
+    const chart = root;
+    clearTimeout(this.timers.get(chart));
+    this.timers.set(chart, setTimeout(() => {
+      this.timers.delete(chart);
+      void this.render(chart);
+    }, renderDelayMs));
+  }
+
+  /** The chart findings of a file, and how to position their related places. */
+  findingsOf(uri: string): { findings: readonly Finding[]; linesOf: LinesOf } {
+    for (const chart of this.charts.values()) {
+      const findings = chart.byUri.get(uri);
+      if (findings) return { findings, linesOf: (u) => chart.linesOf(u) };
+    }
+    return { findings: [], linesOf: () => undefined };
+  }
+
+  private async render(root: string): Promise<void> {
+    if (this.running.has(root)) {
+      this.dirty.add(root);
+      return;
+    }
+    const run = this.renderNow(root).finally(() => {
+      this.running.delete(root);
+      if (this.dirty.delete(root)) void this.render(root);
+    });
+    this.running.set(root, run);
+    await run;
+  }
+
+  private async renderNow(root: string): Promise<void> {
+    const { open, settings, index, log } = this.deps;
+    const openText = (path: string): string | undefined => {
+      for (const [uri, file] of open) if (uri.startsWith('file:') && fileURLToPath(uri) === path) return file.store.text;
+      return undefined;
+    };
+    let checked: ChartCheck;
+    try {
+      checked = await checkChart(root, settings(), index, { openText, namespace: settings().defaultNamespace });
+    } catch (error) {
+      log(`the chart ${root} could not be checked: ${error instanceof Error ? error.message : String(error)}`);
+      return;
+    }
+    const before = this.charts.get(root);
+    this.charts.set(root, checked);
+    log(`rendered the chart ${root} in ${checked.renderMs} ms: ${[...checked.byUri.values()].reduce((n, f) => n + f.length, 0)} findings`);
+    const uris = new Set([...(before?.byUri.keys() ?? []), ...checked.byUri.keys()]);
+    for (const uri of uris) {
+      if (open.has(uri)) {
+        this.deps.recheck(uri);
+      } else {
+        const lines = checked.linesOf(uri);
+        const findings = checked.byUri.get(uri) ?? [];
+        void this.deps.connection.sendDiagnostics({ uri, diagnostics: lines ? toDiagnostics(findings, lines, checked.linesOf) : [] });
+      }
+    }
+  }
+}

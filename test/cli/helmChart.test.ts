@@ -1,0 +1,56 @@
+// `sts check CHART_DIR`: the chart rendered with Helm's engine, findings on the template line and
+// the values line (JSON `related`, SARIF `relatedLocations`); a chart Helm refuses is one error.
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { sts } from './cliRun';
+
+let folder: string;
+before(() => {
+  folder = mkdtempSync(join(tmpdir(), 'sts-cli-chart-'));
+  cpSync(join(import.meta.dirname, '..', 'fixtures', 'charts', 'postgresql'), join(folder, 'postgresql'), { recursive: true });
+});
+after(() => rmSync(folder, { recursive: true, force: true }));
+
+test('a --set value that the API server refuses: the template line, with the values line related', () => {
+  const { status, stdout } = sts(['check', '--format', 'json', join(folder, 'postgresql'), '--set', 'primary.updateStrategy.type=Recreate']);
+  assert.equal(status, 1);
+  const reports = JSON.parse(stdout) as { file: string; line: number; rule: string; related?: { file: string; line: number }[] }[];
+  const onTemplate = reports.find((r) => r.file.endsWith('templates/primary/statefulset.yaml') && r.rule === 'update-strategy-invalid');
+  assert.ok(onTemplate, stdout);
+  const template = readFileSync(join(folder, 'postgresql', 'templates', 'primary', 'statefulset.yaml'), 'utf8').split('\n');
+  assert.match(template[onTemplate.line - 1]!, /updateStrategy: \{\{- toYaml \.Values\.primary\.updateStrategy/);
+  assert.ok(onTemplate.related?.[0]?.file.endsWith('postgresql/values.yaml'));
+  const sarif = JSON.parse(sts(['check', '--format', 'sarif', join(folder, 'postgresql'), '--set', 'primary.updateStrategy.type=Recreate']).stdout);
+  const result = sarif.runs[0].results.find((r: { ruleId: string }) => r.ruleId === 'update-strategy-invalid');
+  assert.match(result.relatedLocations[0].physicalLocation.artifactLocation.uri, /postgresql\/values\.yaml$/);
+});
+
+test('the vendored chart as it is renders with no finding', () => {
+  const { status, stdout } = sts(['check', join(folder, 'postgresql')]);
+  assert.equal(stdout, '0 errors, 0 warnings\n');
+  assert.equal(status, 0);
+});
+
+test('a chart with a missing dependency is one helm-render error that says to build the dependencies', () => {
+  const broken = join(folder, 'nodeps');
+  cpSync(join(folder, 'postgresql'), broken, { recursive: true });
+  rmSync(join(broken, 'charts'), { recursive: true, force: true });
+  const { status, stdout } = sts(['check', '--format', 'json', broken]);
+  assert.equal(status, 1);
+  const reports = JSON.parse(stdout) as { file: string; rule: string; message: string }[];
+  assert.deepEqual(reports.map((r) => [r.file.endsWith('Chart.yaml'), r.rule]), [[true, 'helm-render']]);
+  assert.match(reports[0]!.message, /helm dependency build/);
+});
+
+test('a template that loops is stopped and reported, not waited for', () => {
+  const looping = join(folder, 'looping');
+  cpSync(join(folder, 'postgresql'), looping, { recursive: true });
+  writeFileSync(join(looping, 'templates', 'loop.yaml'), '{{- define "loop" }}{{ include "loop" . }}{{ end }}\n{{ include "loop" . }}\n');
+  const { status, stdout } = sts(['check', '--format', 'json', looping]);
+  assert.equal(status, 1);
+  const reports = JSON.parse(stdout) as { rule: string; message: string }[];
+  assert.deepEqual(reports.map((r) => r.rule), ['helm-render']);
+});

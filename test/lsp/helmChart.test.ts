@@ -1,0 +1,74 @@
+// A Helm chart over LSP: opening a template renders the chart with Helm's engine; findings land on
+// the template line that wrote the field, and on the values line its value came from.
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { after, before, test } from 'node:test';
+import { LspSession } from './lspClient';
+
+const fixture = join(import.meta.dirname, '..', 'fixtures', 'charts', 'postgresql');
+let folder: string;
+let session: LspSession;
+let template: string;
+let templateUri: string;
+let valuesUri: string;
+
+before(async () => {
+  folder = mkdtempSync(join(tmpdir(), 'sts-chart-'));
+  cpSync(fixture, join(folder, 'postgresql'), { recursive: true });
+  template = join(folder, 'postgresql', 'templates', 'primary', 'statefulset.yaml');
+  // A mistake in the template itself (line 21) and one in values.yaml (primary.updateStrategy.type).
+  writeFileSync(template, readFileSync(template, 'utf8').replace('  replicas: 1\n', '  replicas: 1\n  podManagementPolicy: Sequential\n'));
+  const values = join(folder, 'postgresql', 'values.yaml');
+  writeFileSync(values, readFileSync(values, 'utf8').replace('  updateStrategy:\n    type: RollingUpdate', '  updateStrategy:\n    type: Recreate'));
+  templateUri = pathToFileURL(template).href;
+  valuesUri = pathToFileURL(values).href;
+  session = new LspSession();
+  await session.initialize(pathToFileURL(folder).href);
+});
+after(async () => {
+  await session.close();
+  rmSync(folder, { recursive: true, force: true });
+});
+
+const lineOf = (text: string, needle: string): number => text.split('\n').findIndex((l) => l.includes(needle));
+
+test('a chart template gets the findings of what it renders, on its own lines', async () => {
+  const text = readFileSync(template, 'utf8');
+  await session.open(templateUri, text);
+  const diagnostics = await session.diagnostics(templateUri, (d) => d.some((x) => x.code === 'pod-management-policy-invalid'), 60_000);
+  const policy = diagnostics.find((d) => d.code === 'pod-management-policy-invalid')!;
+  assert.equal(policy.range.start.line, lineOf(text, 'podManagementPolicy: Sequential'));
+  const strategy = diagnostics.find((d) => d.code === 'update-strategy-invalid');
+  assert.ok(strategy, `no update-strategy-invalid in ${JSON.stringify(diagnostics.map((d) => d.code))}`);
+  assert.equal(strategy.range.start.line, lineOf(text, 'updateStrategy: {{- toYaml .Values.primary.updateStrategy'));
+  const related = strategy.relatedInformation ?? [];
+  assert.equal(related[0]?.location.uri, valuesUri);
+  const valuesText = readFileSync(join(folder, 'postgresql', 'values.yaml'), 'utf8');
+  assert.equal(related[0]?.location.range.start.line, lineOf(valuesText, '    type: Recreate'));
+});
+
+test('the values line that set the value gets a diagnostic of its own', async () => {
+  const diagnostics = await session.diagnostics(valuesUri, (d) => d.length > 0, 60_000);
+  assert.deepEqual(diagnostics.map((d) => d.code), ['update-strategy-invalid']);
+  assert.equal(diagnostics[0]!.relatedInformation?.[0]?.location.uri, templateUri);
+});
+
+test('an edit of the template renders again: the finding goes when the mistake does', async () => {
+  const fixed = readFileSync(template, 'utf8').replace('  podManagementPolicy: Sequential\n', '');
+  await session.change(templateUri, 2, [{ text: fixed }]);
+  const diagnostics = await session.diagnostics(templateUri, (d, version) => version === 2 && !d.some((x) => x.code === 'pod-management-policy-invalid'), 60_000);
+  assert.ok(diagnostics.some((d) => d.code === 'update-strategy-invalid'));
+});
+
+test('a template Helm cannot parse is one diagnostic at the line Helm names', async () => {
+  const broken = readFileSync(template, 'utf8').replace('kind: StatefulSet\n', 'kind: StatefulSet\n{{ if }}\n');
+  await session.change(templateUri, 3, [{ text: broken }]);
+  const diagnostics = await session.diagnostics(templateUri, (d) => d.some((x) => x.code === 'helm-render'), 60_000);
+  const render = diagnostics.filter((d) => d.code === 'helm-render');
+  assert.equal(render.length, 1);
+  assert.equal(render[0]!.range.start.line, lineOf(broken, '{{ if }}'));
+  assert.match(String(render[0]!.message), /Helm cannot render this chart/);
+});
