@@ -1,0 +1,79 @@
+#!/usr/bin/env node
+// Issue 19's figures for a Helm chart in the editor, in one run: bitnami/postgresql (35 templates
+// and the bitnami/common library) opened in our server over LSP, beside `helm template` (built
+// from the same Helm module as our engine) on the same chart.
+//   first diagnostics after open ≤ 1.2 × helm template; an edit → diagnostics p95 ≤ 150 ms;
+//   memory the engine adds ≤ 150 MB.
+// Markdown to stdout; exit 1 when a target is missed.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { startServer } from './bench-lsp-client.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const edits = 30;
+const folder = mkdtempSync(path.join(tmpdir(), 'sts-bench-chart-'));
+const chart = path.join(folder, 'postgresql');
+cpSync(path.join(root, 'test/fixtures/charts/postgresql'), chart, { recursive: true });
+const templatePath = path.join(chart, 'templates/primary/statefulset.yaml');
+const template = readFileSync(templatePath, 'utf8').replace('  replicas: 1\n', '  replicas: 1\n  podManagementPolicy: Sequential\n');
+writeFileSync(templatePath, template);
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.95) - 1)];
+const rssMb = (pid) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+
+// helm template, built from go/helm's module (cached by scripts/build-helm.sh).
+execFileSync('bash', [path.join(root, 'scripts/build-helm.sh'), 'helm-cli'], { stdio: ['ignore', 'ignore', 'inherit'] });
+const helm = path.join(root, '.cache/helm/bin/helm');
+const helmMs = [];
+for (let i = 0; i < 5; i++) {
+  const t = performance.now();
+  const r = spawnSync(helm, ['template', chart], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  if (r.status !== 0) throw new Error(`helm template failed: ${r.stderr}`);
+  helmMs.push(performance.now() - t);
+}
+
+const server = startServer(path.join(root, 'dist/cli.js'), folder);
+await server.request('initialize', { processId: process.pid, rootUri: pathToFileURL(folder).href, capabilities: {}, workspaceFolders: null });
+server.notify('initialized', {});
+const pid = Number(execFileSync('pgrep', ['-n', '-f', 'dist/cli.js lsp --stdio'], { encoding: 'utf8' }).trim());
+// A plain manifest first: the memory the engine adds is counted from there.
+const plainUri = pathToFileURL(path.join(folder, 'plain.yaml')).href;
+server.notify('textDocument/didOpen', { textDocument: { uri: plainUri, languageId: 'yaml', version: 1, text: 'apiVersion: v1\nkind: Service\nmetadata:\n  name: x\n' } });
+await server.next((m) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === plainUri);
+const rssBefore = rssMb(pid);
+
+const uri = pathToFileURL(templatePath).href;
+const hasFinding = (m, version, needle) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === uri
+  && (version === undefined || m.params.version === version) && m.params.diagnostics.some((d) => d.message.includes(needle));
+let t = performance.now();
+server.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text: template } });
+const [, openedAt] = await server.next((m) => hasFinding(m, undefined, '"Sequential"'));
+const openMs = openedAt - t;
+
+const editMs = [];
+let peak = rssMb(pid);
+for (let i = 0; i < edits; i++) {
+  const word = `Sequential${i}`;
+  t = performance.now();
+  server.notify('textDocument/didChange', { textDocument: { uri, version: i + 2 }, contentChanges: [{ text: template.replace('Sequential', word) }] });
+  const [, at] = await server.next((m) => hasFinding(m, i + 2, `"${word}"`));
+  editMs.push(at - t);
+  peak = Math.max(peak, rssMb(pid));
+}
+await server.stop();
+rmSync(folder, { recursive: true, force: true });
+
+const helmMedian = median(helmMs);
+const added = peak - rssBefore;
+const rows = [
+  ['first diagnostics after open', `${openMs.toFixed(0)} ms`, `≤ 1.2 × helm template (${(1.2 * helmMedian).toFixed(0)} ms)`, openMs <= 1.2 * helmMedian],
+  ['edit → diagnostics p50 / p95', `${median(editMs).toFixed(0)} / ${p95(editMs).toFixed(0)} ms`, 'p95 ≤ 150 ms', p95(editMs) <= 150],
+  ['memory the engine adds (peak RSS)', `${added.toFixed(0)} MB (${rssBefore.toFixed(0)} → ${peak.toFixed(0)})`, '≤ 150 MB', added <= 150],
+];
+console.log(`bitnami/postgresql, a template edited ${edits} times; \`helm template\` (same Helm module) median of 5: ${helmMedian.toFixed(0)} ms\n`);
+console.log(['| figure | measured | target | met |', '|---|---|---|---|', ...rows.map(([a, b, c, d]) => `| ${a} | ${b} | ${c} | ${d ? 'yes' : 'no'} |`)].join('\n'));
+process.exitCode = rows.every((r) => r[3]) ? 0 : 1;
