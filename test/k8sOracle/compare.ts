@@ -12,6 +12,9 @@ import { WorkspaceIndex } from '../../server/src/service/workspace/workspaceInde
 import { formatPath, parsePath, type Path } from './edits';
 import type { OracleAnswer, OracleError } from './oracleClient';
 
+/** Our settings for the oracle's release, 1.37: the MaxUnavailableStatefulSet gate is on by default again. */
+export const release137: Settings = { ...defaultSettings, maxUnavailableGate: true };
+
 export interface OurFinding {
   rule: string;
   severity: string;
@@ -68,13 +71,48 @@ function existing(value: unknown, path: Path): Path {
 
 const isPrefix = (a: Path, b: Path) => a.length <= b.length && a.every((s, i) => s === b[i]);
 
-/** Our finding at `ours` covers Kubernetes' error at `theirs` (made to exist in the object). */
+/**
+ * Our finding at `ours` covers Kubernetes' error at `theirs` (made to exist in the object):
+ * the same path, its parent, a child (a bad label key is reported on the map), or a sibling
+ * in the same list entry (an invalid matchExpressions operator on its entry's key).
+ */
 export function pathsMatch(ours: Path, theirs: Path): boolean {
-  return isPrefix(theirs, ours) || (isPrefix(ours, theirs) && ours.length >= theirs.length - 1);
+  if (isPrefix(theirs, ours) || (isPrefix(ours, theirs) && ours.length >= theirs.length - 1)) return true;
+  const entry = theirs.slice(0, -1);
+  return typeof entry[entry.length - 1] === 'number' && ours.length === theirs.length && isPrefix(entry, ours);
+}
+
+/**
+ * Kubernetes' field paths where they are not the object's: the pod template's labels and
+ * annotations are reported as `spec.template.labels` (ValidatePodTemplateSpec names them
+ * from the template, not its metadata).
+ */
+export function normalizeField(path: string): string {
+  return path.replace(/^spec\.template\.(labels|annotations)\b/, 'spec.template.metadata.$1');
+}
+
+/**
+ * Where else an error may rightly be reported. "selector does not match template labels" is
+ * about both fields. Claim templates become pod volumes: Kubernetes reports a bad claim name
+ * on the volume it makes (past the template's own volumes) and on the mounts that name it.
+ */
+function alternatives(error: OracleError, value: unknown): string[] {
+  const field = normalizeField(error.field);
+  const out = [field];
+  if (field === 'spec.template.metadata.labels' && /selector.*does not match/.test(error.detail)) out.push('spec.selector');
+  const spec = (value as { spec?: { template?: { spec?: { volumes?: unknown } }; volumeClaimTemplates?: unknown } } | undefined)?.spec;
+  const volumes = Array.isArray(spec?.template?.spec?.volumes) ? spec.template.spec.volumes.length : 0;
+  const claims = Array.isArray(spec?.volumeClaimTemplates) ? (spec.volumeClaimTemplates as { metadata?: { name?: unknown } }[]) : [];
+  const volume = /^spec\.template\.spec\.volumes\[(\d+)\]/.exec(field);
+  if (volume && Number(volume[1]) >= volumes) out.push(`spec.volumeClaimTemplates[${Number(volume[1]) - volumes}].metadata.name`);
+  if (/volumeMounts\[\d+\]\.name$/.test(field) && error.type === 'FieldValueNotFound') {
+    claims.forEach((claim, i) => { if (error.message.includes(`"${String(claim?.metadata?.name)}"`)) out.push(`spec.volumeClaimTemplates[${i}].metadata.name`); });
+  }
+  return out;
 }
 
 /** Our findings on a one-document manifest, each with the path its range starts on. */
-export function ourFindings(text: string, settings: Settings = defaultSettings): { findings: OurFinding[]; fragment: boolean; value: unknown } {
+export function ourFindings(text: string, settings: Settings = release137): { findings: OurFinding[]; fragment: boolean; value: unknown } {
   const { findings } = checkFile('file:///oracle.yaml', text, settings, new WorkspaceIndex());
   const document = parseFile(text)[0];
   const object = document?.objects[0];
@@ -92,7 +130,7 @@ function hashDependent(value: unknown): boolean {
   return typeof name === 'string' && name.length >= 53 && name.length <= 62 && /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(name);
 }
 
-export function compare(text: string, answer: OracleAnswer, settings: Settings = defaultSettings): Comparison {
+export function compare(text: string, answer: OracleAnswer, settings: Settings = release137): Comparison {
   const { findings, fragment, value } = ourFindings(text, settings);
   const errors = findings.filter((f) => f.severity === 'error');
   const theirs = answer.errors;
@@ -100,10 +138,12 @@ export function compare(text: string, answer: OracleAnswer, settings: Settings =
   const theirsError = theirs.length > 0;
   const unmatched = !oursError ? theirs : theirs.filter((e) => {
     if (e.field === '') return false;
-    const at = existing(value, parsePath(e.field));
-    return !errors.some((f) => pathsMatch(parsePath(f.path), at));
+    return !alternatives(e, value).some((field) => {
+      const at = existing(value, parsePath(field));
+      return errors.some((f) => pathsMatch(parsePath(f.path), at));
+    });
   });
-  const excluded = fragment ? 'fragment' : hashDependent(value) && theirs.every((e) => e.who === 'controller') ? 'hash-dependent name length' : undefined;
+  const excluded = fragment ? 'fragment' : /sts-ignore/.test(text) ? 'suppressed by a comment' : hashDependent(value) && theirs.every((e) => e.who === 'controller') ? 'hash-dependent name length' : undefined;
   return {
     ...(excluded ? { excluded } : {}),
     ours: findings, oursError, theirs, theirsError,

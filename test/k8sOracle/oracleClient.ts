@@ -51,6 +51,7 @@ export class Oracle {
     this.child = spawn(binary, [], { stdio: ['pipe', 'pipe', 'pipe'] });
     let stderr = '';
     this.child.stderr.on('data', (chunk: Buffer) => { stderr += chunk.toString(); });
+    this.child.stdin.on('error', () => { /* the exit handler reports it */ });
     this.child.on('exit', (code) => {
       this.failed = new Error(`sts-oracle exited (${code}): ${stderr.slice(-2000)}`);
       for (const resolve of this.waiting.splice(0)) resolve({ errors: [], failure: this.failed.message });

@@ -29,6 +29,7 @@ const expectedErrors: Record<string, string[]> = {
   'kubernetes-examples-2017__cockroachdb-statefulset.yaml': ['69 api-version-removed'],
   'kubernetes-hack-testdata__nginx-statefulset.yaml': ['19 api-version-removed'],
   'mongo-k8s-sidecar__mongo-statefulset.yaml': ['28 api-version-removed'],
+  'gke-samples__vit-training-spec-gcs.yaml': ['35 pod-spec-invalid'], // serviceAccountName: <GCSFUSE_KSA>, a placeholder Kubernetes refuses
 };
 
 /** Risks the API server accepts and real manifests take on purpose (or define elsewhere). */

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"sync"
 	"time"
 
 	appsv1 "k8s.io/api/apps/v1"
@@ -33,6 +34,8 @@ const maxPodsPerSync = 16
 // recorded (as the FailedCreate the controller would report) while the object is kept,
 // so that one pass finds every refusal.
 type apiObjects struct {
+	// mu guards everything below: the controller creates a batch of pods from goroutines.
+	mu        sync.Mutex
 	namespace string
 	setName   string
 	pods      map[string]*v1.Pod
@@ -60,6 +63,8 @@ func newAPIObjects(set *appsv1.StatefulSet) *apiObjects {
 }
 
 func (a *apiObjects) CreatePod(_ context.Context, p *v1.Pod, _ *appsv1.StatefulSet) error {
+	a.mu.Lock()
+	defer a.mu.Unlock()
 	if _, ok := a.pods[p.Name]; ok {
 		return apierrors.NewAlreadyExists(schema.GroupResource{Resource: "pods"}, p.Name)
 	}
@@ -70,6 +75,8 @@ func (a *apiObjects) CreatePod(_ context.Context, p *v1.Pod, _ *appsv1.StatefulS
 }
 
 func (a *apiObjects) GetPod(_, name string) (*v1.Pod, error) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
 	if p, ok := a.pods[name]; ok {
 		return p, nil
 	}
@@ -77,17 +84,23 @@ func (a *apiObjects) GetPod(_, name string) (*v1.Pod, error) {
 }
 
 func (a *apiObjects) UpdatePod(p *v1.Pod, _ *appsv1.StatefulSet) error {
+	a.mu.Lock()
+	defer a.mu.Unlock()
 	a.pods[p.Name] = p.DeepCopy()
 	return nil
 }
 
 func (a *apiObjects) DeletePod(p *v1.Pod) error {
+	a.mu.Lock()
+	defer a.mu.Unlock()
 	a.deleted = append(a.deleted, "pod/"+p.Name)
 	delete(a.pods, p.Name)
 	return nil
 }
 
 func (a *apiObjects) CreateClaim(c *v1.PersistentVolumeClaim, _ *appsv1.StatefulSet) error {
+	a.mu.Lock()
+	defer a.mu.Unlock()
 	if _, ok := a.claims[c.Name]; ok {
 		return apierrors.NewAlreadyExists(schema.GroupResource{Resource: "persistentvolumeclaims"}, c.Name)
 	}
@@ -104,6 +117,8 @@ func (a *apiObjects) CreateClaim(c *v1.PersistentVolumeClaim, _ *appsv1.Stateful
 }
 
 func (a *apiObjects) GetClaim(_, name string) (*v1.PersistentVolumeClaim, error) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
 	if c, ok := a.claims[name]; ok {
 		return c, nil
 	}
@@ -111,6 +126,8 @@ func (a *apiObjects) GetClaim(_, name string) (*v1.PersistentVolumeClaim, error)
 }
 
 func (a *apiObjects) UpdateClaim(c *v1.PersistentVolumeClaim, _ *appsv1.StatefulSet) error {
+	a.mu.Lock()
+	defer a.mu.Unlock()
 	a.claims[c.Name] = c.DeepCopy()
 	return nil
 }

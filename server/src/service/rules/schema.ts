@@ -1,4 +1,5 @@
 import { schemaProblems } from '../schema/schemaValidator';
+import { inReplacedVolume } from './podTemplate';
 import type { Rule } from './types';
 
 /** The object against the Kubernetes 1.36 OpenAPI schema of its kind, as kubectl's strict validation sees it. */
@@ -11,6 +12,8 @@ export const schema: Rule = {
     const problems = schemaProblems(object.apiVersion, object.kind, object.value) ?? [];
     return problems
       .filter((problem) => !(fragment && problem.message.startsWith('Missing required')))
+      // A volume named like a claim template is replaced by the claim before validation (k8s oracle).
+      .filter((problem) => !(problem.message.startsWith('Missing required') && inReplacedVolume(object.value, problem.path)))
       .map((problem) => ({ path: problem.path, target: problem.target, message: problem.message }));
   },
 };

@@ -1,0 +1,36 @@
+import { dnsLabelProblem, parseQuantity, refusedOnCreate } from './k8sSyntax';
+import { field, isStatefulSet, records } from './read';
+import type { Rule, RuleResult } from './types';
+
+const accessModes = ['ReadOnlyMany', 'ReadWriteMany', 'ReadWriteOnce', 'ReadWriteOncePod'];
+
+/**
+ * Values in a volumeClaimTemplate that the API server refuses (claim-template-invalid covers
+ * what is missing): a name that is not a DNS label (it becomes a pod volume's name), an access
+ * mode it does not know, and a storage request that is not above zero.
+ */
+export const claimSpecInvalid: Rule = {
+  id: 'claim-spec-invalid',
+  severity: 'error',
+  scope: 'document',
+  check: ({ object }) => {
+    if (!isStatefulSet(object)) return [];
+    return records(field(object.value, 'spec', 'volumeClaimTemplates')).flatMap((claim, i): RuleResult[] => {
+      const at = ['spec', 'volumeClaimTemplates', i];
+      const out: RuleResult[] = [];
+      const name = field(claim, 'metadata', 'name');
+      const problem = typeof name === 'string' && name !== '' ? dnsLabelProblem(name) : undefined;
+      if (problem) out.push({ path: [...at, 'metadata', 'name'], message: `${refusedOnCreate}: the claim template name "${String(name)}" ${problem} (it becomes the name of a volume of every pod).` });
+      const modes = field(claim, 'spec', 'accessModes');
+      if (Array.isArray(modes)) modes.forEach((mode, j) => {
+        if (typeof mode === 'string' && !accessModes.includes(mode)) out.push({ path: [...at, 'spec', 'accessModes', j], message: `${refusedOnCreate}: access mode "${mode}" is not one of ${accessModes.join(', ')}.` });
+      });
+      const storage = field(claim, 'spec', 'resources', 'requests', 'storage');
+      const amount = parseQuantity(storage);
+      if (storage !== undefined && storage !== null && (amount === undefined ? typeof storage === 'string' : amount <= 0)) {
+        out.push({ path: [...at, 'spec', 'resources', 'requests', 'storage'], message: `${refusedOnCreate}: the storage request ${JSON.stringify(storage)} must be a quantity greater than zero (e.g. 1Gi).` });
+      }
+      return out;
+    });
+  },
+};

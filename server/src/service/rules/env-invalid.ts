@@ -1,0 +1,55 @@
+import { dnsSubdomainProblem, envNameProblem, podTemplateRefused } from './k8sSyntax';
+import { containerName, templateContainers } from './podTemplate';
+import { field, isRecord, isStatefulSet, records } from './read';
+import type { Rule, RuleResult } from './types';
+
+const sources = ['fieldRef', 'resourceFieldRef', 'configMapKeyRef', 'secretKeyRef', 'fileKeyRef'];
+const fieldPaths = ['metadata.name', 'metadata.namespace', 'metadata.uid', 'spec.nodeName', 'spec.serviceAccountName',
+  'status.hostIP', 'status.hostIPs', 'status.podIP', 'status.podIPs'];
+const subscripted = /^metadata\.(labels|annotations)\['[^']+'\]$/;
+
+/**
+ * Environment variables the API server refuses: a name that is empty or holds '=' or a
+ * non-printable character, `value` together with `valueFrom`, a `valueFrom` with no source
+ * or more than one, a downward-API fieldPath it does not support, and an envFrom prefix
+ * that is not a valid name.
+ */
+export const envInvalid: Rule = {
+  id: 'env-invalid',
+  severity: 'error',
+  scope: 'document',
+  check: ({ object }) => {
+    if (!isStatefulSet(object)) return [];
+    return templateContainers(object.value).flatMap((c) => [
+      ...records(c.container.env).flatMap((env, i): RuleResult[] => {
+        const at = [...c.path, 'env', i];
+        const out: RuleResult[] = [];
+        const { name, value, valueFrom } = env;
+        if (name === undefined || name === '') out.push({ path: name === undefined ? at : [...at, 'name'], message: `${podTemplateRefused}: an environment variable of container ${containerName(c)} needs a name.` });
+        else if (typeof name === 'string') {
+          const problem = envNameProblem(name);
+          if (problem) out.push({ path: [...at, 'name'], message: `${podTemplateRefused}: the environment variable name "${name}" ${problem}.` });
+        }
+        if (isRecord(valueFrom)) {
+          if (typeof value === 'string' && value !== '') out.push({ path: [...at, 'valueFrom'], target: 'key', message: `${podTemplateRefused}: "${String(name)}" sets both value and valueFrom; keep one.` });
+          const used = sources.filter((s) => valueFrom[s] !== undefined && valueFrom[s] !== null);
+          if (used.length !== 1) out.push({ path: [...at, 'valueFrom'], target: 'key', message: `${podTemplateRefused}: valueFrom of "${String(name)}" must name exactly one of ${sources.join(', ')}${used.length ? ` (it names ${used.join(', ')})` : ''}.` });
+          for (const ref of ['configMapKeyRef', 'secretKeyRef']) {
+            const refName = field(valueFrom, ref, 'name');
+            const bad = typeof refName === 'string' ? dnsSubdomainProblem(refName) : undefined;
+            if (bad) out.push({ path: [...at, 'valueFrom', ref, 'name'], message: `${podTemplateRefused}: the ${ref} name "${String(refName)}" ${bad}.` });
+          }
+          const fieldPath = isRecord(valueFrom.fieldRef) ? valueFrom.fieldRef.fieldPath : undefined;
+          if (typeof fieldPath === 'string' && !fieldPaths.includes(fieldPath) && !subscripted.test(fieldPath)) {
+            out.push({ path: [...at, 'valueFrom', 'fieldRef', 'fieldPath'], message: `${podTemplateRefused}: the downward API does not support fieldPath "${fieldPath}" in env (supported: ${fieldPaths.join(', ')}, metadata.labels['KEY'], metadata.annotations['KEY']).` });
+          }
+        }
+        return out;
+      }),
+      ...records(c.container.envFrom).flatMap((from, i): RuleResult[] => {
+        const problem = typeof from.prefix === 'string' && from.prefix !== '' ? envNameProblem(from.prefix) : undefined;
+        return problem ? [{ path: [...c.path, 'envFrom', i, 'prefix'], message: `${podTemplateRefused}: the envFrom prefix "${String(from.prefix)}" ${problem}.` }] : [];
+      }),
+    ]);
+  },
+};

@@ -1,0 +1,82 @@
+import type { ObjectPath } from '../model';
+import { labelValueProblem, podTemplateRefused, qualifiedNameProblem, refusedOnCreate } from './k8sSyntax';
+import { field, isRecord, isStatefulSet, records } from './read';
+import type { Rule, RuleResult } from './types';
+
+const annotationLimit = 256 * 1024;
+
+/** Keys (and, for labels, values) of one map; `who` says who refuses and when. */
+function checkMap(value: unknown, path: ObjectPath, kind: 'label' | 'annotation' | 'selector' | 'node selector', who: string): RuleResult[] {
+  if (!isRecord(value)) return [];
+  const out: RuleResult[] = [];
+  let size = 0;
+  for (const [key, item] of Object.entries(value)) {
+    size += key.length + (typeof item === 'string' ? item.length : 0);
+    const keyProblem = qualifiedNameProblem(kind === 'annotation' ? key.toLowerCase() : key);
+    if (keyProblem) out.push({ path: [...path, key], target: 'key', message: `${who}: the ${kind} key "${key}" is invalid: ${keyProblem}.` });
+    if (kind === 'annotation' || typeof item !== 'string') continue;
+    const valueProblem = labelValueProblem(item);
+    if (valueProblem) out.push({ path: [...path, key], message: `${who}: the ${kind} value "${item.length > 70 ? `${item.slice(0, 60)}…` : item}" of "${key}" is invalid: it ${valueProblem}.` });
+  }
+  if (kind === 'annotation' && size > annotationLimit) {
+    out.push({ path, target: 'key', message: `${who}: the annotations total ${size} bytes, over the limit of ${annotationLimit} (256 KiB).` });
+  }
+  return out;
+}
+
+const operators = ['In', 'NotIn', 'Exists', 'DoesNotExist'];
+
+function checkExpressions(value: unknown, path: ObjectPath, who: string): RuleResult[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((expression, i): RuleResult[] => {
+    if (!isRecord(expression)) return [];
+    const at = [...path, i];
+    const out: RuleResult[] = [];
+    const { key, operator, values } = expression;
+    if (typeof key === 'string') {
+      const problem = qualifiedNameProblem(key);
+      if (problem) out.push({ path: [...at, 'key'], message: `${who}: the selector key "${key}" is invalid: ${problem}.` });
+    }
+    const list = Array.isArray(values) ? values : [];
+    if (typeof operator === 'string' && !operators.includes(operator)) {
+      out.push({ path: [...at, 'operator'], message: `${who}: the selector operator "${operator}" is not one of ${operators.join(', ')}.` });
+    } else if ((operator === 'In' || operator === 'NotIn') && list.length === 0) {
+      out.push({ path: [...at, values === undefined ? 'operator' : 'values'], message: `${who}: operator ${operator} needs at least one value.` });
+    } else if ((operator === 'Exists' || operator === 'DoesNotExist') && list.length > 0) {
+      out.push({ path: [...at, 'values'], message: `${who}: operator ${operator} takes no values.` });
+    }
+    list.forEach((item, j) => {
+      const problem = typeof item === 'string' ? labelValueProblem(item) : undefined;
+      if (problem) out.push({ path: [...at, 'values', j], message: `${who}: the selector value "${String(item)}" is invalid: it ${problem}.` });
+    });
+    return out;
+  });
+}
+
+/**
+ * Label, annotation, selector and node selector keys and values that the API server refuses:
+ * the StatefulSet's own, its selector's and its pod template's.
+ */
+export const labelInvalid: Rule = {
+  id: 'label-invalid',
+  severity: 'error',
+  scope: 'document',
+  check: ({ object }) => {
+    if (!isStatefulSet(object)) return [];
+    const v = object.value;
+    const template = ['spec', 'template'];
+    return [
+      ...checkMap(field(v, 'metadata', 'labels'), ['metadata', 'labels'], 'label', refusedOnCreate),
+      ...checkMap(field(v, 'metadata', 'annotations'), ['metadata', 'annotations'], 'annotation', refusedOnCreate),
+      ...checkMap(field(v, 'spec', 'selector', 'matchLabels'), ['spec', 'selector', 'matchLabels'], 'selector', refusedOnCreate),
+      ...checkExpressions(field(v, 'spec', 'selector', 'matchExpressions'), ['spec', 'selector', 'matchExpressions'], refusedOnCreate),
+      ...checkMap(field(v, ...template, 'metadata', 'labels'), [...template, 'metadata', 'labels'], 'label', podTemplateRefused),
+      ...checkMap(field(v, ...template, 'metadata', 'annotations'), [...template, 'metadata', 'annotations'], 'annotation', podTemplateRefused),
+      ...checkMap(field(v, ...template, 'spec', 'nodeSelector'), [...template, 'spec', 'nodeSelector'], 'node selector', podTemplateRefused),
+      ...records(field(v, 'spec', 'volumeClaimTemplates')).flatMap((claim, i) => [
+        ...checkMap(field(claim, 'metadata', 'labels'), ['spec', 'volumeClaimTemplates', i, 'metadata', 'labels'], 'label', refusedOnCreate),
+        ...checkMap(field(claim, 'metadata', 'annotations'), ['spec', 'volumeClaimTemplates', i, 'metadata', 'annotations'], 'annotation', refusedOnCreate),
+      ]),
+    ];
+  },
+};

@@ -1,0 +1,28 @@
+import { dnsLabel, field, isStatefulSet } from './read';
+import type { Rule } from './types';
+
+/**
+ * A pod is named `<set>-<ordinal>`, and that name is also its hostname and the value of its
+ * `statefulset.kubernetes.io/pod-name` label, both limited to 63 characters. When the highest
+ * ordinal's name is longer, the API server accepts the StatefulSet but refuses those pods.
+ */
+export const podNameTooLong: Rule = {
+  id: 'pod-name-too-long',
+  severity: 'error',
+  scope: 'document',
+  check: ({ object }) => {
+    const name = object.name;
+    if (!isStatefulSet(object) || !name || name.length > 63 || !dnsLabel.test(name)) return [];
+    const replicas = field(object.value, 'spec', 'replicas') ?? 1;
+    const start = field(object.value, 'spec', 'ordinals', 'start') ?? 0;
+    if (typeof replicas !== 'number' || typeof start !== 'number' || replicas < 1 || start < 0) return [];
+    const highest = `${name}-${start + replicas - 1}`;
+    if (highest.length <= 63) return [];
+    const first = `${name}-${start}`;
+    const fits = first.length <= 63 ? ` (pods up to ordinal ${10 ** (63 - name.length - 1) - 1} fit)` : '';
+    return [{
+      path: ['metadata', 'name'],
+      message: `The API server accepts this StatefulSet, but the controller's pod creation fails (FailedCreate): pod "${highest}" is ${highest.length} characters, and a pod name is its hostname and a label value, both limited to 63${fits}. Shorten the name.`,
+    }];
+  },
+};

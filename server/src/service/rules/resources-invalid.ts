@@ -1,0 +1,63 @@
+import { parseQuantity, podTemplateRefused } from './k8sSyntax';
+import { containerName, templateContainers } from './podTemplate';
+import { isRecord, isStatefulSet } from './read';
+import type { Rule, RuleResult } from './types';
+
+const standard = /^(cpu|memory|ephemeral-storage|hugepages-.+)$/;
+
+/** Extended resources (a domain prefix, not kubernetes.io's own) cannot be overcommitted. */
+function isExtended(name: string): boolean {
+  return name.includes('/') && !name.startsWith('kubernetes.io/') && !name.startsWith('requests.');
+}
+
+/**
+ * Container resources the API server refuses: a quantity that does not parse or is
+ * negative, a resource name that is neither standard nor domain-qualified, a request above
+ * its limit, and extended resources (example.com/gpu) that are fractional, lack a limit or
+ * request other than their limit.
+ */
+export const resourcesInvalid: Rule = {
+  id: 'resources-invalid',
+  severity: 'error',
+  scope: 'document',
+  check: ({ object }) => {
+    if (!isStatefulSet(object)) return [];
+    return templateContainers(object.value).flatMap((c) => {
+      const resources = c.container.resources;
+      if (!isRecord(resources)) return [];
+      const out: RuleResult[] = [];
+      const at = [...c.path, 'resources'];
+      const amounts: Record<'requests' | 'limits', Map<string, number>> = { requests: new Map(), limits: new Map() };
+      for (const kind of ['requests', 'limits'] as const) {
+        const map = resources[kind];
+        if (!isRecord(map)) continue;
+        for (const [name, raw] of Object.entries(map)) {
+          const path = [...at, kind, name];
+          if (!standard.test(name) && !name.includes('/')) {
+            out.push({ path, target: 'key', message: `${podTemplateRefused}: "${name}" is not a standard resource (cpu, memory, ephemeral-storage, hugepages-*) nor domain-qualified (example.com/${name}).` });
+            continue;
+          }
+          const amount = parseQuantity(raw);
+          if (amount === undefined) {
+            if (typeof raw === 'string') out.push({ path, message: `${podTemplateRefused}: "${raw}" is not a quantity (e.g. 500m, 1, 64Mi, 1Gi).` });
+            continue;
+          }
+          if (amount < 0) out.push({ path, message: `${podTemplateRefused}: ${kind}.${name} must not be negative (got ${String(raw)}).` });
+          else if (isExtended(name) && !Number.isInteger(amount)) out.push({ path, message: `${podTemplateRefused}: the extended resource ${name} must be a whole number (got ${String(raw)}).` });
+          amounts[kind].set(name, amount);
+        }
+      }
+      for (const [name, request] of amounts.requests) {
+        const limit = amounts.limits.get(name);
+        if (limit !== undefined && request > limit) {
+          out.push({ path: [...at, 'requests', name], message: `${podTemplateRefused}: container ${containerName(c)} requests more ${name} than its limit; a request must be at most the limit.` });
+        } else if (isExtended(name) && limit === undefined) {
+          out.push({ path: [...at, 'requests', name], message: `${podTemplateRefused}: the extended resource ${name} cannot be overcommitted: set a limit equal to the request.` });
+        } else if (isExtended(name) && limit !== undefined && limit !== request) {
+          out.push({ path: [...at, 'requests', name], message: `${podTemplateRefused}: the extended resource ${name} must request exactly its limit.` });
+        }
+      }
+      return out;
+    });
+  },
+};
