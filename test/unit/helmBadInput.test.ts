@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { renderWithHelmBinary } from '../../server/src/host/helm/helmBinary';
+import { renderChart } from '../../server/src/host/helm/index';
 import { documentsOf } from '../../server/src/host/helm/manifestDocuments';
 import { readChartFolder } from '../../server/src/host/helm/readChartFolder';
 import type { ChartFiles } from '../../server/src/host/helm/renderTypes';
@@ -152,8 +153,9 @@ describe('the Helm engine on bad input', { skip: noGo }, () => {
     const marker = join(temp, 'ran');
     const fakeHelm = join(temp, 'fake-helm.sh');
     await writeFile(fakeHelm, `#!/bin/sh\ntouch '${marker}'\n`, { mode: 0o755 });
-    const result = await renderWithHelmBinary({ files: chart() }, { helmPath: fakeHelm, allowExternalProgram: false });
+    const result = await renderChart({ files: chart() }, { helmPath: fakeHelm, allowExternalProgram: false });
     assert.equal(result.error?.kind, 'refused');
+    assert.equal((await renderChart({ files: chart() }, { helmPath: fakeHelm })).error?.kind, 'refused', 'trust is not assumed');
     assert.equal(exists(marker), false);
   });
 

@@ -40,10 +40,5 @@ export async function renderChart(request: RenderRequest, options: RenderOptions
       ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
     });
   }
-  const engine = options.timeoutMs !== undefined ? new WasmEngine({ timeoutMs: options.timeoutMs }) : sharedWasmEngine();
-  try {
-    return await engine.render(request);
-  } finally {
-    if (engine !== shared) await engine.dispose();
-  }
+  return sharedWasmEngine().render(request, options.timeoutMs);
 }

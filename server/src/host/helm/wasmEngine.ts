@@ -39,6 +39,7 @@ export const bundledFiles: WasmEngineFiles = {
 interface Pending {
   id: number;
   request: RenderRequest;
+  timeoutMs: number;
   resolve(result: RenderResult): void;
 }
 
@@ -85,10 +86,11 @@ export class WasmEngine {
     this.warmUpBudgetMs = options.warmUpBudgetMs ?? 1_500;
   }
 
-  render(request: RenderRequest): Promise<RenderResult> {
+  /** Renders `request` after the renders asked before it; `timeoutMs` overrides the engine's time limit for this one. */
+  render(request: RenderRequest, timeoutMs = this.timeoutMs): Promise<RenderResult> {
     clearTimeout(this.idle);
     return new Promise((resolve) => {
-      this.queue.push({ id: ++this.lastId, request, resolve });
+      this.queue.push({ id: ++this.lastId, request, timeoutMs, resolve });
       this.next();
     });
   }
@@ -160,8 +162,8 @@ export class WasmEngine {
       clearInterval(current.poll);
       current.timer = setTimeout(() => {
         this.stopWorker();
-        this.finish({ kind: 'timeout', message: `the chart's templates did not finish rendering within ${formatSeconds(this.timeoutMs)} (a loop?)` });
-      }, this.timeoutMs);
+        this.finish({ kind: 'timeout', message: `the chart's templates did not finish rendering within ${formatSeconds(pending.timeoutMs)} (a loop?)` });
+      }, pending.timeoutMs);
       const rssAtStart = process.memoryUsage.rss();
       current.poll = setInterval(() => {
         if (process.memoryUsage.rss() - rssAtStart <= this.memoryLimitBytes) return;
