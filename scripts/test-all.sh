@@ -5,5 +5,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-vscode.sh
 if [[ ! -d node_modules || package-lock.json -nt node_modules/.package-lock.json ]]; then npm ci --no-audit --no-fund; fi
+bash scripts/build-kube-oracle.sh >/dev/null  # the Kubernetes oracle of test/unit/k8sOracle.test.ts (cached by input hash)
 npm test
 npm run test:e2e

@@ -18,11 +18,9 @@ export const podNameTooLong: Rule = {
     if (typeof replicas !== 'number' || typeof start !== 'number' || replicas < 1 || start < 0) return [];
     const highest = `${name}-${start + replicas - 1}`;
     if (highest.length <= 63) return [];
-    const first = `${name}-${start}`;
-    const fits = first.length <= 63 ? ` (pods up to ordinal ${10 ** (63 - name.length - 1) - 1} fit)` : '';
     return [{
       path: ['metadata', 'name'],
-      message: `The API server accepts this StatefulSet, but the controller's pod creation fails (FailedCreate): pod "${highest}" is ${highest.length} characters, and a pod name is its hostname and a label value, both limited to 63${fits}. Shorten the name.`,
+      message: `The API server accepts this StatefulSet, but the controller's pod creation fails (FailedCreate): pod "${highest}" is ${highest.length} characters, and a pod name is its hostname and a label value, both limited to 63 characters. Shorten the name (52 characters or fewer also keeps the controller-revision-hash label within 63).`,
     }];
   },
 };
