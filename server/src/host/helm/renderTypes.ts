@@ -59,7 +59,11 @@ export type RenderErrorKind =
 
 export interface RenderError {
   kind: RenderErrorKind;
-  /** For `helm`: Helm's message verbatim (it names `template: <chart>/templates/x.yaml:LINE:COL`). */
+  /**
+   * For `helm`: Helm's message verbatim but for trailing white space. A template error names
+   * the place on its first line, Helm 4's way: `<chart>/templates/x.yaml:LINE:COL`, then
+   * `  executing "<chart>/templates/x.yaml" at <.Values.x>:` and the cause, indented.
+   */
   message: string;
 }
 

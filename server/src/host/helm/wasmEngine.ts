@@ -188,7 +188,7 @@ export class WasmEngine {
       const response = JSON.parse(message.responseJson) as EngineResponse;
       const elapsedMs = performance.now() - current.started;
       result = response.error
-        ? failure({ kind: 'helm', message: response.error.message }, elapsedMs)
+        ? failure({ kind: 'helm', message: response.error.message.trimEnd() }, elapsedMs)
         : { manifest: response.manifest, documents: documentsOf(response.manifest), engine: 'wasm', elapsedMs };
     } catch (error) {
       result = failure({ kind: 'engine', message: `the Helm engine's answer is not JSON: ${String(error)}` }, performance.now() - current.started);
