@@ -97,7 +97,7 @@ if (opt.part === 'warm') {
 }
 const part = (name) => {
   log(`engine: ${name} (a process of its own)`);
-  const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--part', name, '--runs', String(runs), '--chart', chart], { encoding: 'utf8', maxBuffer: 256 << 20, stdio: ['ignore', 'pipe', 'inherit'] });
+  const r = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--part', name, '--runs', String(runs), '--chart', chart], { encoding: 'utf8', maxBuffer: 256 << 20, stdio: ['ignore', 'pipe', 'inherit'] });
   if (r.status !== 0) throw new Error(`the ${name} part failed`);
   return JSON.parse(r.stdout);
 };
