@@ -54,7 +54,7 @@ const mb = (x) => `${(x / 1e6).toFixed(1)} MB`;
 // Each engine measurement runs in a process of its own: V8 keeps a compiled module for the
 // process, so a second load in the same process would look faster than a user's first.
 if (opt.part === 'cold') {
-  // Cold: a render asked of an engine not yet loaded (load + warm-up + render).
+  // Cold: a render asked of an engine not yet loaded (the request stops the warm-up).
   log('engine: cold first render');
   const cold = new host.WasmEngine({ files, timeoutMs: 60_000 });
   let t = performance.now();
@@ -139,7 +139,7 @@ if (opt.json) {
   console.log(`| module load (read + compile + start Go, in the worker) | ${ms(workerLoadMs)} (limit 2 s) |`);
   console.log(`| then warm-up renders (warmUpChart.ts, before the first request) | ${ms(warmUpMs)} |`);
   console.log(`| warmUp(), wall (worker start to ready) | ${ms(loadWallMs)} |`);
-  console.log(`| first render, cold (load + warm-up + read + render) | ${ms(coldMs)} |`);
+  console.log(`| first render, cold (load + read + render: a request stops the warm-up) | ${ms(coldMs)} |`);
   console.log(`| first render after warmUp() (read + render) | ${ms(firstMs)} |`);
   console.log(`| re-render, warm (read folder + render): median / p95 | ${ms(figures.engine.warmMedianMs)} / ${ms(figures.engine.warmP95Ms)} |`);
   console.log(`| of which reading the folder (median) | ${ms(figures.engine.readFolderMedianMs)} |`);

@@ -12,12 +12,13 @@ export interface HelmWorkerData {
 export type ToHelmWorker = { id: number; request: Omit<RenderRequest, 'chartDir'> };
 
 /**
- * Helm worker -> server: `ready` once the module is loaded and warmed up (see warmUpChart.ts;
- * with both times), then one
+ * Helm worker -> server: `ready` once the module is loaded (with its load time), `warmed` when
+ * it has stopped warming up (see warmUpChart.ts; a request stops it), then one
  * answer per request: the engine's JSON response and the module's memory size after it; or
  * why the engine failed.
  */
 export type FromHelmWorker =
-  | { kind: 'ready'; loadMs: number; warmUpMs: number }
+  | { kind: 'ready'; loadMs: number }
+  | { kind: 'warmed'; warmUpMs: number }
   | { kind: 'rendered'; id: number; responseJson: string; memoryBytes: number }
   | { kind: 'failed'; id: number | undefined; message: string };

@@ -49,16 +49,7 @@ async function load(): Promise<WebAssembly.Memory> {
     (error: unknown) => port?.postMessage({ kind: 'failed', id: undefined, message: String(error) } satisfies FromHelmWorker),
   );
   await ready;
-  const loadMs = performance.now() - started;
-  // Render a small chart again and again for a while, so that V8 compiles and optimises the
-  // paths of a render before the first request (see warmUpChart.ts).
-  const render = globals.__helmEngineRender;
-  const warmUp = requestJson({ files: warmUpFiles(), set: ['replicas=5'] });
-  for (let i = 0; render && i < 40 && performance.now() - started - loadMs < data.warmUpBudgetMs; i++) {
-    const response = JSON.parse(render(warmUp)) as { error?: { message: string } };
-    if (response.error) throw new Error(`the warm-up chart did not render: ${response.error.message}`);
-  }
-  port?.postMessage({ kind: 'ready', loadMs, warmUpMs: performance.now() - started - loadMs } satisfies FromHelmWorker);
+  port?.postMessage({ kind: 'ready', loadMs: performance.now() - started } satisfies FromHelmWorker);
   const memory = instance.exports['mem'];
   if (!(memory instanceof WebAssembly.Memory)) throw new Error('the Helm engine exports no memory');
   return memory;
@@ -84,10 +75,33 @@ function requestJson(request: Omit<RenderRequest, 'chartDir'>): string {
   });
 }
 
+/** Set by the first request: from then on, real renders keep the code warm. */
+let requested = false;
+
+/**
+ * Renders a small chart again and again for a while after the load, so that V8 compiles and
+ * optimises the paths of a render before the first request (see warmUpChart.ts). It yields
+ * between renders and stops as soon as a request comes, which then waits for one warm-up
+ * render at most.
+ */
+async function warmUpWhileIdle(): Promise<void> {
+  const started = performance.now();
+  const render = globals.__helmEngineRender;
+  const warmUp = requestJson({ files: warmUpFiles(), set: ['replicas=5'] });
+  for (let i = 0; render && i < 40 && performance.now() - started < data.warmUpBudgetMs; i++) {
+    await new Promise((resolve) => setImmediate(resolve));
+    if (requested) break;
+    const response = JSON.parse(render(warmUp)) as { error?: { message: string } };
+    if (response.error) throw new Error(`the warm-up chart did not render: ${response.error.message}`);
+  }
+  port?.postMessage({ kind: 'warmed', warmUpMs: performance.now() - started } satisfies FromHelmWorker);
+}
+
 const loaded = load();
-loaded.catch((error: unknown) => port?.postMessage({ kind: 'failed', id: undefined, message: `cannot load the Helm engine: ${String(error)}` } satisfies FromHelmWorker));
+loaded.then(warmUpWhileIdle).catch((error: unknown) => port?.postMessage({ kind: 'failed', id: undefined, message: `cannot load the Helm engine: ${String(error)}` } satisfies FromHelmWorker));
 
 port?.on('message', (message: ToHelmWorker) => {
+  requested = true;
   void loaded.then((memory) => {
     const render = globals.__helmEngineRender;
     let answer: FromHelmWorker;

@@ -23,9 +23,9 @@ export interface WasmEngineOptions {
   /** An idle engine is stopped after this long, giving its memory back (default 10 min). */
   idleMs?: number;
   /**
-   * After loading, the worker renders a small chart for this long before it takes requests
-   * (default 1.5 s): WebAssembly runs slowly until V8 has optimised the paths of a render
-   * (measured: a first bitnami/postgresql render of 1.7 s without, 0.5 s after 2 s of it).
+   * After loading, the worker renders a small chart for up to this long while no request
+   * came (default 1.5 s): WebAssembly runs slowly until V8 has optimised the paths of a
+   * render (measured: a first bitnami/postgresql render of 1.7 s without, 0.5 s after 2 s of it).
    */
   warmUpBudgetMs?: number;
 }
@@ -62,6 +62,7 @@ const memoryPollMs = 200;
 export class WasmEngine {
   private worker: Worker | undefined;
   private ready: Promise<number> | undefined;
+  private warmed: Promise<number> | undefined;
   private readonly queue: Pending[] = [];
   private current: Running | undefined;
   private lastId = 0;
@@ -73,7 +74,7 @@ export class WasmEngine {
   private readonly warmUpBudgetMs: number;
   /** The last load's time (read, compile, start the module), for figures. */
   loadMs: number | undefined;
-  /** The last warm-up's time (renders of warmUpChart.ts after the load). */
+  /** The last warm-up's time (renders of warmUpChart.ts after the load, until the first request). */
   warmUpMs: number | undefined;
   /** The module's memory after the last render. */
   memoryBytes: number | undefined;
@@ -95,9 +96,15 @@ export class WasmEngine {
     });
   }
 
-  /** Loads the module now (e.g. when a chart is seen in the workspace), so the first render does not wait for it. Resolves to the load + warm-up time. */
-  warmUp(): Promise<number> {
-    return this.start().ready ?? Promise.resolve(0);
+  /**
+   * Loads the module now (e.g. when a chart is seen in the workspace) and lets it warm up
+   * while idle, so that the first render neither waits for the load nor runs cold. Resolves
+   * to the load + warm-up time; rejects if the module cannot load.
+   */
+  async warmUp(): Promise<number> {
+    this.start();
+    const [loadMs, warmUpMs] = await Promise.all([this.ready ?? 0, this.warmed ?? 0]);
+    return loadMs + warmUpMs;
   }
 
   /** Whether the worker is up. */
@@ -120,16 +127,21 @@ export class WasmEngine {
     const worker = new Worker(this.files.workerFile, { workerData });
     worker.unref(); // an idle engine must not keep the server or the CLI alive
     this.worker = worker;
+    let warmed: (ms: number) => void = () => undefined;
+    this.warmed = new Promise<number>((resolve) => { warmed = resolve; });
     this.ready = new Promise<number>((resolve, reject) => {
       worker.on('message', (message: FromHelmWorker) => {
         if (message.kind === 'ready') {
           this.loadMs = message.loadMs;
+          resolve(message.loadMs);
+        } else if (message.kind === 'warmed') {
           this.warmUpMs = message.warmUpMs;
-          resolve(message.loadMs + message.warmUpMs);
+          warmed(message.warmUpMs);
         } else this.answered(message);
       });
       const fail = (message: string): void => {
         reject(new Error(message));
+        warmed(0);
         if (this.worker !== worker) return;
         this.stopWorker();
         this.finish({ kind: 'engine', message });
@@ -173,7 +185,7 @@ export class WasmEngine {
     }, () => undefined);
   }
 
-  private answered(message: Exclude<FromHelmWorker, { kind: 'ready' }>): void {
+  private answered(message: Extract<FromHelmWorker, { kind: 'rendered' | 'failed' }>): void {
     if (message.kind === 'failed') {
       if (message.id !== undefined && message.id !== this.current?.pending.id) return;
       this.stopWorker();
@@ -218,6 +230,7 @@ export class WasmEngine {
     const worker = this.worker;
     this.worker = undefined;
     this.ready = undefined;
+    this.warmed = undefined;
     if (!worker) return;
     worker.removeAllListeners();
     worker.on('error', () => undefined);
