@@ -8,7 +8,7 @@ const corpus = join(repoRoot, 'test', 'fixtures', 'corpus');
 
 /** Files whose errors SOURCES.md explains: flawed on purpose, known-invalid, or a removed API. */
 const filesWithErrors = [
-  'argo-cd__gitops-engine-statefulset-ondelete.yaml', 'kube-score__statefulset-appsv1beta1.yaml',
+  'argo-cd__gitops-engine-statefulset-ondelete.yaml', 'gke-samples__vit-training-spec-gcs.yaml', 'kube-score__statefulset-appsv1beta1.yaml',
   'kube-score__statefulset-different-labels.yaml', 'kube-score__statefulset-host-antiaffinity-required.yaml',
   'kubernetes-contrib__kafka.yaml', 'kubernetes-e2e-etcd__statefulset.yaml', 'kubernetes-e2e-multivolumezk__statefulset.yaml',
   'kubernetes-e2e-mysql-upgrade__statefulset.yaml', 'kubernetes-e2e-nginx__statefulset.yaml', 'kubernetes-e2e-redis__statefulset.yaml',
