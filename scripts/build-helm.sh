@@ -27,6 +27,12 @@ fi
 
 cd "$root/go/helm"
 mkdir -p "$cache/bin"
+# One build at a time (test files may run in parallel and each asks for the tools); the
+# next one then finds its target fresh.
+if command -v flock > /dev/null; then
+  exec 9> "$cache/build.lock"
+  flock 9
+fi
 helm_version="$(go list -m -f '{{.Version}}' helm.sh/helm/v4)"
 # As Helm's release builds set it, so that .Capabilities.HelmVersion says v4.3.2, not v4.3.
 ldflags="-s -w -X helm.sh/helm/v4/internal/version.version=$helm_version"
@@ -63,12 +69,14 @@ case "$target" in
     ;;
   helm-cli)
     if fresh "$cache/helm-cli.stamp" "$cache/bin/helm"; then exit 0; fi
-    go build -trimpath -ldflags="$ldflags" -o "$cache/bin/helm" helm.sh/helm/v4/cmd/helm
+    go build -trimpath -ldflags="$ldflags" -o "$cache/bin/helm.tmp" helm.sh/helm/v4/cmd/helm
+    mv "$cache/bin/helm.tmp" "$cache/bin/helm"
     echo "$hash" > "$cache/helm-cli.stamp"
     ;;
   engine-cli)
     if fresh "$cache/engine-cli.stamp" "$cache/bin/helmengine"; then exit 0; fi
-    go build -trimpath -ldflags="$ldflags" -o "$cache/bin/helmengine" ./cmd/helmengine
+    go build -trimpath -ldflags="$ldflags" -o "$cache/bin/helmengine.tmp" ./cmd/helmengine
+    mv "$cache/bin/helmengine.tmp" "$cache/bin/helmengine"
     echo "$hash" > "$cache/engine-cli.stamp"
     ;;
   *)

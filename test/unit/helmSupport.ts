@@ -1,7 +1,7 @@
 // Shared by the Helm engine's tests: builds what they need (cached), and runs the real
 // `helm template` of the same module version for comparison.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import * as esbuild from 'esbuild';
 import { WasmEngine, type WasmEngineOptions } from '../../server/src/host/helm/wasmEngine';
@@ -9,7 +9,8 @@ import { WasmEngine, type WasmEngineOptions } from '../../server/src/host/helm/w
 export const root = join(import.meta.dirname, '..', '..');
 export const chartsDir = join(root, 'test', 'fixtures', 'charts');
 export const helmCli = join(root, '.cache', 'helm', 'bin', 'helm');
-const testDist = join(root, '.cache', 'helm', 'test-dist');
+// One worker bundle per test process (test files may run in parallel), removed at exit.
+const testWorker = join(root, '.cache', 'helm', 'test-dist', `helmWorker.${process.pid}.js`);
 
 /** Why the Helm tests cannot run here (no Go), or undefined. */
 export const noGo: string | undefined = spawnSync('go', ['version']).status === 0 ? undefined : 'go is not on the PATH (the Helm engine is built from go/helm)';
@@ -24,8 +25,9 @@ export function buildHelmTools(): void {
   esbuild.buildSync({
     entryPoints: [join(root, 'server', 'src', 'host', 'helm', 'helmWorkerThread.ts')],
     bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'warning',
-    outfile: join(testDist, 'helmWorker.js'),
+    outfile: testWorker,
   });
+  process.on('exit', () => rmSync(testWorker, { force: true }));
   built = true;
 }
 
@@ -34,7 +36,7 @@ export function testEngine(options: Omit<WasmEngineOptions, 'files'> = {}): Wasm
   buildHelmTools();
   return new WasmEngine({
     ...options,
-    files: { workerFile: join(testDist, 'helmWorker.js'), wasmFile: join(root, 'dist', 'helm.wasm'), wasmExecFile: join(root, 'dist', 'helm_wasm_exec.js') },
+    files: { workerFile: testWorker, wasmFile: join(root, 'dist', 'helm.wasm'), wasmExecFile: join(root, 'dist', 'helm_wasm_exec.js') },
   });
 }
 
