@@ -10,7 +10,7 @@ import { renderChart } from '../../server/src/host/helm/index';
 import { documentsOf } from '../../server/src/host/helm/manifestDocuments';
 import { readChartFolder } from '../../server/src/host/helm/readChartFolder';
 import type { ChartFiles } from '../../server/src/host/helm/renderTypes';
-import type { WasmEngine } from '../../server/src/host/helm/wasmEngine';
+import { WasmEngine } from '../../server/src/host/helm/wasmEngine';
 import { chartsDir, exists, helmCli, helmErrorMessage, helmTemplate, noGo, testEngine } from './helmSupport';
 
 const chartYaml = 'apiVersion: v2\nname: tiny\nversion: 0.1.0\n';
@@ -147,6 +147,15 @@ describe('the Helm engine on bad input', { skip: noGo }, () => {
     await symlink(dir, join(dir, 'templates', 'loop'));
     const files = await readChartFolder(dir);
     assert.deepEqual([...files.keys()].sort(), ['Chart.yaml', 'inside.yaml', 'templates/statefulset.yaml', 'values.yaml']);
+  });
+
+  test('an engine whose module is missing answers an engine error', async () => {
+    const built = testEngine();
+    const missing = new WasmEngine({ files: { ...built.files, wasmFile: join(temp, 'no-such.wasm') } });
+    const result = await missing.render({ files: chart() });
+    assert.equal(result.error?.kind, 'engine');
+    assert.match(result.error.message, /cannot load the Helm engine: .*no-such\.wasm/);
+    await missing.dispose();
   });
 
   test('an untrusted workspace never runs the configured helm', async () => {

@@ -67,7 +67,8 @@ export class WasmEngine {
   private current: Running | undefined;
   private lastId = 0;
   private idle: NodeJS.Timeout | undefined;
-  private readonly files: WasmEngineFiles;
+  /** Where the worker, the module and Go's glue are. */
+  readonly files: WasmEngineFiles;
   private readonly timeoutMs: number;
   private readonly memoryLimitBytes: number;
   private readonly idleMs: number;
