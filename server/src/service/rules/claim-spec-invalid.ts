@@ -1,4 +1,4 @@
-import { dnsLabelProblem, parseQuantity, refusedOnCreate } from './k8sSyntax';
+import { dnsLabelProblem, dnsSubdomainProblem, parseQuantity, refusedOnCreate } from './k8sSyntax';
 import { field, isStatefulSet, records } from './read';
 import type { Rule, RuleResult } from './types';
 
@@ -7,7 +7,8 @@ const accessModes = ['ReadOnlyMany', 'ReadWriteMany', 'ReadWriteOnce', 'ReadWrit
 /**
  * Values in a volumeClaimTemplate that the API server refuses (claim-template-invalid covers
  * what is missing): a name that is not a DNS label (it becomes a pod volume's name), an access
- * mode it does not know, and a storage request that is not above zero.
+ * mode it does not know, a storageClassName that is not a DNS subdomain, and a storage
+ * request that is not above zero.
  */
 export const claimSpecInvalid: Rule = {
   id: 'claim-spec-invalid',
@@ -21,6 +22,9 @@ export const claimSpecInvalid: Rule = {
       const name = field(claim, 'metadata', 'name');
       const problem = typeof name === 'string' && name !== '' ? dnsLabelProblem(name) : undefined;
       if (problem) out.push({ path: [...at, 'metadata', 'name'], message: `${refusedOnCreate}: the claim template name "${String(name)}" ${problem} (it becomes the name of a volume of every pod).` });
+      const storageClass = field(claim, 'spec', 'storageClassName');
+      const classProblem = typeof storageClass === 'string' && storageClass !== '' ? dnsSubdomainProblem(storageClass) : undefined;
+      if (classProblem) out.push({ path: [...at, 'spec', 'storageClassName'], message: `${refusedOnCreate}: storageClassName "${String(storageClass)}" ${classProblem}.` });
       const modes = field(claim, 'spec', 'accessModes');
       if (Array.isArray(modes)) modes.forEach((mode, j) => {
         if (typeof mode === 'string' && !accessModes.includes(mode)) out.push({ path: [...at, 'spec', 'accessModes', j], message: `${refusedOnCreate}: access mode "${mode}" is not one of ${accessModes.join(', ')}.` });

@@ -36,8 +36,8 @@ export const containerInvalid: Rule = {
         else if (seen.has(name)) out.push({ path: [...c.path, 'name'], message: `${podTemplateRefused}: two containers are named "${name}"; names must be unique across initContainers and containers.` });
         seen.add(name);
       }
-      if (image === undefined || image === '') {
-        out.push({ path: [...c.path, ...(image === undefined ? [] : ['image'])], target: 'key', message: `${podTemplateRefused}: container ${containerName(c)} needs an image.` });
+      if (image === undefined || image === null || image === '') {
+        out.push({ path: [...c.path, ...(image === undefined || image === null ? [] : ['image'])], target: 'key', message: `${podTemplateRefused}: container ${containerName(c)} needs an image.` });
       } else if (typeof image === 'string' && image.trim() !== image) {
         out.push({ path: [...c.path, 'image'], message: `${podTemplateRefused}: the image of container ${containerName(c)} must not have leading or trailing whitespace.` });
       }

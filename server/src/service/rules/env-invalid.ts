@@ -35,9 +35,10 @@ export const envInvalid: Rule = {
           const used = sources.filter((s) => valueFrom[s] !== undefined && valueFrom[s] !== null);
           if (used.length !== 1) out.push({ path: [...at, 'valueFrom'], target: 'key', message: `${podTemplateRefused}: valueFrom of "${String(name)}" must name exactly one of ${sources.join(', ')}${used.length ? ` (it names ${used.join(', ')})` : ''}.` });
           for (const ref of ['configMapKeyRef', 'secretKeyRef']) {
+            if (!isRecord(valueFrom[ref])) continue;
             const refName = field(valueFrom, ref, 'name');
-            const bad = typeof refName === 'string' ? dnsSubdomainProblem(refName) : undefined;
-            if (bad) out.push({ path: [...at, 'valueFrom', ref, 'name'], message: `${podTemplateRefused}: the ${ref} name "${String(refName)}" ${bad}.` });
+            const bad = refName === undefined || refName === null || refName === '' ? 'must not be empty' : typeof refName === 'string' ? dnsSubdomainProblem(refName) : undefined;
+            if (bad) out.push({ path: [...at, 'valueFrom', ref, ...(refName === undefined ? [] : ['name'])], message: `${podTemplateRefused}: the ${ref} name "${String(refName)}" ${bad}.` });
           }
           const fieldPath = isRecord(valueFrom.fieldRef) ? valueFrom.fieldRef.fieldPath : undefined;
           if (typeof fieldPath === 'string' && !fieldPaths.includes(fieldPath) && !subscripted.test(fieldPath)) {
