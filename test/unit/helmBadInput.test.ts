@@ -158,6 +158,14 @@ describe('the Helm engine on bad input', { skip: noGo }, () => {
     await missing.dispose();
   });
 
+  test('a warm-up settles when the engine is stopped during it', async () => {
+    const stopped = testEngine();
+    const warming = stopped.warmUp().then(() => 'settled', () => 'settled');
+    await stopped.dispose();
+    const hung = new Promise((resolve) => setTimeout(() => resolve('hung'), 5_000).unref());
+    assert.equal(await Promise.race([warming, hung]), 'settled');
+  });
+
   test('an untrusted workspace never runs the configured helm', async () => {
     const marker = join(temp, 'ran');
     const fakeHelm = join(temp, 'fake-helm.sh');

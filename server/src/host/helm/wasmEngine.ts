@@ -63,6 +63,8 @@ export class WasmEngine {
   private worker: Worker | undefined;
   private ready: Promise<number> | undefined;
   private warmed: Promise<number> | undefined;
+  /** Settles `ready` and `warmed` of a worker that is stopped before it said them. */
+  private abandon: (() => void) | undefined;
   private readonly queue: Pending[] = [];
   private current: Running | undefined;
   private lastId = 0;
@@ -100,11 +102,12 @@ export class WasmEngine {
   /**
    * Loads the module now (e.g. when a chart is seen in the workspace) and lets it warm up
    * while idle, so that the first render neither waits for the load nor runs cold. Resolves
-   * to the load + warm-up time; rejects if the module cannot load.
+   * to the load + warm-up time; rejects if the module cannot load or the engine is stopped first.
    */
   async warmUp(): Promise<number> {
     this.start();
     const [loadMs, warmUpMs] = await Promise.all([this.ready ?? 0, this.warmed ?? 0]);
+    if (!this.current && this.queue.length === 0) this.stopWhenIdle();
     return loadMs + warmUpMs;
   }
 
@@ -131,6 +134,10 @@ export class WasmEngine {
     let warmed: (ms: number) => void = () => undefined;
     this.warmed = new Promise<number>((resolve) => { warmed = resolve; });
     this.ready = new Promise<number>((resolve, reject) => {
+      this.abandon = () => {
+        reject(new Error('the Helm engine was stopped'));
+        warmed(0);
+      };
       worker.on('message', (message: FromHelmWorker) => {
         if (message.kind === 'ready') {
           this.loadMs = message.loadMs;
@@ -158,8 +165,7 @@ export class WasmEngine {
     if (this.current) return;
     const pending = this.queue.shift();
     if (!pending) {
-      clearTimeout(this.idle);
-      this.idle = setTimeout(() => this.stopWorker(), this.idleMs).unref();
+      this.stopWhenIdle();
       return;
     }
     const { worker, ready } = this.start();
@@ -227,8 +233,15 @@ export class WasmEngine {
     this.next();
   }
 
+  private stopWhenIdle(): void {
+    clearTimeout(this.idle);
+    this.idle = setTimeout(() => this.stopWorker(), this.idleMs).unref();
+  }
+
   private stopWorker(): void {
     const worker = this.worker;
+    this.abandon?.();
+    this.abandon = undefined;
     this.worker = undefined;
     this.ready = undefined;
     this.warmed = undefined;
