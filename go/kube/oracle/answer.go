@@ -10,6 +10,8 @@ func Answer(req Request) Response {
 	switch req.Op {
 	case "", "validate":
 		return Validate(req)
+	case "run":
+		return RunScenario(req)
 	default:
 		return Response{ID: req.ID, Errors: []FieldError{}, Failure: "unknown op " + req.Op}
 	}

@@ -9,7 +9,7 @@ package oracle
 // Request is one line of input.
 type Request struct {
 	ID string `json:"id,omitempty"`
-	// Op is "validate" (the default).
+	// Op is "validate" (the default) or "run" (the controller plays Scenario).
 	Op string `json:"op,omitempty"`
 	// Object is the StatefulSet as YAML or JSON text.
 	Object string `json:"object"`
@@ -17,6 +17,8 @@ type Request struct {
 	OldObject string `json:"oldObject,omitempty"`
 	// FeatureGates overrides the release's defaults for this request only.
 	FeatureGates map[string]bool `json:"featureGates,omitempty"`
+	// Scenario is the script of a "run" request.
+	Scenario *Scenario `json:"scenario,omitempty"`
 	// Namespace of the request (kubectl's context namespace); "default" when empty.
 	Namespace string `json:"namespace,omitempty"`
 }
@@ -27,7 +29,7 @@ type FieldError struct {
 	Field string `json:"field"`
 	// Type is the field.ErrorType (FieldValueInvalid, FieldValueRequired, ...), or
 	// FieldValueTypeInvalid / FieldValueUnknown / FieldValueDuplicate for decoding errors.
-	Type string `json:"type"`
+	Type   string `json:"type"`
 	Detail string `json:"detail"`
 	// Message is the error as the API server words it.
 	Message string `json:"message"`
@@ -44,6 +46,8 @@ type Response struct {
 	ID       string       `json:"id,omitempty"`
 	Errors   []FieldError `json:"errors"`
 	Warnings []string     `json:"warnings,omitempty"`
+	// Steps is a run's answer: what the controller did after each step.
+	Steps []StepResult `json:"steps,omitempty"`
 	// Failure is set when the request itself could not be answered (not a validation error).
 	Failure string `json:"failure,omitempty"`
 }
