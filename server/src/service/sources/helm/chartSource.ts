@@ -34,6 +34,34 @@ interface Written {
   offset: number;
 }
 
+/**
+ * Templates and values files parsed for alignment, by their text: an edit re-renders the whole
+ * chart, but only the edited file's text is new (a chart and its library have ~100 files).
+ * Bounded: when full it starts again.
+ */
+const parsedTexts = new Map<string, { lines: TemplateLine[]; defines?: Map<string, TemplateLine[]> }>();
+const parsedValues = new Map<string, ValuesFile>();
+const keptTexts = 4000;
+
+function parsedTemplate(text: string): { lines: TemplateLine[]; defines?: Map<string, TemplateLine[]> } {
+  let parsed = parsedTexts.get(text);
+  if (!parsed) {
+    if (parsedTexts.size >= keptTexts) parsedTexts.clear();
+    parsedTexts.set(text, (parsed = { lines: templateLines(text) }));
+  }
+  return parsed;
+}
+
+function valuesFile(uri: string, text: string): ValuesFile {
+  const key = `${uri}\n${text}`;
+  let file = parsedValues.get(key);
+  if (!file) {
+    if (parsedValues.size >= 64) parsedValues.clear();
+    parsedValues.set(key, (file = new ValuesFile(uri, text)));
+  }
+  return file;
+}
+
 const indentation = (text: string, line: TemplateLine): number => /^\s*/.exec(text.slice(line.start, line.end))![0].length;
 
 /**
@@ -42,20 +70,18 @@ const indentation = (text: string, line: TemplateLine): number => /^\s*/.exec(te
  */
 export function chartSource(chart: ChartTexts, rendered: readonly RenderedText[]): SourceObjects {
   const uriOf = (path: string): string => `${chart.rootUri}/${path}`;
-  const parsed = new Map<string, TemplateLine[]>();
   const linesOfTemplate = (path: string): TemplateLine[] | undefined => {
     const text = chart.templates.get(path);
-    if (text === undefined) return undefined;
-    let lines = parsed.get(path);
-    if (!lines) parsed.set(path, (lines = templateLines(text)));
-    return lines;
+    return text === undefined ? undefined : parsedTemplate(text).lines;
   };
   const defines = new Map<string, { file: string; lines: readonly TemplateLine[] }>();
-  for (const path of chart.templates.keys()) {
+  for (const [path, text] of chart.templates) {
     if (!path.endsWith('.tpl')) continue;
-    for (const [name, lines] of definesOf(linesOfTemplate(path)!)) defines.set(name, { file: path, lines });
+    const parsed = parsedTemplate(text);
+    parsed.defines ??= definesOf(parsed.lines);
+    for (const [name, lines] of parsed.defines) defines.set(name, { file: path, lines });
   }
-  const values = chart.values.map((v) => new ValuesFile(v.uri, v.text));
+  const values = chart.values.map((v) => valuesFile(v.uri, v.text));
   const written = new Map<ManifestDocument, Written>();
   const documents: ManifestDocument[] = [];
   for (const { source, text } of rendered) {
