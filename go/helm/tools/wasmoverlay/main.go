@@ -85,7 +85,13 @@ func main() {
 	check(err)
 	sum, err := os.ReadFile("go.sum")
 	check(err)
-	check(os.WriteFile(filepath.Join(out, "go.mod"), append(mod, []byte("\nreplace helm.sh/helm/v4 => "+copyDir+"\n")...), 0o644))
+	// A path relative to go/helm (where the build runs), so that the build info, which names
+	// it, is the same on every machine: the module is then built reproducibly.
+	cwd, err := os.Getwd()
+	check(err)
+	rel, err := filepath.Rel(cwd, copyDir)
+	check(err)
+	check(os.WriteFile(filepath.Join(out, "go.mod"), append(mod, []byte("\nreplace helm.sh/helm/v4 => "+filepath.ToSlash(rel)+"\n")...), 0o644))
 	check(os.WriteFile(filepath.Join(out, "go.sum"), sum, 0o644))
 }
 
