@@ -6,6 +6,7 @@ import { containerInvalid } from './container-invalid';
 import { envInvalid } from './env-invalid';
 import { gracePeriodZero } from './grace-period-zero';
 import { immutableFieldChanged } from './immutable-field-changed';
+import { labelChangesOnUpgrade } from './label-changes-on-upgrade';
 import { integerOutOfRange } from './integer-out-of-range';
 import { labelInvalid } from './label-invalid';
 import { maxUnavailableInvalid } from './max-unavailable-invalid';
@@ -45,7 +46,7 @@ export const rules: readonly Rule[] = [
   partitionExceedsReplicas, partitionNegative, updateStrategyInvalid, podManagementPolicyInvalid,
   maxUnavailableInvalid, negativeValue, restartPolicyInvalid, activeDeadlineForbidden, gracePeriodZero,
   volumeMountUnknown, claimTemplateInvalid, labelInvalid, containerInvalid, portInvalid, envInvalid,
-  resourcesInvalid, probeInvalid, volumeMountInvalid, podSpecInvalid, claimSpecInvalid, namespaceInvalid, volumeSourceInvalid, podNameTooLong, integerOutOfRange, retentionPolicyInvalid, storageClassAnnotation, immutableFieldChanged, schema,
+  resourcesInvalid, probeInvalid, volumeMountInvalid, podSpecInvalid, claimSpecInvalid, namespaceInvalid, volumeSourceInvalid, podNameTooLong, integerOutOfRange, retentionPolicyInvalid, storageClassAnnotation, labelChangesOnUpgrade, immutableFieldChanged, schema,
 ];
 
 /** The id of the YAML syntax diagnostic, which no rule object produces. */

@@ -1,0 +1,57 @@
+import { removeAt } from '../fixes/objectEdits';
+import { field, isRecord, isStatefulSet, records } from './read';
+import type { Rule, RuleResult } from './types';
+
+/** Labels whose value Helm charts set from the chart's or the app's version (a bare `version: v1`, as Istio uses, is left alone). */
+const versionKeys = new Set(['helm.sh/chart', 'app.kubernetes.io/version']);
+/** `helm.sh/chart`'s format, `<chart>-<semver>` (e.g. `postgresql-16.7.4`), under any key. */
+const chartAndVersion = /^[a-z0-9][-a-z0-9]*-v?\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.-]+)?$/;
+
+const changes = (key: string, value: unknown): boolean =>
+  versionKeys.has(key) || (typeof value === 'string' && chartAndVersion.test(value));
+
+/**
+ * A label that changes with every chart or app version inside a field that an update may not
+ * change (spec.selector, a claim template's metadata): the next `helm upgrade` to a new version
+ * is refused by the API server (argo-helm #2494, ory/k8s #635, opentelemetry-operator #1491).
+ */
+export const labelChangesOnUpgrade: Rule = {
+  id: 'label-changes-on-upgrade',
+  severity: 'warning',
+  scope: 'document',
+  check: ({ object }) => {
+    if (!isStatefulSet(object)) return [];
+    const found: RuleResult[] = [];
+    const selector = field(object.value, 'spec', 'selector', 'matchLabels');
+    if (isRecord(selector)) {
+      for (const [key, value] of Object.entries(selector)) {
+        if (!changes(key, value)) continue;
+        found.push({
+          path: ['spec', 'selector', 'matchLabels', key], target: 'key',
+          message: `The selector label ${key}: ${String(value)} changes with the chart or app version, and spec.selector cannot change on an existing StatefulSet: the API server will refuse the next upgrade to a new version. Keep version labels out of the selector.`,
+          data: { path: ['spec', 'selector', 'matchLabels', key] },
+        });
+      }
+    }
+    records(field(object.value, 'spec', 'volumeClaimTemplates')).forEach((template, i) => {
+      const labels = field(template, 'metadata', 'labels');
+      if (!isRecord(labels)) return;
+      for (const [key, value] of Object.entries(labels)) {
+        if (!changes(key, value)) continue;
+        const path = ['spec', 'volumeClaimTemplates', i, 'metadata', 'labels', key];
+        found.push({
+          path, target: 'key',
+          message: `The claim template label ${key}: ${String(value)} changes with the chart or app version, and volumeClaimTemplates cannot change on an existing StatefulSet: the API server will refuse the next upgrade to a new version. Keep version labels out of claim templates.`,
+          data: { path },
+        });
+      }
+    });
+    return found;
+  },
+  fix: (context) => {
+    const path = context.data?.['path'];
+    if (!Array.isArray(path)) return [];
+    const edits = removeAt(context, path as (string | number)[]) ?? [];
+    return edits.length > 0 ? [{ title: `Remove the version label ${String(path[path.length - 1])}`, preferred: true, edits }] : [];
+  },
+};
