@@ -19,15 +19,29 @@ export interface OracleError {
   ownField?: string;
 }
 
+/** What the controller did after one scenario step (go/kube/oracle/run.go). */
+export interface OracleStep {
+  kind: string;
+  /** Per sync that did something: events such as `create pod/web-0`, `delete claim/data-web-2`. */
+  syncs: string[][];
+  pods: string[];
+  claims: string[];
+  settled: boolean;
+}
+
 export interface OracleAnswer {
   id?: string;
   errors: OracleError[];
+  steps?: OracleStep[];
   warnings?: string[];
   failure?: string;
 }
 
 export interface OracleRequest {
+  op?: 'validate' | 'run';
   object: string;
+  /** For `run`: create (first), scale, update, fail, failOnRecreate, delete. */
+  scenario?: { steps: { kind: string; replicas?: number; ordinal?: number }[]; maxSyncs?: number };
   oldObject?: string;
   featureGates?: Record<string, boolean>;
   namespace?: string;

@@ -21,6 +21,7 @@ import (
 //   - scale: replicas becomes Replicas
 //   - update: the pod template changes (a new revision)
 //   - fail: the pod of Ordinal never becomes Ready from now on (Ordinal -1 heals all)
+//   - failOnRecreate: the pod of Ordinal, once deleted and created again, never becomes Ready
 //   - delete: the set is deleted with cascading deletion (the garbage collector's share is
 //     played too: pods go, and claims whose owner is gone)
 type Step struct {
@@ -54,8 +55,11 @@ type runner struct {
 	objs    *apiObjects
 	control statefulset.StatefulSetControlInterface
 	failing map[int]bool
-	clock   time.Time
-	uid     int
+	// failOnRecreate holds ordinals whose next pods fail; failingUIDs the pods that do.
+	failOnRecreate map[int]bool
+	failingUIDs    map[types.UID]bool
+	clock          time.Time
+	uid            int
 }
 
 func (r *runner) pods() []*v1.Pod {
@@ -72,9 +76,12 @@ func (r *runner) kubelet() {
 		if p.UID == "" {
 			r.uid++
 			p.UID = types.UID("pod-uid-" + strconv.Itoa(r.uid))
+			if r.failOnRecreate[ordinalOf(name)] {
+				r.failingUIDs[p.UID] = true
+			}
 		}
 		ready := v1.ConditionTrue
-		if r.failing[ordinalOf(name)] {
+		if r.failing[ordinalOf(name)] || r.failingUIDs[p.UID] {
 			ready = v1.ConditionFalse
 		}
 		p.Status.Phase = v1.PodRunning
@@ -173,7 +180,8 @@ func Run(stored *appsv1.StatefulSet, scenario Scenario) ([]StepResult, error) {
 	set.UID = "3f1c0b5e-0000-4000-8000-000000000001"
 	objs := newAPIObjects(set)
 	objs.validate = false
-	r := &runner{set: set, objs: objs, control: newControl(objs), failing: map[int]bool{}, clock: time.Unix(1_800_000_000, 0)}
+	r := &runner{set: set, objs: objs, control: newControl(objs), failing: map[int]bool{},
+		failOnRecreate: map[int]bool{}, failingUIDs: map[types.UID]bool{}, clock: time.Unix(1_800_000_000, 0)}
 	var results []StepResult
 	for i, step := range scenario.Steps {
 		result := StepResult{Kind: step.Kind, Syncs: [][]string{}, Pods: []string{}, Claims: []string{}}
@@ -198,6 +206,8 @@ func Run(stored *appsv1.StatefulSet, scenario Scenario) ([]StepResult, error) {
 			} else {
 				r.failing[step.Ordinal] = true
 			}
+		case "failOnRecreate":
+			r.failOnRecreate[step.Ordinal] = true
 		case "delete":
 			// Cascading deletion: the garbage collector removes the pods, then the claims the
 			// retention policy gave to the set; the controller no longer syncs a deleted set.
