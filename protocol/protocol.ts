@@ -43,7 +43,32 @@ export type PreviewResult = {
   maxUnavailableGate: boolean;
   /** What applying this version over the deployed one does (git HEAD by default); null without one. */
   impact: RolloutImpact | null;
+  /** Errors that stop this StatefulSet: the page says so first and describes no rollout. Null when none. */
+  blocked: PreviewBlocked | null;
+  /** The rollout settings as the manifest writes them, without the what-if (the page marks what differs). */
+  declared: DeclaredSettings;
 } | null;
+
+/** An error diagnostic of the StatefulSet's document, for the preview's "refused" banner. */
+export interface PreviewProblem {
+  rule: string;
+  message: string;
+  /** Zero-based line of the diagnostic, for "reveal in editor". */
+  line: number;
+}
+
+/**
+ * Why the StatefulSet never gets pods: the API server refuses the object (`refused`), or it
+ * accepts it but the controller can never create its pods (`podsNeverCreated`, e.g. a pod name
+ * over 63 characters).
+ */
+export interface PreviewBlocked {
+  kind: 'refused' | 'podsNeverCreated';
+  problems: PreviewProblem[];
+}
+
+/** The what-if's knobs as the manifest sets them (after Kubernetes defaults). */
+export type DeclaredSettings = Pick<Simulation, 'replicas' | 'partition' | 'podManagementPolicy' | 'maxUnavailable'>;
 
 /** extension host → page. */
 export type HostMessage =

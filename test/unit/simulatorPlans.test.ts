@@ -60,12 +60,20 @@ test('partition stops the update at start + partition', () => {
   assert.deepEqual(names(shifted.plans.scaleDown), [['web-13'], ['web-12'], ['web-11'], ['web-10']]);
 });
 
-test('partition >= replicas: empty update plan and a warning', () => {
+// Issue 24 changed this: partition = replicas is a deliberate hold (no warning, as the rule
+// partition-exceeds-replicas and its preferred fix say); only a partition above replicas warns.
+test('partition = replicas: empty update plan, every pod held, no warning', () => {
   const result = sim({ updateStrategy: { rollingUpdate: { partition: 3 } } });
   assert.deepEqual(result.plans.update, []);
   assert.deepEqual(result.pods.map((pod) => pod.revision), ['current', 'current', 'current']);
+  assert.deepEqual(result.warnings, []);
+});
+
+test('partition > replicas: empty update plan and the rule\'s warning', () => {
+  const result = sim({ updateStrategy: { rollingUpdate: { partition: 5 } } });
+  assert.deepEqual(result.plans.update, []);
   assert.deepEqual(result.warnings, [
-    'partition 3 >= replicas 3: the update never rolls out; template changes reach no pod, and even deleted pods come back at the old revision',
+    'partition 5 is greater than replicas 3: every pod stays on the old revision when the pod template changes, and so does every pod added by scaling up to 5 replicas. Set it to 3 (= replicas: hold every pod on the old revision) or to 0 (roll the change out to every pod).',
   ]);
 });
 

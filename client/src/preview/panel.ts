@@ -161,6 +161,10 @@ export class PreviewPanel implements vscode.Disposable {
   }
 
   private post(message: HostMessage): void {
+    // The tab names what it shows now: never the previous file's StatefulSet over an empty page.
+    if (message.type === 'empty') {
+      this.panel.title = 'StatefulSet Preview';
+    }
     void this.panel.webview.postMessage(message);
   }
 

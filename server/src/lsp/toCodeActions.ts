@@ -1,7 +1,7 @@
 import {
   CodeActionKind, type CodeAction, type CodeActionParams, type CreateFile, type Diagnostic, type TextDocumentEdit, type WorkspaceEdit,
 } from 'vscode-languageserver';
-import { fixAllEdits, fixesFor, findingFor, type FileFix, type DocumentsOf } from '../service/codeActions';
+import { fixAll, fixesFor, findingFor, type FileFix, type DocumentsOf } from '../service/codeActions';
 import type { Edit } from '../service/fixes/yamlText';
 import type { CheckedFile } from '../service/languageService';
 import { LineIndex, type Lines } from '../service/parse/lineIndex';
@@ -55,10 +55,20 @@ function wants(only: readonly string[] | undefined, kind: string): boolean {
   return !only || only.some((requested) => kind === requested || kind.startsWith(`${requested}.`));
 }
 
+/** "Fix all" as one edit of this file, and how many problems it fixes; undefined when none. */
+function fixAllAction(current: CheckedDocument, settings: Settings, documentsOf: DocumentsOf, targetOf: (uri: string) => EditTarget | undefined): { edit: WorkspaceEdit; count: number } | undefined {
+  const applied = fixAll(current.uri, current.file, settings, documentsOf);
+  const edits = applied.flatMap((fix) => fix.edits).sort((a, b) => a.start - b.start);
+  const edit = edits.length > 0 ? workspaceEdit({ [current.uri]: edits }, targetOf) : undefined;
+  return edit && { edit, count: applied.length };
+}
+
 /**
  * The code actions for a request: the fixes of each of our diagnostics in the range (keyed on
  * the diagnostic's code and span, so a stale diagnostic gets none), and "fix all" when asked
- * for. Edits carry the document version: the editor drops them if the text moved on.
+ * for. As the ESLint extension does, the light bulb of a fixable problem also offers fix-all
+ * when it would fix more than that one problem. Edits carry the document version: the editor
+ * drops them if the text moved on.
  */
 export function toCodeActions(
   params: CodeActionParams, current: CheckedDocument, settings: Settings, documentsOf: DocumentsOf,
@@ -67,6 +77,7 @@ export function toCodeActions(
   const { only } = params.context;
   const { uri, text, file } = current;
   const actions: CodeAction[] = [];
+  let fixable = false;
   if (wants(only, CodeActionKind.QuickFix)) {
     for (const diagnostic of params.context.diagnostics) {
       if (diagnostic.source !== diagnosticSource || typeof diagnostic.code !== 'string') continue;
@@ -76,14 +87,19 @@ export function toCodeActions(
       if (!finding) continue;
       for (const fix of fixesFor(uri, text, file, finding, settings, documentsOf)) {
         const edit = workspaceEdit(fix.edits, targetOf, fix.creates);
-        if (edit) actions.push(quickFix(fix, diagnostic, edit));
+        if (!edit) continue;
+        actions.push(quickFix(fix, diagnostic, edit));
+        fixable ||= !fix.suppression;
       }
+    }
+    const all = fixable ? fixAllAction(current, settings, documentsOf, targetOf) : undefined;
+    if (all && all.count > 1) {
+      actions.push({ title: `Fix all ${all.count} fixable StatefulSet problems in this file`, kind: CodeActionKind.QuickFix, edit: all.edit });
     }
   }
   if (only && wants(only, fixAllKind)) {
-    const edits = fixAllEdits(uri, file, settings, documentsOf);
-    const edit = edits.length > 0 ? workspaceEdit({ [uri]: edits }, targetOf) : undefined;
-    if (edit) actions.push({ title: 'Fix all StatefulSet problems in this file', kind: fixAllKind, edit });
+    const all = fixAllAction(current, settings, documentsOf, targetOf);
+    if (all) actions.push({ title: 'Fix all StatefulSet problems in this file', kind: fixAllKind, edit: all.edit });
   }
   return actions;
 }

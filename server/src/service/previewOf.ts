@@ -1,4 +1,4 @@
-import type { PreviewResult, StatefulSetRef, WhatIf } from '../../../protocol/protocol';
+import type { DeclaredSettings, PreviewResult, StatefulSetRef, WhatIf } from '../../../protocol/protocol';
 import { simulate } from '../simulator';
 import type { ServiceInfo } from './workspace/serviceLookup';
 import type { WorkspaceIndex } from './workspace/workspaceIndex';
@@ -9,6 +9,7 @@ import { field, isStatefulSet } from './rules/read';
 import type { Settings } from './settings';
 import type { BaselineLookup } from './baseline/baselineLookup';
 import { rolloutImpact } from './baseline/rolloutImpact';
+import { blockedBy } from './previewBlockers';
 
 interface Located {
   object: KubeObject;
@@ -57,14 +58,16 @@ export function previewOf(uri: string, file: CheckedFile, settings: Settings, in
   const lookup = index.lookupFor(uri, servicesOf(uri, file.documents, settings.defaultNamespace));
   const service = typeof serviceName === 'string' ? lookup.find(chosen.ref.namespace, serviceName) : undefined;
   const deployed = target.baseline?.find(chosen.object.kind, chosen.ref.namespace, chosen.ref.name);
-  const simulation = simulate({
+  const input = {
     statefulSet: chosen.object.value,
     service: serviceValue(service),
     clusterDomain: settings.clusterDomain,
     defaultNamespace: settings.defaultNamespace,
     maxUnavailableGate: settings.maxUnavailableGate,
-    ...(target.whatIf ? { whatIf: target.whatIf } : {}),
-  });
+  };
+  const simulation = simulate({ ...input, ...(target.whatIf ? { whatIf: target.whatIf } : {}) });
+  const whatIfUsed = target.whatIf !== undefined && Object.keys(target.whatIf).length > 0;
+  const blocked = blockedBy(file, chosen.document);
   return {
     uri,
     statefulSet: chosen.ref,
@@ -72,6 +75,13 @@ export function previewOf(uri: string, file: CheckedFile, settings: Settings, in
     simulation,
     clusterDomain: settings.clusterDomain,
     maxUnavailableGate: settings.maxUnavailableGate,
-    impact: deployed ? rolloutImpact(deployed.value, chosen.object.value, settings) : null,
+    // A manifest the API server refuses changes nothing in the cluster: no impact to describe.
+    impact: deployed && !blocked ? rolloutImpact(deployed.value, chosen.object.value, settings) : null,
+    blocked,
+    declared: declaredOf(whatIfUsed ? simulate(input) : simulation),
   };
+}
+
+function declaredOf({ replicas, partition, podManagementPolicy, maxUnavailable }: DeclaredSettings): DeclaredSettings {
+  return { replicas, partition, podManagementPolicy, maxUnavailable };
 }

@@ -7,4 +7,5 @@ export { planScale, planUpdate, type ScaleContext, type UpdateContext } from './
 export { runPlan } from './run';
 export { failureImpact } from './failure';
 export { maxSimulatedPods } from './readStatefulSet';
+export { holdEveryPodTitle, holdsEveryPodNote, partitionExceedsMessage, partitionHold, type PartitionHold } from './partition';
 export type * from './types';

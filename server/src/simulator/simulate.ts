@@ -1,6 +1,7 @@
 import { checkDns } from './dns';
 import { failureImpact } from './failure';
 import { podIdentities, podName, serviceDomain } from './identity';
+import { partitionExceedsMessage, partitionHold } from './partition';
 import { planScale, planUpdate } from './plans';
 import { readStatefulSet, type StatefulSetSettings } from './readStatefulSet';
 import { pvcRetention } from './retention';
@@ -51,10 +52,9 @@ function strategyWarnings(settings: StatefulSetSettings): string[] {
     return ['updateStrategy is OnDelete: pods update only when deleted by hand; the controller never replaces them for a template change'];
   }
   const warnings: string[] = [];
-  if (settings.replicas > 0 && settings.partition >= settings.replicas) {
-    warnings.push(
-      `partition ${settings.partition} >= replicas ${settings.replicas}: the update never rolls out; template changes reach no pod, and even deleted pods come back at the old revision`,
-    );
+  // partition = replicas holds every pod on purpose (the preview says so); only above it is a warning.
+  if (partitionHold(settings.partition, settings.replicas) === 'exceedsReplicas') {
+    warnings.push(partitionExceedsMessage(settings.partition, settings.replicas));
   }
   if (settings.maxUnavailable > 1 && settings.podManagementPolicy === 'OrderedReady') {
     warnings.push(

@@ -25,14 +25,23 @@ function render(): void {
       const { preview, whatIf } = message;
       const sim = preview.simulation;
       const focused = document.activeElement?.getAttribute('aria-label');
-      app.replaceChildren(
-        summary(preview),
+      const footer = el('footer', { class: 'muted' }, `Cluster domain ${preview.clusterDomain} · MaxUnavailableStatefulSet gate ${preview.maxUnavailableGate ? 'on' : 'off'} · simulated, not read from a cluster`);
+      // Refused, or pods that can never be created: say so first, describe no rollout, and keep
+      // the names it would get once fixed out of the way.
+      app.replaceChildren(...(preview.blocked ? [
+        summary(preview, whatIf),
+        sim.pods.length > 0 ? el('details', { class: 'once-fixed' },
+          el('summary', {}, 'Once these errors are fixed: the names it would get'),
+          serviceNames(sim), podsTable(sim)) : null,
+        footer,
+      ] : [
+        summary(preview, whatIf),
         serviceNames(sim),
-        podsTable(sim),
+        podsTable(sim, whatIf.replicas !== undefined),
         timeline(sim, whatIf, render),
         whatIfControls(sim, whatIf, preview.maxUnavailableGate),
-        el('footer', { class: 'muted' }, `Cluster domain ${preview.clusterDomain} · MaxUnavailableStatefulSet gate ${preview.maxUnavailableGate ? 'on' : 'off'} · simulated, not read from a cluster`),
-      );
+        footer,
+      ]).filter((node): node is HTMLElement => node !== null));
       // Keep keyboard focus on the control the user was on across a redraw.
       if (focused) app.querySelector<HTMLElement>(`[aria-label="${CSS.escape(focused)}"]`)?.focus();
       break;

@@ -15,6 +15,12 @@ interface Player {
 
 const player: Player = { plan: 'create', frame: 0, timer: undefined };
 
+/** The player's pace; a page test may set `window.stsPlayIntervalMs` to run it faster. */
+function playIntervalMs(): number {
+  const custom = (window as { stsPlayIntervalMs?: unknown }).stsPlayIntervalMs;
+  return typeof custom === 'number' && custom > 0 ? custom : 700;
+}
+
 function steps(plan: Plan, empty: string): HTMLElement {
   if (plan.length === 0) return el('p', { class: 'muted' }, empty);
   return el('ol', { class: 'steps' }, ...plan.map((step) => el('li', {},
@@ -56,10 +62,11 @@ export function timeline(sim: Simulation, whatIf: WhatIf, rerender: () => void):
       else {
         if (atEnd) player.frame = 0;
         player.timer = window.setInterval(() => {
+          player.frame = Math.min(player.frame + 1, frames.length - 1);
+          // Stop on reaching the last frame, not one tick later: the button says Play at "tick 9 of 9".
           if (player.frame >= frames.length - 1) stop();
-          else player.frame += 1;
           rerender();
-        }, 700);
+        }, playIntervalMs());
       }
       rerender();
     }, { disabled: frames.length <= 1, 'aria-label': 'Play or pause' }),

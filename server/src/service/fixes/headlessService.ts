@@ -4,7 +4,12 @@ import { entryLines, type Rendered } from './yamlText';
 
 /** The YAML of a headless Service that governs a StatefulSet's pods: their labels, their container ports. */
 export function headlessServiceText(statefulSet: KubeObject, name: string): string {
-  const podLabels = labelMap(field(statefulSet.value, 'spec', 'template', 'metadata', 'labels'));
+  const templateLabels = labelMap(field(statefulSet.value, 'spec', 'template', 'metadata', 'labels'));
+  const matchLabels = labelMap(field(statefulSet.value, 'spec', 'selector', 'matchLabels'));
+  // A template that misses the selector's labels gets them (selector-mismatch's preferred fix, also in
+  // the same fix-all): select the pods by those, so that both fixes agree.
+  const misses = Object.entries(matchLabels).some(([key, value]) => templateLabels[key] !== value);
+  const podLabels = misses ? { ...templateLabels, ...matchLabels } : templateLabels;
   const ports = records(field(statefulSet.value, 'spec', 'template', 'spec', 'containers'))
     .flatMap((container) => records(container.ports))
     .filter((port) => typeof port.containerPort === 'number')

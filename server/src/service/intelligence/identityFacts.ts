@@ -52,12 +52,14 @@ function podsFact(simulation: Simulation): string {
 
 function serviceFacts(simulation: Simulation, service: ServiceInfo | undefined, uri: string): string[] {
   const facts: string[] = [];
+  // The warning comes first: a DNS name listed above it would read as one that works.
+  const broken = !simulation.dns.resolves && simulation.dns.reason !== undefined;
+  if (broken) facts.push(`⚠ ${simulation.dns.reason}`);
   if (service) {
     facts.push(`Service ${code(service.name)} in ${fileLabel(service.uri, uri)}: ${service.headless ? '**headless**' : '**not headless** (`clusterIP` is not `None`)'}`);
   }
   const fqdn = simulation.pods[0]?.fqdn;
-  if (fqdn) facts.push(`Pod DNS name: ${code(fqdn)}`);
-  if (!simulation.dns.resolves && simulation.dns.reason) facts.push(`⚠ ${simulation.dns.reason}`);
+  if (fqdn) facts.push(broken ? `Pod DNS name, once that is fixed: ${code(fqdn)}` : `Pod DNS name: ${code(fqdn)}`);
   return facts;
 }
 

@@ -1,8 +1,13 @@
+import { holdEveryPodTitle, partitionExceedsMessage, partitionHold } from '../../simulator';
 import { setAt } from '../fixes/objectEdits';
 import { field, isStatefulSet } from './read';
 import type { Rule } from './types';
 
-/** A partition above replicas means no pod ever takes a template change. */
+/**
+ * A partition above replicas holds every pod on the old revision, and pods added by scaling up
+ * too. Same threshold and words as the simulator and the preview (simulator/partition.ts):
+ * partition = replicas is a deliberate hold, not a finding.
+ */
 export const partitionExceedsReplicas: Rule = {
   id: 'partition-exceeds-replicas',
   severity: 'warning',
@@ -13,10 +18,10 @@ export const partitionExceedsReplicas: Rule = {
     const replicas = field(spec, 'replicas') ?? 1;
     const type = field(spec, 'updateStrategy', 'type') ?? 'RollingUpdate';
     if (!isStatefulSet(object) || type !== 'RollingUpdate' || typeof partition !== 'number' || typeof replicas !== 'number') return [];
-    if (partition <= replicas) return [];
+    if (partitionHold(partition, replicas) !== 'exceedsReplicas') return [];
     return [{
       path: ['spec', 'updateStrategy', 'rollingUpdate', 'partition'],
-      message: `partition ${partition} is greater than replicas ${replicas}: changes to the pod template will never roll out, and pods that are recreated keep the old revision. Lower the partition (to ${replicas} to hold every pod, or 0 to update all).`,
+      message: partitionExceedsMessage(partition, replicas),
       data: { replicas },
     }];
   },
@@ -26,8 +31,8 @@ export const partitionExceedsReplicas: Rule = {
     const toReplicas = typeof replicas === 'number' ? setAt(context, path, replicas) : undefined;
     const toZero = setAt(context, path, 0);
     return [
-      ...(toReplicas ? [{ title: `Set partition to ${String(replicas)} (the replica count: hold every pod)`, preferred: true, edits: toReplicas }] : []),
-      ...(toZero ? [{ title: 'Set partition to 0 (update every pod)', edits: toZero }] : []),
+      ...(toReplicas && typeof replicas === 'number' ? [{ title: holdEveryPodTitle(replicas), preferred: true, edits: toReplicas }] : []),
+      ...(toZero ? [{ title: 'Set partition to 0 (roll the change out to every pod)', edits: toZero }] : []),
     ];
   },
 };

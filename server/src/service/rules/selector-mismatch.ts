@@ -50,7 +50,8 @@ export const selectorMismatch: Rule = {
     }
     if (Object.keys(matchLabels).length > 0 && onlyMatchLabels) {
       const edits = setAt(context, ['spec', 'template', 'metadata', 'labels'], matchLabels);
-      if (edits) fixes.push({ title: "Add the selector's labels to the pod template (spec.template.metadata.labels)", edits });
+      // Preferred (fix-all takes it): safe on a StatefulSet that exists, whose selector is immutable.
+      if (edits) fixes.push({ title: "Add the selector's labels to the pod template (spec.template.metadata.labels)", preferred: true, edits });
     }
     return fixes;
   },

@@ -2,7 +2,7 @@ import { setAt } from '../fixes/objectEdits';
 import { insertIntoSequence } from '../fixes/sequenceEdits';
 import { nodeAt } from '../fixes/yamlText';
 import { field, isRecord, isStatefulSet, records } from './read';
-import type { Rule, RuleResult } from './types';
+import type { Fix, FixContext, Rule, RuleResult } from './types';
 
 const containerGroups = ['initContainers', 'containers'] as const;
 
@@ -23,19 +23,52 @@ export const volumeMountUnknown: Rule = {
           const name = mount.name;
           if (typeof name !== 'string' || known.has(name)) return [];
           const containerName = isRecord(container) && typeof container.name === 'string' ? container.name : `#${c + 1}`;
+          const path = ['spec', 'template', 'spec', group, c, 'volumeMounts', m, 'name'];
           return [{
-            path: ['spec', 'template', 'spec', group, c, 'volumeMounts', m, 'name'],
+            path,
             message: `Container "${containerName}" mounts "${name}", which is neither a volume of the pod nor a volumeClaimTemplate. The API server rejects this: add a volumeClaimTemplate or volume named "${name}", or fix the name${known.size ? ` (known: ${[...known].join(', ')})` : ''}.`,
-            data: { name },
+            data: { name, path, known: [...known] },
           }];
         })));
   },
   fix: (context) => {
     const name = context.data?.name;
     if (typeof name !== 'string') return [];
+    const rename = renameFix(context, name);
     const template = { metadata: { name }, spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } } };
     const existing = nodeAt(context.object.node, ['spec', 'volumeClaimTemplates']);
     const edits = existing ? insertIntoSequence(context.text, existing, template) : setAt(context, ['spec', 'volumeClaimTemplates'], [template]);
-    return edits ? [{ title: `Add a volumeClaimTemplate "${name}" (ReadWriteOnce, 1Gi)`, edits }] : [];
+    return [...rename, ...(edits ? [{ title: `Add a volumeClaimTemplate "${name}" (ReadWriteOnce, 1Gi)`, edits }] : [])];
   },
 };
+
+/** Edit distance (insert, delete, replace), for the name the user most likely meant. */
+function distance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      row[j] = Math.min((previous[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = row;
+  }
+  return previous[b.length] ?? 0;
+}
+
+/**
+ * "Rename to <closest>": first, since a mount naming nothing is most often a typo. Preferred (so
+ * fix-all takes it) only when one known name is clearly the closest: a small edit away, no tie.
+ */
+function renameFix(context: FixContext, name: string): Fix[] {
+  const path = context.data?.path;
+  const known = context.data?.known;
+  if (!Array.isArray(path) || !Array.isArray(known)) return [];
+  const ranked = known.filter((k): k is string => typeof k === 'string')
+    .map((candidate) => ({ candidate, cost: distance(name, candidate) }))
+    .sort((a, b) => a.cost - b.cost);
+  const [best, second] = ranked;
+  if (!best) return [];
+  const edits = setAt(context, path as (string | number)[], best.candidate);
+  const close = best.cost <= Math.max(2, Math.floor(name.length / 3)) && (second === undefined || second.cost > best.cost);
+  return edits ? [{ title: `Rename to "${best.candidate}"`, ...(close ? { preferred: true } : {}), edits }] : [];
+}
