@@ -52,7 +52,7 @@ export function helmTemplate(args: readonly string[]): HelmRun {
   const home = join(root, '.cache', 'helm', 'home');
   const run = spawnSync(helmCli, ['template', ...args], {
     encoding: 'utf8', maxBuffer: 256 << 20,
-    env: { PATH: process.env['PATH'] ?? '', HOME: home, HELM_CACHE_HOME: join(home, 'cache'), HELM_CONFIG_HOME: join(home, 'config'), HELM_DATA_HOME: join(home, 'data') },
+    env: { PATH: process.env['PATH'] ?? '', ...(process.env['TZ'] ? { TZ: process.env['TZ'] } : {}), HOME: home, HELM_CACHE_HOME: join(home, 'cache'), HELM_CONFIG_HOME: join(home, 'config'), HELM_DATA_HOME: join(home, 'data') },
   });
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }

@@ -16,11 +16,14 @@ package main
 import (
 	"encoding/json"
 	"syscall/js"
+	"time"
+	_ "time/tzdata" // the zone database: there is no /usr/share/zoneinfo to read here
 
 	helmengine "statefulset.studio/helmengine"
 )
 
 func main() {
+	setLocalTimeZone()
 	render := js.FuncOf(func(_ js.Value, args []js.Value) any {
 		var req helmengine.Request
 		if len(args) != 1 || args[0].Type() != js.TypeString {
@@ -36,6 +39,24 @@ func main() {
 		ready.Invoke()
 	}
 	select {}
+}
+
+// setLocalTimeZone makes time.Local what a native helm would use. Go's js/wasm runtime
+// makes it a fixed offset named like "UTC+0" from JavaScript's Date, so `date "... MST"`
+// printed "UTC+0" where helm prints "UTC" (and would miss summer time elsewhere). Node
+// knows the zone's name (from TZ or the system, as native Go reads them).
+func setLocalTimeZone() {
+	intl := js.Global().Get("Intl")
+	if intl.Type() != js.TypeObject {
+		return
+	}
+	name := intl.Call("DateTimeFormat").Call("resolvedOptions").Get("timeZone")
+	if name.Type() != js.TypeString {
+		return
+	}
+	if loc, err := time.LoadLocation(name.String()); err == nil {
+		time.Local = loc
+	}
 }
 
 func encode(resp helmengine.Response) string {
