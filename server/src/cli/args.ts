@@ -1,40 +1,97 @@
+import { closest } from './closest';
+import { commandNamed, commands, type CommandSpec, type OptionSpec } from './commands';
+import { UsageError } from './usageError';
+
 /** The parsed command line of `sts`. */
 export interface CliArgs {
   command: string | undefined;
   paths: string[];
+  /** Options by their long flag (`-f` is stored as `--values`). */
   options: Map<string, string | true>;
   /** Flags that may repeat (`--values F --values G`, `--set K=V`), each value in order. */
   lists: Map<string, string[]>;
 }
 
-const valued = new Set(['--format', '--cluster-domain', '--namespace', '--name', '--baseline', '--release']);
-const repeated = new Set(['--values', '--set']);
+/** What may stand where a command does. */
+const commandFlags = new Map([['--version', 'version'], ['-v', 'version'], ['-V', 'version'], ['--help', 'help'], ['-h', 'help']]);
 
-/** Splits `sts <command> [--flag value | --flag] PATH...`; throws a readable Error on a bad flag. */
+/**
+ * Splits `sts <command> [--flag value | --flag=value | --flag] PATH...` against the command's
+ * options (commands.ts). Throws a UsageError that names the closest known option or command
+ * on anything it does not know, so that a typo in CI fails instead of being ignored.
+ */
 export function parseArgs(argv: readonly string[]): CliArgs {
-  const [command, ...rest] = argv;
+  const [first, ...rest] = argv;
+  const command = first === undefined ? undefined : commandFlags.get(first) ?? first;
+  const spec = command === undefined || command === 'version' ? undefined : commandNamed(command);
+  if (command !== undefined && command !== 'version' && !spec) throw unknownCommand(command);
   const paths: string[] = [];
   const options = new Map<string, string | true>();
   const lists = new Map<string, string[]>();
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i] ?? '';
-    if (arg.startsWith('--') && arg.includes('=')) {
-      const [flag = '', ...value] = arg.split('=');
-      options.set(flag, value.join('='));
-    } else if (repeated.has(arg) || arg === '-f') {
-      const value = rest[++i];
-      if (value === undefined) throw new Error(`${arg} needs a value`);
-      const flag = arg === '-f' ? '--values' : arg;
-      lists.set(flag, [...(lists.get(flag) ?? []), value]);
-    } else if (valued.has(arg)) {
-      const value = rest[++i];
-      if (value === undefined) throw new Error(`${arg} needs a value`);
-      options.set(arg, value);
-    } else if (arg.startsWith('--')) {
-      options.set(arg, true);
-    } else {
-      paths.push(arg);
+    if (arg === '--') {
+      paths.push(...rest.slice(i + 1));
+      break;
     }
+    if (!arg.startsWith('-') || arg === '-') {
+      paths.push(arg);
+      continue;
+    }
+    const equals = arg.startsWith('--') ? arg.indexOf('=') : -1;
+    const typed = equals > 0 ? arg.slice(0, equals) : arg;
+    const option = spec ? optionOf(spec, typed) : undefined;
+    if (!option) throw unknownOption(typed, spec ?? { name: command ?? '', options: [] });
+    const name = `${option.alias && typed === option.alias ? `${option.alias} (${option.flag})` : option.flag}`;
+    let value: string | true = true;
+    if (option.value === undefined) {
+      if (equals > 0) throw new UsageError(`${option.flag} is a switch and takes no value (got "${arg}").`, spec?.name);
+    } else {
+      const next = equals > 0 ? arg.slice(equals + 1) : rest[++i];
+      if (next === undefined || (equals < 0 && next.startsWith('--'))) {
+        throw new UsageError(`${name} needs a value: ${name} ${option.value}${option.choices ? ` (${listOf(option.choices)})` : ''}.`, spec?.name);
+      }
+      if (option.choices && !option.choices.includes(next)) {
+        throw new UsageError(`${option.flag} takes ${listOf(option.choices)}, not "${next}".`, spec?.name);
+      }
+      value = next;
+    }
+    if (option.repeated && typeof value === 'string') lists.set(option.flag, [...(lists.get(option.flag) ?? []), value]);
+    else options.set(option.flag, value);
   }
   return { command, paths, options, lists };
+}
+
+function optionOf(spec: CommandSpec, typed: string): OptionSpec | undefined {
+  return spec.options.find((o) => o.flag === typed || o.alias === typed);
+}
+
+/** Options of other tools that people type out of habit, and what they mean here. */
+const habits: Record<string, string> = { '--json': '--format json', '-o': '--format', '--output': '--format', '-v': '--version' };
+
+function unknownOption(typed: string, spec: Pick<CommandSpec, 'name' | 'options'>): UsageError {
+  const where = spec.name ? `sts ${spec.name}` : 'sts';
+  const command = spec.name || undefined;
+  const habit = habits[typed];
+  if (habit && spec.options.some((o) => o.flag === habit.split(' ')[0])) return new UsageError(`unknown option ${typed} for ${where}; did you mean ${habit}?`, command);
+  const known = spec.options.flatMap((o) => (o.alias ? [o.flag, o.alias] : [o.flag]));
+  const near = typed.startsWith('--') ? closest(typed, spec.options.map((o) => o.flag)) : closest(typed, known);
+  if (near) return new UsageError(`unknown option ${typed} for ${where}; did you mean ${near}?`, command);
+  const elsewhere = commands.find((c) => c.options.some((o) => o.flag === typed || o.alias === typed));
+  if (elsewhere) return new UsageError(`${typed} is an option of sts ${elsewhere.name}, not of ${where}.`, command);
+  return new UsageError(`unknown option ${typed} for ${where}; its options are ${listOf(known)}.`, command);
+}
+
+function unknownCommand(typed: string): UsageError {
+  if (typed.startsWith('-')) {
+    const near = closest(typed, [...commandFlags.keys()].filter((f) => f.startsWith('--')));
+    return new UsageError(`sts needs a command before its options (got ${typed})${near ? `; did you mean ${near}?` : '.'}`);
+  }
+  const near = closest(typed, commands.map((c) => c.name));
+  return new UsageError(`unknown command "${typed}"${near ? `; did you mean "${near}"?` : '.'}`);
+}
+
+/** "a, b or c" */
+export function listOf(items: readonly string[]): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items.at(-1) ?? ''}`;
 }

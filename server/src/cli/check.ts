@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { PreviewResult } from '../../../protocol/protocol';
@@ -14,6 +14,7 @@ import type { Settings } from '../service/settings';
 import { servicesOf } from '../service/workspace/servicesOf';
 import { WorkspaceIndex } from '../service/workspace/workspaceIndex';
 import { collectFiles } from './collectFiles';
+import { readInput } from './readInput';
 import { formatJson, formatSarif, formatText, type Reported } from './report';
 
 interface Source {
@@ -24,7 +25,7 @@ interface Source {
 }
 
 function readSource(file: string, stdin: () => string): Source {
-  const text = file === '-' ? stdin() : readFileSync(file, 'utf8');
+  const text = file === '-' ? stdin() : readInput(file);
   const uri = file === '-' ? 'stdin:' : pathToFileURL(file).href;
   return { file: file === '-' ? '<stdin>' : file, uri, text: text.replace(/^\uFEFF/, ''), store: new DocumentStore() };
 }
@@ -93,7 +94,13 @@ export function previewFile(file: string, settings: Settings, name: string | und
   if (file !== '-') {
     const folder = dirname(file);
     for (const sibling of readdirSync(folder).filter((f) => /\.ya?ml$/.test(f)).map((f) => join(folder, f))) {
-      const other = readSource(sibling, stdin);
+      if (sibling === file) continue;
+      let other: Source;
+      try {
+        other = readSource(sibling, stdin);
+      } catch {
+        continue; // a sibling that cannot be read only lends no Service
+      }
       if (other.uri !== source.uri) index.set(other.uri, servicesOf(other.uri, other.store.parse(other.text), settings.defaultNamespace));
     }
   }

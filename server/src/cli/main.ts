@@ -1,35 +1,23 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { defaultSettings, type Settings } from '../service/settings';
-import { parseArgs, type CliArgs } from './args';
-import { checkFiles, formatReports, previewFile } from './check';
-import { checkCharts, chartsIn } from './checkCharts';
-import { previewJson, previewText } from './preview';
 import { pathToFileURL } from 'node:url';
+import { version } from '../../../package.json';
+import { baselineSource, readBaselineSync } from '../host/readBaseline';
 import { baselineFrom } from '../service/baseline/baselineLookup';
 import { parseFile } from '../service/parse/documentStore';
-import { baselineSource, readBaselineSync } from '../host/readBaseline';
+import { ruleIds } from '../service/rules/index';
+import { defaultSettings, type Settings } from '../service/settings';
+import { listOf, parseArgs, type CliArgs } from './args';
+import { checkFiles, formatReports, previewFile } from './check';
+import { checkCharts, chartsIn } from './checkCharts';
+import { closest } from './closest';
+import { collectFiles } from './collectFiles';
+import { commandHelp, commandNamed, commands, generalHelp } from './commands';
 import { diffTexts, formatDiff } from './diff';
-
-const version = '0.1.0';
-
-const usage = `Usage:
-  sts check [--fix] [--baseline REF|FILE] [--values F]... [--set K=V]... [--release NAME] [--format text|json|sarif] [--cluster-domain D] [--namespace NS] [--max-unavailable-gate] [--no-schema] PATH...
-      Check StatefulSet manifests (files, folders searched for *.yaml/*.yml, or - for standard input).
-      --fix applies every preferred quick fix in place first, then reports what is left.
-      --baseline REF|FILE compares each file with its version at a git ref (e.g. HEAD, origin/main)
-      or with a \`kubectl get -o yaml\` export: changes to immutable fields fail the check (exit 1).
-      Exit 0: no errors; 1: errors found; 2: usage error or unreadable input.
-  sts diff [--format text|json] OLD NEW
-      What applying NEW over OLD does: immutable fields changed (exit 1), pods restarted, created, deleted.
-  sts preview [--name STS] [--json] [--cluster-domain D] [--namespace NS] [--max-unavailable-gate] FILE
-      Show what a StatefulSet will create: pods, DNS names, PVCs and the rollout order.
-      Services in the same folder count. Exit 1 when the file holds no StatefulSet.
-  sts lsp --stdio
-      Run the language server over standard input/output (for any LSP client).
-`;
-
-class UsageError extends Error {}
+import { previewJson, previewText } from './preview';
+import { readableError, readInput } from './readInput';
+import { formatSarif, sortReports, verdictOf } from './report';
+import { UsageError } from './usageError';
 
 function settingsFrom(args: CliArgs): Settings {
   const text = (flag: string, fallback: string): string => {
@@ -45,14 +33,41 @@ function settingsFrom(args: CliArgs): Settings {
   };
 }
 
+/** Standard input as YAML text; a terminal is a usage error (nothing was piped in), binary data is named. */
+function readStdin(command: string): string {
+  if (process.stdin.isTTY) {
+    throw new UsageError(`- means standard input, but nothing is piped in (e.g. helm template . | sts ${command} -).`, command);
+  }
+  return readInput('standard input', readFileSync(0));
+}
+
+/** Each PATH must exist and hold YAML (a file, or a folder with *.yaml/*.yml or a Chart.yaml): a wrong path in CI must not pass. */
+function requireYaml(paths: readonly string[]): void {
+  for (const path of paths) {
+    if (path === '-') continue;
+    if (!existsSync(path)) throw new UsageError(`${path} does not exist.`, 'check');
+    if (statSync(path).isDirectory() && collectFiles([path]).length === 0 && chartsIn([path]).length === 0) {
+      throw new UsageError(`${path} holds no YAML: no *.yaml or *.yml file and no Helm chart (Chart.yaml) in it or below it.`, 'check');
+    }
+  }
+}
+
 async function runCheck(args: CliArgs): Promise<number> {
   const format = args.options.get('--format') ?? 'text';
-  if (format !== 'text' && format !== 'json' && format !== 'sarif') throw new UsageError(`unknown format "${String(format)}"`);
-  if (args.paths.length === 0) throw new UsageError('sts check needs at least one PATH (or - for standard input)');
+  if (args.paths.length === 0) throw new UsageError('sts check needs at least one PATH (a file, a folder, a chart, or - for standard input).', 'check');
+  if (args.options.has('--fix') && args.paths.includes('-')) throw new UsageError('--fix rewrites files in place: it cannot fix standard input.', 'check');
+  requireYaml(args.paths);
+  const charts = chartsIn(args.paths);
+  const valuesFiles = args.lists.get('--values') ?? [];
+  const helmFlags = [...valuesFiles.length > 0 ? ['--values'] : [], ...args.lists.has('--set') ? ['--set'] : [], ...args.options.has('--release') ? ['--release'] : []];
+  const formatHint = valuesFiles.some((f) => ['text', 'json', 'sarif'].includes(f)) ? '. (-f is short for --values, a Helm values file; the output format is --format.)' : '';
+  if (helmFlags.length > 0 && charts.length === 0) {
+    throw new UsageError(`${listOf(helmFlags)} ${helmFlags.length === 1 ? 'applies' : 'apply'} to Helm charts, and no PATH is a chart (a folder with a Chart.yaml)${formatHint || '.'}`, 'check');
+  }
+  for (const file of valuesFiles) if (!existsSync(file)) throw new UsageError(`the values file ${file} does not exist${formatHint || '.'}`, 'check');
   const fix = args.options.has('--fix')
     ? (file: string, rules: string[]) => process.stderr.write(`fixed ${rules.length} problem${rules.length === 1 ? '' : 's'} in ${file}: ${[...new Set(rules)].join(', ')}\n`)
     : undefined;
-  if (fix && args.paths.includes('-')) throw new UsageError('--fix rewrites files in place: it cannot fix standard input');
   const settings = settingsFrom(args);
   const baselineFlag = args.options.get('--baseline');
   const source = typeof baselineFlag === 'string' ? baselineSource(baselineFlag, process.cwd()) : undefined;
@@ -60,39 +75,42 @@ async function runCheck(args: CliArgs): Promise<number> {
     const text = file === '<stdin>' ? undefined : readBaselineSync(file, source);
     return text === undefined ? undefined : baselineFrom(parseFile(text), settings.defaultNamespace);
   });
-  const reports = checkFiles(args.paths, settings, () => readFileSync(0, 'utf8'), fix, baselineFor);
-  const charts = chartsIn(args.paths);
+  const reports = checkFiles(args.paths, settings, () => readStdin('check'), fix, baselineFor);
   if (charts.length > 0) {
     const release = args.options.get('--release');
     reports.push(...await checkCharts(charts, settings, {
-      valuesFiles: (args.lists.get('--values') ?? []).map((f) => resolve(f)),
+      valuesFiles: valuesFiles.map((f) => resolve(f)),
       set: args.lists.get('--set') ?? [],
       ...(typeof release === 'string' ? { releaseName: release } : {}),
       namespace: settings.defaultNamespace,
     }));
   }
-  process.stdout.write(formatReports(format, reports, version));
-  // In CI an immutable change fails the job: `kubectl apply` would be refused.
-  return reports.some((r) => r.severity === 'error' || r.rule === 'immutable-field-changed') ? 1 : 0;
+  const sorted = sortReports(reports);
+  const sarifFile = args.options.get('--sarif');
+  if (typeof sarifFile === 'string') writeFileSync(sarifFile, formatSarif(sorted, ruleIds, version));
+  process.stdout.write(formatReports(String(format), sorted, version));
+  return verdictOf(sorted).exitCode;
 }
 
 function runDiff(args: CliArgs): number {
   const [oldFile, newFile, ...extra] = args.paths;
-  if (!oldFile || !newFile || extra.length > 0) throw new UsageError('sts diff needs OLD and NEW files');
+  if (!oldFile || !newFile || extra.length > 0) throw new UsageError('sts diff needs two files: OLD and NEW.', 'diff');
   const format = args.options.get('--format') ?? 'text';
-  if (format !== 'text' && format !== 'json') throw new UsageError(`unknown format "${String(format)}"`);
-  const diffs = diffTexts(readFileSync(oldFile, 'utf8'), readFileSync(newFile, 'utf8'), pathToFileURL(newFile).href, settingsFrom(args));
+  const diffs = diffTexts(readInput(oldFile), readInput(newFile), pathToFileURL(newFile).href, settingsFrom(args));
   process.stdout.write(format === 'json' ? `${JSON.stringify(diffs, null, 2)}\n` : formatDiff(diffs, newFile));
   return diffs.some((diff) => diff.immutable.length > 0) ? 1 : 0;
 }
 
 function runPreview(args: CliArgs): number {
   const [file, ...extra] = args.paths;
-  if (!file || extra.length > 0) throw new UsageError('sts preview needs exactly one FILE');
+  if (!file || extra.length > 0) throw new UsageError('sts preview needs exactly one FILE.', 'preview');
+  if (file !== '-' && existsSync(file) && statSync(file).isDirectory()) {
+    throw new UsageError(`${file} is a folder: sts preview shows one file's StatefulSet (sts check takes folders).`, 'preview');
+  }
   const name = args.options.get('--name');
-  const preview = previewFile(file, settingsFrom(args), typeof name === 'string' ? name : undefined, () => readFileSync(0, 'utf8'));
+  const preview = previewFile(file, settingsFrom(args), typeof name === 'string' ? name : undefined, () => readStdin('preview'));
   if (!preview) {
-    process.stderr.write(`sts: no apps/v1 StatefulSet${typeof name === 'string' ? ` named "${name}"` : ''} in ${file}\n`);
+    process.stderr.write(`sts: no apps/v1 StatefulSet${typeof name === 'string' ? ` named "${name}"` : ''} in ${file}.\n`);
     return 1;
   }
   const output = args.options.has('--json') ? `${JSON.stringify(previewJson(preview.simulation), null, 2)}\n` : previewText(preview.simulation);
@@ -100,8 +118,24 @@ function runPreview(args: CliArgs): number {
   return 0;
 }
 
+function runHelp(args: CliArgs): number {
+  const [topic, ...extra] = args.paths;
+  if (topic === undefined) {
+    process.stdout.write(generalHelp());
+    return 0;
+  }
+  const command = commandNamed(topic);
+  if (!command || extra.length > 0) {
+    const near = closest(topic, commands.map((c) => c.name));
+    throw new UsageError(extra.length > 0 ? 'sts help takes one COMMAND.' : `there is no command "${topic}"${near ? `; did you mean "${near}"?` : '.'}`);
+  }
+  process.stdout.write(commandHelp(command));
+  return 0;
+}
+
 async function main(argv: readonly string[]): Promise<number> {
   const args = parseArgs(argv);
+  if (args.options.has('--help') && args.command) return runHelp({ ...args, paths: [args.command] });
   switch (args.command) {
     case 'check':
       return await runCheck(args);
@@ -114,16 +148,16 @@ async function main(argv: readonly string[]): Promise<number> {
       startServer();
       return -1; // keeps running
     }
-    case '--version':
+    case 'version':
       process.stdout.write(`${version}\n`);
       return 0;
-    case undefined:
-    case '--help':
     case 'help':
-      process.stdout.write(usage);
-      return args.command === undefined ? 2 : 0;
+      return runHelp(args);
+    case undefined:
+      process.stderr.write(generalHelp());
+      return 2;
     default:
-      throw new UsageError(`unknown command "${args.command}"`);
+      throw new UsageError(`unknown command "${args.command}".`); // parseArgs refuses these first
   }
 }
 
@@ -132,8 +166,8 @@ main(process.argv.slice(2)).then(
     if (code >= 0) process.exitCode = code;
   },
   (error: unknown) => {
-    const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`sts: ${message}\n${error instanceof UsageError ? usage : ''}`);
+    const hint = error instanceof UsageError ? `\nRun \`sts help${error.command ? ` ${error.command}` : ''}\` for usage.` : '';
+    process.stderr.write(`sts: ${readableError(error)}${hint}\n`);
     process.exitCode = 2;
   },
 );

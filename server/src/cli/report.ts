@@ -23,14 +23,52 @@ export interface ReportedPlace {
   message: string;
 }
 
+/** Findings in the order a reader expects: by file, then line, then column. */
+export function sortReports(reports: readonly Reported[]): Reported[] {
+  const order = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+  return [...reports].sort((a, b) => order(a.file, b.file) || a.line - b.line || a.column - b.column || order(a.rule, b.rule));
+}
+
+/** The exit code of `sts check` and, in words, why it is that. */
+export interface Verdict {
+  exitCode: 0 | 1;
+  reason: string;
+}
+
+/**
+ * Errors fail the check; so does an immutable field changed against --baseline (a warning in
+ * the editor, but `kubectl apply` would refuse it, so in CI it fails the job); nothing else does.
+ */
+export function verdictOf(reports: readonly Reported[]): Verdict {
+  const errors = reports.filter((r) => r.severity === 'error').length;
+  const immutable = reports.filter((r) => r.severity !== 'error' && r.rule === 'immutable-field-changed').length;
+  const immutableText = `${immutable} immutable-field-changed finding${immutable === 1 ? '' : 's'} (--baseline: kubectl apply would refuse the change)`;
+  if (errors > 0 && immutable > 0) return { exitCode: 1, reason: `exit 1: errors fail the check, and so ${immutable === 1 ? 'does' : 'do'} ${immutableText}` };
+  if (errors > 0) return { exitCode: 1, reason: `exit 1: errors fail the check` };
+  if (immutable > 0) return { exitCode: 1, reason: `exit 1: ${immutableText} ${immutable === 1 ? 'fails' : 'fail'} the check` };
+  if (reports.length > 0) return { exitCode: 0, reason: 'exit 0: no errors (warnings and notes do not fail the check)' };
+  return { exitCode: 0, reason: 'exit 0' };
+}
+
+/** "2 errors, 1 warning, 3 notes" (notes only when there are some). */
+export function countsOf(reports: readonly Reported[]): string {
+  const count = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const errors = reports.filter((r) => r.severity === 'error').length;
+  const warnings = reports.filter((r) => r.severity === 'warning').length;
+  const notes = reports.length - errors - warnings;
+  return [count(errors, 'error'), count(warnings, 'warning'), ...(notes > 0 ? [count(notes, 'note')] : [])].join(', ');
+}
+
+/**
+ * One line per finding (its related places indented below it), then a summary that counts
+ * them and says why the exit code is what it is. A clean run is just "0 errors, 0 warnings".
+ */
 export function formatText(reports: readonly Reported[]): string {
   const lines = reports.flatMap((r) => [
     `${r.file}:${r.line}:${r.column}: ${r.severity} [${r.rule}] ${r.message}`,
     ...(r.related ?? []).map((p) => `  ${p.file}:${p.line}:${p.column}: ${p.message}`),
   ]);
-  const errors = reports.filter((r) => r.severity === 'error').length;
-  const warnings = reports.filter((r) => r.severity === 'warning').length;
-  lines.push(`${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`);
+  lines.push(reports.length === 0 ? countsOf(reports) : `${countsOf(reports)}; ${verdictOf(reports).reason}.`);
   return lines.join('\n') + '\n';
 }
 

@@ -1,0 +1,131 @@
+/** One option of a command: what `sts help <command>` shows and what parseArgs accepts. */
+export interface OptionSpec {
+  flag: string;
+  /** A short spelling (`-f` for `--values`). */
+  alias?: string;
+  /** The name of its value in the help (`FILE`); none for a switch. */
+  value?: string;
+  /** The values it takes, when there are few (`--format`). */
+  choices?: readonly string[];
+  /** May be given more than once; each value is kept in order. */
+  repeated?: boolean;
+  help: string;
+}
+
+/** A command of `sts`: its synopsis, what it does, its options and what its exit codes mean. */
+export interface CommandSpec {
+  name: string;
+  synopsis: string;
+  summary: string;
+  details: readonly string[];
+  options: readonly OptionSpec[];
+}
+
+const clusterDomain: OptionSpec = { flag: '--cluster-domain', value: 'DOMAIN', help: 'the cluster\'s DNS domain (default cluster.local)' };
+const namespace: OptionSpec = { flag: '--namespace', value: 'NS', help: 'the namespace of objects that set none (default "default")' };
+const maxUnavailableGate: OptionSpec = { flag: '--max-unavailable-gate', help: 'the cluster runs with the MaxUnavailableStatefulSet feature gate on' };
+const noSchema: OptionSpec = { flag: '--no-schema', help: 'skip the Kubernetes JSON-schema checks' };
+const helpOption: OptionSpec = { flag: '--help', alias: '-h', help: 'show this help' };
+
+export const commands: readonly CommandSpec[] = [
+  {
+    name: 'check',
+    synopsis: 'sts check [options] PATH...',
+    summary: 'Check StatefulSet manifests: files, folders (searched for *.yaml/*.yml), Helm charts, or - for standard input.',
+    details: [
+      'A folder with a Chart.yaml is a Helm chart: it is rendered with Helm\'s engine (built in) and',
+      'each finding is put on the template or values line that wrote it.',
+      'Exit 0: no errors (warnings do not fail); 1: errors found, or with --baseline an immutable',
+      'field changed (kubectl apply would refuse it); 2: a usage error or input that cannot be read.',
+      'The last line of text output says which of these it is.',
+    ],
+    options: [
+      { flag: '--format', value: 'FORMAT', choices: ['text', 'json', 'sarif'], help: 'text (default), json or sarif (SARIF 2.1.0, for code scanning)' },
+      { flag: '--sarif', value: 'FILE', help: 'also write the findings as SARIF 2.1.0 to FILE' },
+      { flag: '--fix', help: 'apply every preferred quick fix in place first, then report what is left' },
+      { flag: '--baseline', value: 'REF|FILE', help: 'compare each file with its version at a git ref (HEAD, origin/main) or a `kubectl get -o yaml` export' },
+      { flag: '--values', alias: '-f', value: 'FILE', repeated: true, help: 'a Helm values file for the charts among the paths (repeatable)' },
+      { flag: '--set', value: 'KEY=VALUE', repeated: true, help: 'a Helm value for the charts among the paths (repeatable)' },
+      { flag: '--release', value: 'NAME', help: 'the Helm release name (default release-name)' },
+      clusterDomain, namespace, maxUnavailableGate, noSchema, helpOption,
+    ],
+  },
+  {
+    name: 'diff',
+    synopsis: 'sts diff [options] OLD NEW',
+    summary: 'What applying NEW over OLD does: immutable fields changed, pods restarted, created or deleted.',
+    details: ['Exit 0: NEW can be applied over OLD; 1: an immutable field changed; 2: a usage error or unreadable input.'],
+    options: [
+      { flag: '--format', value: 'FORMAT', choices: ['text', 'json'], help: 'text (default) or json' },
+      clusterDomain, namespace, maxUnavailableGate, noSchema, helpOption,
+    ],
+  },
+  {
+    name: 'preview',
+    synopsis: 'sts preview [options] FILE',
+    summary: 'Show what a StatefulSet will create: pods, DNS names, PVCs and the rollout order.',
+    details: [
+      'Services in the YAML files of the same folder count; - reads standard input.',
+      'Exit 0: shown; 1: the file holds no (such) StatefulSet; 2: a usage error or unreadable input.',
+    ],
+    options: [
+      { flag: '--name', value: 'NAME', help: 'the StatefulSet to show (default: the first in the file)' },
+      { flag: '--json', help: 'print JSON instead of text' },
+      clusterDomain, namespace, maxUnavailableGate, noSchema, helpOption,
+    ],
+  },
+  {
+    name: 'lsp',
+    synopsis: 'sts lsp --stdio',
+    summary: 'Run the language server over standard input/output (for any LSP client).',
+    details: [],
+    options: [
+      { flag: '--stdio', help: 'talk LSP over standard input and output' },
+      { flag: '--node-ipc', help: 'talk LSP over Node\'s IPC channel' },
+      { flag: '--socket', value: 'PORT', help: 'talk LSP over a socket' },
+      { flag: '--clientProcessId', value: 'PID', help: 'stop when this process ends' },
+      helpOption,
+    ],
+  },
+  {
+    name: 'help',
+    synopsis: 'sts help [COMMAND]',
+    summary: 'Show the help of sts, or of one command.',
+    details: [],
+    options: [],
+  },
+];
+
+export function commandNamed(name: string): CommandSpec | undefined {
+  return commands.find((command) => command.name === name);
+}
+
+/** `sts help`: every command, one line each. */
+export function generalHelp(): string {
+  const width = Math.max(...commands.map((c) => c.synopsis.length));
+  return [
+    'StatefulSet Studio: checks Kubernetes StatefulSet manifests before kubectl apply does.',
+    '',
+    'Usage:',
+    ...commands.map((c) => `  ${c.synopsis.padEnd(width)}  ${c.summary}`),
+    `  ${'sts --version'.padEnd(width)}  Print the version.`,
+    '',
+    'Run `sts help COMMAND` (or `sts COMMAND --help`) for its options.',
+    'Also installed as `statefulset-studio`: `npx statefulset-studio check .` in a project.',
+    '',
+  ].join('\n');
+}
+
+/** `sts help <command>`: its synopsis, what it does, its options and its exit codes. */
+export function commandHelp(command: CommandSpec): string {
+  const label = (o: OptionSpec): string => `${o.alias ? `${o.alias}, ` : ''}${o.flag}${o.value ? ` ${o.value}` : ''}`;
+  const width = Math.max(0, ...command.options.map((o) => label(o).length));
+  return [
+    `Usage: ${command.synopsis}`,
+    '',
+    command.summary,
+    ...command.details,
+    ...(command.options.length > 0 ? ['', 'Options:', ...command.options.map((o) => `  ${label(o).padEnd(width)}  ${o.help}`)] : []),
+    '',
+  ].join('\n');
+}
