@@ -90,11 +90,17 @@ export class WasmEngine {
     this.warmUpBudgetMs = options.warmUpBudgetMs ?? 1_500;
   }
 
-  /** Renders `request` after the renders asked before it; `timeoutMs` overrides the engine's time limit for this one. */
+  /**
+   * Renders `request` after the renders asked before it. `timeoutMs` overrides the engine's
+   * time limit for this one; either way the limit grows by 2 s per MB of input beyond the
+   * first (WebAssembly parses YAML ~10x slower than native Go: a 5 MB values file takes
+   * 4-12 s, where `helm template` takes 0.4 s), so that size alone is not taken for a loop.
+   */
   render(request: RenderRequest, timeoutMs = this.timeoutMs): Promise<RenderResult> {
     clearTimeout(this.idle);
+    const extraMs = Math.max(0, inputBytes(request) / 1e6 - 1) * 2_000;
     return new Promise((resolve) => {
-      this.queue.push({ id: ++this.lastId, request, timeoutMs, resolve });
+      this.queue.push({ id: ++this.lastId, request, timeoutMs: timeoutMs + extraMs, resolve });
       this.next();
     });
   }
@@ -256,6 +262,13 @@ export class WasmEngine {
 interface EngineResponse {
   manifest: string;
   error?: { message: string };
+}
+
+function inputBytes(request: RenderRequest): number {
+  let bytes = 0;
+  for (const content of request.files.values()) bytes += content.byteLength;
+  for (const file of request.valuesFiles ?? []) bytes += typeof file.content === 'string' ? file.content.length : file.content.byteLength;
+  return bytes;
 }
 
 function failure(error: RenderError, elapsedMs: number): RenderResult {
