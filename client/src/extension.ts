@@ -14,14 +14,20 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [{ scheme: 'file', language: 'yaml' }, { scheme: 'untitled', language: 'yaml' }],
-    initializationOptions: { otherSchemaValidator: otherSchemaValidatorActive() },
+    // Chart templates may be in the `helm` language (vscode-kubernetes-tools) and helpers in .tpl files.
+    documentSelector: [
+      { scheme: 'file', language: 'yaml' }, { scheme: 'untitled', language: 'yaml' },
+      { scheme: 'file', language: 'helm' }, { scheme: 'file', pattern: '**/templates/**/*.tpl' },
+    ],
+    initializationOptions: { otherSchemaValidator: otherSchemaValidatorActive(), trusted: vscode.workspace.isTrusted },
     outputChannelName: 'StatefulSet Studio',
   };
   client = new LanguageClient('statefulset', 'StatefulSet Studio', serverOptions, clientOptions);
   const languageClient = client;
   context.subscriptions.push(
     vscode.commands.registerCommand('statefulset.restartServer', () => client?.restart()),
+    // Trust granted: start again, so that external programs (git, a configured helm) may run.
+    vscode.workspace.onDidGrantWorkspaceTrust(() => client?.restart()),
     // From the CodeLens with (uri, name); from the palette or the editor title with the active editor.
     vscode.commands.registerCommand('statefulset.openPreview', (uri?: unknown, name?: unknown) => {
       const editor = vscode.window.activeTextEditor;

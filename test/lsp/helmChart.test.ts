@@ -72,3 +72,20 @@ test('a template Helm cannot parse is one diagnostic at the line Helm names', as
   assert.equal(render[0]!.range.start.line, lineOf(broken, '{{ if }}'));
   assert.match(String(render[0]!.message), /Helm cannot render this chart/);
 });
+
+test('the preview and its CodeLens of a chart template show what the release creates', async () => {
+  const text = readFileSync(template, 'utf8');
+  const version = 10;
+  await session.change(templateUri, version, [{ text }]);
+  await session.diagnostics(templateUri, (d, v) => v === version && d.some((x) => x.code === 'update-strategy-invalid'), 60_000);
+  type Preview = { statefulSet: { name: string; line: number }; simulation: { pods: { name: string; dns: string }[] } } | null;
+  const preview = await session.connection.sendRequest<Preview>('statefulset/preview', { uri: templateUri, position: { line: 0, character: 0 } });
+  assert.ok(preview, 'no preview of the chart template');
+  assert.equal(preview.statefulSet.name, 'release-name-postgresql');
+  assert.equal(preview.simulation.pods[0]?.name, 'release-name-postgresql-0');
+  assert.equal(preview.statefulSet.line, lineOf(text, 'kind: StatefulSet'));
+  const lenses = await session.connection.sendRequest<{ range: { start: { line: number } }; command: { title: string } }[]>('textDocument/codeLens', { textDocument: { uri: templateUri } });
+  // One lens, on the template's own `kind:` line (its title says the release's two errors first).
+  assert.deepEqual(lenses.map((l) => l.range.start.line), [lineOf(text, 'kind: StatefulSet')]);
+  assert.match(lenses[0]!.command.title, /^Preview · /);
+});

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Finding } from '../service/model';
 import { LineIndex, type Lines } from '../service/parse/lineIndex';
@@ -29,6 +29,10 @@ export interface ChartCheck {
   linesOf(uri: string): Lines | undefined;
   services: ServiceInfo[];
   renderMs: number;
+  /** The rendered documents of each template, by its path in the chart (`templates/sts.yaml`). */
+  rendered: Map<string, string[]>;
+  /** What it rendered with, to say so in the preview. */
+  options: { releaseName: string; namespace: string; valuesFiles: string[]; set: string[] };
 }
 
 /** The chart folder a file belongs to: the nearest folder above it with a Chart.yaml (not inside a subchart's charts/ .tgz). */
@@ -77,16 +81,76 @@ export async function checkChart(root: string, settings: Settings, index: Worksp
     if (!l) lines.set(uri, (l = new LineIndex(text)));
     return l;
   };
+  const used = {
+    releaseName: options.releaseName ?? 'release-name', namespace: options.namespace ?? 'default',
+    valuesFiles: [...options.valuesFiles ?? []], set: [...options.set ?? []],
+  };
   if (result.error) {
     const { uri, finding } = renderErrorFinding(chart, result.error.message, chartYaml);
-    return { root, byUri: new Map([[uri, [finding]]]), linesOf: linesOfText, services: [], renderMs: result.elapsedMs };
+    return { root, byUri: new Map([[uri, [finding]]]), linesOf: linesOfText, services: [], renderMs: result.elapsedMs, rendered: new Map(), options: used };
+  }
+  const rendered = new Map<string, string[]>();
+  for (const { source, text } of result.documents) {
+    const path = source.startsWith(`${name}/`) ? source.slice(name.length + 1) : source;
+    rendered.set(path, [...rendered.get(path) ?? [], text]);
   }
   const source = chartSource(chart, result.documents);
   const { byUri, services } = checkSource(source, settings, index);
-  return { root, byUri, linesOf: (uri) => source.linesOf(uri) ?? linesOfText(uri), services, renderMs: result.elapsedMs };
+  return { root, byUri, linesOf: (uri) => source.linesOf(uri) ?? linesOfText(uri), services, renderMs: result.elapsedMs, rendered, options: used };
 }
 
 /** Stops the built-in engine's worker thread (a CLI run ends with it; the server keeps it warm). */
 export async function stopChartEngine(): Promise<void> {
   await sharedWasmEngine().dispose();
+}
+
+/** How charts render for a user: `statefulset.helm.*`. */
+export interface HelmSettings {
+  /** An installed `helm`; empty: the built-in engine. */
+  path: string;
+  releaseName: string;
+  /** Empty: the default namespace. */
+  namespace: string;
+  valuesFiles: string[];
+  set: string[];
+  /** Per chart, by its folder (relative to a workspace folder) or its name. */
+  charts: Record<string, { valuesFiles?: string[]; set?: string[]; releaseName?: string; namespace?: string }>;
+}
+
+const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
+const text = (value: unknown, fallback: string): string => (typeof value === 'string' && value.trim() !== '' ? value.trim() : fallback);
+
+/** `statefulset.helm` as a client sends it, read defensively. */
+export function readHelmSettings(raw: unknown): HelmSettings {
+  const value = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+  const charts: HelmSettings['charts'] = {};
+  if (value['charts'] && typeof value['charts'] === 'object') {
+    for (const [key, entry] of Object.entries(value['charts'] as Record<string, unknown>)) {
+      if (!entry || typeof entry !== 'object') continue;
+      const e = entry as Record<string, unknown>;
+      charts[key] = {
+        valuesFiles: strings(e['valuesFiles']), set: strings(e['set']),
+        ...(typeof e['releaseName'] === 'string' ? { releaseName: e['releaseName'] } : {}),
+        ...(typeof e['namespace'] === 'string' ? { namespace: e['namespace'] } : {}),
+      };
+    }
+  }
+  return {
+    path: text(value['path'], ''), releaseName: text(value['releaseName'], 'release-name'), namespace: text(value['namespace'], ''),
+    valuesFiles: strings(value['valuesFiles']), set: strings(value['set']), charts,
+  };
+}
+
+/** The options a chart renders with: the settings, then its own entry (by folder or name); values files relative to the chart. */
+export function chartOptionsFor(root: string, name: string, helm: HelmSettings, workspaceFolders: readonly string[], defaultNamespace: string): ChartOptions {
+  const relativeFolder = workspaceFolders.map((f) => relative(f, root).split(sep).join('/')).find((r) => !r.startsWith('..'));
+  const own = (relativeFolder !== undefined ? helm.charts[relativeFolder] : undefined) ?? helm.charts[name] ?? {};
+  const valuesFiles = [...helm.valuesFiles, ...(own.valuesFiles ?? [])].map((f) => (isAbsolute(f) ? f : join(root, f)));
+  return {
+    valuesFiles,
+    set: [...helm.set, ...(own.set ?? [])],
+    releaseName: own.releaseName ?? helm.releaseName,
+    namespace: own.namespace ?? (helm.namespace || defaultNamespace),
+    ...(helm.path ? { helmPath: helm.path } : {}),
+  };
 }

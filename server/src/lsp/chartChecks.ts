@@ -1,6 +1,9 @@
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Connection } from 'vscode-languageserver/node';
-import { chartRootOf, checkChart, type ChartCheck } from '../host/chartCheck';
+import { chartRootOf, checkChart, type ChartCheck, type ChartOptions } from '../host/chartCheck';
+import { checkFile, type CheckedFile } from '../service/languageService';
 import type { Finding } from '../service/model';
 import type { Settings } from '../service/settings';
 import type { WorkspaceIndex } from '../service/workspace/workspaceIndex';
@@ -16,6 +19,8 @@ export interface ChartChecksDeps {
   log(message: string): void;
   /** An open file's diagnostics are published by the scheduler, which merges ours in. */
   recheck(uri: string): void;
+  /** How the chart in this folder renders (settings, values files, release); `name` is Chart.yaml's. */
+  optionsFor(root: string, name: string): ChartOptions;
 }
 
 /** Edits come in bursts; a chart renders once they pause this long. */
@@ -60,6 +65,24 @@ export class ChartChecks {
     return { findings: [], linesOf: () => undefined };
   }
 
+  /**
+   * A chart template's StatefulSets as the release renders them, checked, for the preview and its
+   * CodeLens; `line` is the template's `kind: StatefulSet` line. Undefined outside a rendered chart.
+   */
+  renderedFileOf(uri: string): { file: CheckedFile; line: number; used: ChartCheck['options'] } | undefined {
+    if (!uri.startsWith('file:')) return undefined;
+    const path = fileURLToPath(uri);
+    const root = this.rootOfFile.get(uri);
+    const chart = root !== undefined ? this.charts.get(root) : undefined;
+    if (!root || !chart) return undefined;
+    const documents = chart.rendered.get(relative(root, path).split(sep).join('/'));
+    if (!documents) return undefined;
+    const text = this.deps.open.get(uri)?.store.text ?? readFileSync(path, 'utf8');
+    const line = Math.max(0, text.split('\n').findIndex((l) => /^kind:\s*StatefulSet\b/.test(l)));
+    const file = checkFile(`helm:${uri}`, documents.join('---\n'), this.deps.settings(), this.deps.index);
+    return { file, line, used: chart.options };
+  }
+
   private async render(root: string): Promise<void> {
     if (this.running.has(root)) {
       this.dirty.add(root);
@@ -81,14 +104,19 @@ export class ChartChecks {
     };
     let checked: ChartCheck;
     try {
-      checked = await checkChart(root, settings(), index, { openText, namespace: settings().defaultNamespace });
+      const name = /^name:\s*["']?([^"'\s#]+)/m.exec(openText(join(root, 'Chart.yaml')) ?? readFileSync(join(root, 'Chart.yaml'), 'utf8'))?.[1] ?? '';
+      checked = await checkChart(root, settings(), index, { ...this.deps.optionsFor(root, name), openText });
     } catch (error) {
       log(`the chart ${root} could not be checked: ${error instanceof Error ? error.message : String(error)}`);
       return;
     }
     const before = this.charts.get(root);
     this.charts.set(root, checked);
+    // The chart's Services are the workspace's too (under a name of their own), for its other files and plain ones.
+    if (index.set(`helm:${pathToFileURL(root).href}`, checked.services)) for (const uri of open.keys()) this.deps.recheck(uri);
     log(`rendered the chart ${root} in ${checked.renderMs} ms: ${[...checked.byUri.values()].reduce((n, f) => n + f.length, 0)} findings`);
+    // The "Preview" lens of a chart template exists only once the chart has rendered.
+    void this.deps.connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
     const uris = new Set([...(before?.byUri.keys() ?? []), ...checked.byUri.keys()]);
     for (const uri of uris) {
       if (open.has(uri)) {

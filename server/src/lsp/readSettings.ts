@@ -1,4 +1,5 @@
 import type { SeveritySetting } from '../service/model';
+import { readHelmSettings, type HelmSettings } from '../host/chartCheck';
 import { defaultSettings, type Settings } from '../service/settings';
 
 /** The `statefulset.*` section as VS Code (or any client) sends it. */
@@ -10,6 +11,7 @@ export interface ClientSettings {
   maxUnavailableGate?: unknown;
   exclude?: unknown;
   baseline?: unknown;
+  helm?: unknown;
 }
 
 const severities = new Set<string>(['error', 'warning', 'info', 'hint', 'off']);
@@ -21,7 +23,7 @@ const severities = new Set<string>(['error', 'warning', 'info', 'hint', 'off']);
  */
 export function readSettings(
   raw: ClientSettings | null | undefined, otherSchemaValidator: boolean,
-): Settings & { exclude: string[]; baseline: string } {
+): Settings & { exclude: string[]; baseline: string; helm: HelmSettings } {
   const value = raw ?? {};
   const rules: Record<string, SeveritySetting> = {};
   if (value.rules && typeof value.rules === 'object') {
@@ -40,5 +42,6 @@ export function readSettings(
     exclude: Array.isArray(value.exclude) ? value.exclude.filter((g): g is string => typeof g === 'string') : [],
     // Where the deployed version comes from: a git ref, a kubectl export (.yaml), or off.
     baseline: text(value.baseline, 'HEAD'),
+    helm: readHelmSettings(value.helm),
   };
 }

@@ -18,6 +18,8 @@ export interface RequestDeps {
   log(message: string): void;
   settings(): Settings;
   baselineOf(uri: string): BaselineLookup | undefined;
+  /** A Helm chart template's StatefulSets as its release renders them (see chartChecks.ts). */
+  renderedFileOf?(uri: string): { file: CheckedFile; line: number } | undefined;
 }
 
 /** An open file as the editor has it now, checked (its whole text is joined only if read). */
@@ -27,19 +29,28 @@ export interface CurrentFile {
 }
 
 /** The preview request, the "Preview · N pods" lenses and the code actions: language-service calls out. */
-export function registerRequests(connection: Connection, { current, files, index, log, settings, baselineOf }: RequestDeps): void {
+export function registerRequests(connection: Connection, { current, files, index, log, settings, baselineOf, renderedFileOf }: RequestDeps): void {
   connection.onRequest(previewMethod, async (params: PreviewParams): Promise<PreviewResult> => {
     const now = await current(params.uri);
     if (!now) return null;
     const offset = params.position ? now.file.lines.offsetAt(params.position) : undefined;
-    return previewOf(params.uri, now.file, settings(), index, {
-      ...(offset !== undefined ? { offset } : {}), ...(params.name ? { name: params.name } : {}), ...(params.whatIf ? { whatIf: params.whatIf } : {}), baseline: baselineOf(params.uri),
+    const whatIf = params.whatIf ? { whatIf: params.whatIf } : {};
+    const own = previewOf(params.uri, now.file, settings(), index, {
+      ...(offset !== undefined ? { offset } : {}), ...(params.name ? { name: params.name } : {}), ...whatIf, baseline: baselineOf(params.uri),
     });
+    const rendered = own ? undefined : renderedFileOf?.(params.uri);
+    if (!rendered) return own;
+    // A chart template: the StatefulSet its release renders, revealed at the template's `kind:` line.
+    const release = previewOf(params.uri, rendered.file, settings(), index, { ...(params.name ? { name: params.name } : {}), ...whatIf });
+    return release && { ...release, statefulSet: { ...release.statefulSet, line: rendered.line }, others: release.others.map((o) => ({ ...o, line: rendered.line })) };
   });
 
   connection.onCodeLens(async ({ textDocument }) => {
     const now = await current(textDocument.uri);
-    return (now ? previewLenses(now.file) : []).map((lens) => ({
+    let lenses = now ? previewLenses(now.file) : [];
+    const rendered = now && lenses.length === 0 ? renderedFileOf?.(textDocument.uri) : undefined;
+    if (rendered) lenses = previewLenses(rendered.file).map((lens) => ({ ...lens, line: rendered.line }));
+    return lenses.map((lens) => ({
       range: { start: { line: lens.line, character: 0 }, end: { line: lens.line, character: 0 } },
       command: { title: lens.title, command: 'statefulset.openPreview', arguments: [textDocument.uri, lens.name] },
     }));

@@ -4,6 +4,7 @@ import {
   CodeActionKind, createConnection, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, FileChangeType,
   TextDocumentSyncKind, type Connection, type InitializeParams,
 } from 'vscode-languageserver/node';
+import { chartOptionsFor } from '../host/chartCheck';
 import { matchesAny } from '../host/glob';
 import { baselineSource, readBaseline } from '../host/readBaseline';
 import { scanWorkspace, servicesInFile } from '../host/scanWorkspace';
@@ -23,6 +24,8 @@ import { fixAllKind } from './toCodeActions';
 interface InitializationOptions {
   otherSchemaValidator?: boolean;
   settings?: ClientSettings;
+  /** VS Code's Workspace Trust; other clients have none, and are trusted. */
+  trusted?: boolean;
 }
 
 /**
@@ -47,12 +50,23 @@ export function startServer(connection: Connection = createConnection()): void {
   let scanGeneration = 0;
 
   const log = (message: string): void => connection.console.log(`[statefulset] ${message}`);
+  const trusted = (): boolean => options.trusted !== false;
 
   function excluded(uri: string): boolean {
     return settings.exclude.length > 0 && uri.startsWith('file:') && matchesAny(fileURLToPath(uri).split('\\').join('/'), settings.exclude);
   }
 
-  const charts = new ChartChecks({ connection, open, index, log, settings: () => settings, recheck: (uri) => checks.schedule(uri) });
+  const charts: ChartChecks = new ChartChecks({
+    connection, open, index, log, settings: () => settings,
+    recheck: (uri) => checks.schedule(uri),
+    // An untrusted workspace runs no external program: a configured helm is left out (the built-in engine renders).
+    optionsFor: (root, name) => {
+      const chosen = chartOptionsFor(root, name, settings.helm, folders, settings.defaultNamespace);
+      if (trusted()) return { ...chosen, allowExternalProgram: true };
+      const { helmPath: _notRun, ...builtIn } = chosen;
+      return builtIn;
+    },
+  });
   const checks = new CheckScheduler({
     connection, open, index, log, excluded,
     sourceFindings: (uri) => charts.findingsOf(uri),
@@ -146,6 +160,7 @@ export function startServer(connection: Connection = createConnection()): void {
 
   registerRequests(connection, {
     current, files, index, log, settings: () => settings, baselineOf: (uri) => baselines.get(uri),
+    renderedFileOf: (uri) => charts.renderedFileOf(uri),
   });
 
   registerIntelligence(connection, {
@@ -154,7 +169,7 @@ export function startServer(connection: Connection = createConnection()): void {
 
   /** Reads the file's deployed version (off the request path: git runs in the background), then re-checks. */
   async function loadBaseline(uri: string): Promise<void> {
-    if (!uri.startsWith('file:')) return;
+    if (!uri.startsWith('file:') || !trusted()) return; // git is an external program
     const path = fileURLToPath(uri);
     const text = await readBaseline(path, baselineSource(settings.baseline, dirname(path)));
     if (!open.has(uri)) return;
