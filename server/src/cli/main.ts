@@ -57,7 +57,7 @@ async function runCheck(args: CliArgs): Promise<number> {
   if (args.paths.length === 0) throw new UsageError('sts check needs at least one PATH (a file, a folder, a chart, or - for standard input).', 'check');
   if (args.options.has('--fix') && args.paths.includes('-')) throw new UsageError('--fix rewrites files in place: it cannot fix standard input.', 'check');
   requireYaml(args.paths);
-  const charts = chartsIn(args.paths);
+  const charts = [...new Set(chartsIn(args.paths))];
   const valuesFiles = args.lists.get('--values') ?? [];
   const helmFlags = [...valuesFiles.length > 0 ? ['--values'] : [], ...args.lists.has('--set') ? ['--set'] : [], ...args.options.has('--release') ? ['--release'] : []];
   const formatHint = valuesFiles.some((f) => ['text', 'json', 'sarif'].includes(f)) ? '. (-f is short for --values, a Helm values file; the output format is --format.)' : '';
