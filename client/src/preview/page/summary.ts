@@ -23,9 +23,8 @@ function settingsLine(preview: Preview, whatIf: WhatIf): HTMLElement {
     sim.ordinalStart !== 0 ? el('span', { class: 'setting' }, `ordinals from ${sim.ordinalStart}`) : null,
     setting(sim.podManagementPolicy, 'podManagementPolicy', whatIf, declared),
     sim.updateStrategy === 'OnDelete' ? el('span', { class: 'setting' }, 'OnDelete') : el('span', { class: 'setting' }, 'RollingUpdate'),
-    sim.updateStrategy === 'OnDelete' ? null : setting(
-      hold === 'holdsEveryPod' ? `partition ${sim.partition} (= replicas: holds every pod on the old revision)` : `partition ${sim.partition}`,
-      'partition', whatIf, declared),
+    sim.updateStrategy === 'OnDelete' ? null : el('span', {}, setting(`partition ${sim.partition}`, 'partition', whatIf, declared),
+      hold === 'holdsEveryPod' ? ' (= replicas: holds every pod on the old revision)' : null),
     sim.updateStrategy === 'OnDelete' ? null : setting(`maxUnavailable ${sim.maxUnavailable}`, 'maxUnavailable', whatIf, declared),
     sim.minReadySeconds > 0 ? el('span', { class: 'setting' }, `minReadySeconds ${sim.minReadySeconds}`) : null,
   ];
@@ -61,8 +60,8 @@ export function summary(preview: Preview, whatIf: WhatIf): HTMLElement {
     el('h1', {}, el('span', { class: 'muted' }, `${statefulSet.namespace}/`), statefulSet.name, ' ',
       button('Reveal', () => send({ type: 'reveal', line: statefulSet.line }), { class: 'link', title: 'Show in the editor' })),
     picker,
-    blocked ? blockedBanner(blocked) : null,
-    settingsLine(preview, whatIf),
+    // Refused: only the refusal. The settings would be the simulator's guesses (replicas: -2 read as 0).
+    blocked ? blockedBanner(blocked) : settingsLine(preview, whatIf),
     Object.keys(whatIf).length > 0 ? el('p', { class: 'what-if-note' }, 'Showing a what-if: the values marked "what-if" are not in your file.') : null,
     blocked ? null : el('p', { class: sim.dns.resolves ? 'dns ok' : 'dns problem', role: 'status' },
       sim.dns.resolves ? '✓ Pod DNS names resolve' : `✗ Pod DNS names will not resolve: ${sim.dns.reason ?? ''}`),

@@ -21,11 +21,16 @@ function playIntervalMs(): number {
   return typeof custom === 'number' && custom > 0 ? custom : 700;
 }
 
+/** Words that wrap only between them: a pod name (web-0) is never cut at its hyphen. */
+function unbrokenWords(text: string): (HTMLElement | string)[] {
+  return text.split(/(\s+)/).map((part, i) => (i % 2 === 1 ? part : el('span', { class: 'nowrap' }, part)));
+}
+
 function steps(plan: Plan, empty: string): HTMLElement {
   if (plan.length === 0) return el('p', { class: 'muted' }, empty);
   return el('ol', { class: 'steps' }, ...plan.map((step) => el('li', {},
     el('strong', {}, step.action), ' ', ...step.pods.flatMap((pod, i) => [i > 0 ? ', ' : '', el('code', {}, pod)]),
-    step.waitFor ? el('span', { class: 'muted' }, ` — then wait for ${step.waitFor}`) : null)));
+    step.waitFor ? el('span', { class: 'muted' }, ' — then wait for ', ...unbrokenWords(step.waitFor)) : null)));
 }
 
 function frameView(frame: RunFrame | undefined): HTMLElement {
