@@ -5,11 +5,12 @@ import type { Rule, RuleResult } from './types';
 
 const pullPolicies = ['Always', 'IfNotPresent', 'Never'];
 const messagePolicies = ['File', 'FallbackToLogsOnError'];
+const restartPolicies = ['Always', 'Never', 'OnFailure'];
 
 /**
  * The pod template's containers as the API server validates them: at least one container,
  * names that are DNS labels and unique across init and regular containers, an image, and the
- * enumerated imagePullPolicy and terminationMessagePolicy.
+ * enumerated imagePullPolicy, terminationMessagePolicy and container restartPolicy.
  */
 export const containerInvalid: Rule = {
   id: 'container-invalid',
@@ -43,6 +44,10 @@ export const containerInvalid: Rule = {
       }
       if (typeof imagePullPolicy === 'string' && imagePullPolicy !== '' && !pullPolicies.includes(imagePullPolicy)) {
         out.push({ path: [...c.path, 'imagePullPolicy'], message: `${podTemplateRefused}: imagePullPolicy "${imagePullPolicy}" is not one of ${pullPolicies.join(', ')}.` });
+      }
+      const restart = c.container.restartPolicy;
+      if (typeof restart === 'string' && !restartPolicies.includes(restart)) { // a pointer: "" is set, and refused
+        out.push({ path: [...c.path, 'restartPolicy'], message: `${podTemplateRefused}: the container restartPolicy "${restart}" is not one of ${restartPolicies.join(', ')}.` });
       }
       const resize = c.container.resizePolicy;
       if (Array.isArray(resize)) resize.forEach((policy, j) => {

@@ -8,6 +8,11 @@ const fieldPaths = ['metadata.name', 'metadata.namespace', 'metadata.uid', 'spec
   'status.hostIP', 'status.hostIPs', 'status.podIP', 'status.podIPs'];
 const subscripted = /^metadata\.(labels|annotations)\['[^']+'\]$/;
 
+/** A ConfigMap or Secret key: [-._a-zA-Z0-9]+, at most 253 characters, not "." or "..". */
+function configKey(key: string): boolean {
+  return /^[-._a-zA-Z0-9]+$/.test(key) && key.length <= 253 && key !== '.' && key !== '..';
+}
+
 /**
  * Environment variables the API server refuses: a name that is empty or holds '=' or a
  * non-printable character, `value` together with `valueFrom`, a `valueFrom` with no source
@@ -39,6 +44,8 @@ export const envInvalid: Rule = {
             const refName = field(valueFrom, ref, 'name');
             const bad = refName === undefined || refName === null || refName === '' ? 'must not be empty' : typeof refName === 'string' ? dnsSubdomainProblem(refName) : undefined;
             if (bad) out.push({ path: [...at, 'valueFrom', ref, ...(refName === undefined ? [] : ['name'])], message: `${podTemplateRefused}: the ${ref} name "${String(refName)}" ${bad}.` });
+            const key = field(valueFrom, ref, 'key');
+            if (typeof key === 'string' && !configKey(key)) out.push({ path: [...at, 'valueFrom', ref, 'key'], message: `${podTemplateRefused}: the ${ref} key "${key}" must be a config key (letters, digits, '-', '_' and '.', not "." or "..").` });
           }
           const fieldPath = isRecord(valueFrom.fieldRef) ? valueFrom.fieldRef.fieldPath : undefined;
           if (typeof fieldPath === 'string' && !fieldPaths.includes(fieldPath) && !subscripted.test(fieldPath)) {

@@ -5,8 +5,8 @@ import type { Rule, RuleResult } from './types';
 
 const annotationLimit = 256 * 1024;
 
-/** Keys (and, for labels, values) of one map; `who` says who refuses and when. */
-function checkMap(value: unknown, path: ObjectPath, kind: 'label' | 'annotation' | 'selector' | 'node selector', who: string): RuleResult[] {
+/** Keys (and, for labels, values) of one map (also used for the selectors of pod-spec-invalid); `who` says who refuses and when. */
+export function checkMap(value: unknown, path: ObjectPath, kind: 'label' | 'annotation' | 'selector' | 'node selector', who: string): RuleResult[] {
   if (!isRecord(value)) return [];
   const out: RuleResult[] = [];
   let size = 0;
@@ -26,7 +26,7 @@ function checkMap(value: unknown, path: ObjectPath, kind: 'label' | 'annotation'
 
 const operators = ['In', 'NotIn', 'Exists', 'DoesNotExist'];
 
-function checkExpressions(value: unknown, path: ObjectPath, who: string): RuleResult[] {
+export function checkExpressions(value: unknown, path: ObjectPath, who: string): RuleResult[] {
   if (!Array.isArray(value)) return [];
   return value.flatMap((expression, i): RuleResult[] => {
     if (!isRecord(expression)) return [];

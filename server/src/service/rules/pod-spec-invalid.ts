@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import type { ObjectPath } from '../model';
 import { dnsLabelProblem, dnsSubdomainProblem, podTemplateRefused, qualifiedNameProblem } from './k8sSyntax';
+import { checkExpressions, checkMap } from './label-invalid';
 import { containerName, podSpecOf, podSpecPath, templateContainers, templateVolumes } from './podTemplate';
 import { field, isRecord, isStatefulSet, records } from './read';
 import type { Rule, RuleResult } from './types';
@@ -23,7 +24,13 @@ function ids(context: unknown, at: ObjectPath, keys: readonly string[]): RuleRes
 
 const sysctlName = /^([a-z0-9]([-_a-z0-9]*[a-z0-9])?[./])*[a-z0-9]([-_a-z0-9]*[a-z0-9])?$/;
 
-/** Required affinity terms need a topologyKey; required node affinity needs a term. */
+/** A label selector of an affinity term or spread constraint: keys, values and expressions. */
+function selector(value: unknown, path: ObjectPath): RuleResult[] {
+  return [...checkMap(field(value, 'matchLabels'), [...path, 'matchLabels'], 'selector', podTemplateRefused),
+    ...checkExpressions(field(value, 'matchExpressions'), [...path, 'matchExpressions'], podTemplateRefused)];
+}
+
+/** Required affinity terms need a topologyKey; required node affinity needs a term; selectors must be valid. */
 function affinity(value: unknown): RuleResult[] {
   const at = [...podSpecPath, 'affinity'];
   const out: RuleResult[] = [];
@@ -31,12 +38,16 @@ function affinity(value: unknown): RuleResult[] {
   if (Array.isArray(terms) && terms.length === 0) out.push(say([...at, 'nodeAffinity', 'requiredDuringSchedulingIgnoredDuringExecution', 'nodeSelectorTerms'], 'required node affinity needs at least one nodeSelectorTerm.'));
   for (const kind of ['podAffinity', 'podAntiAffinity']) {
     records(field(value, kind, 'requiredDuringSchedulingIgnoredDuringExecution')).forEach((term, i) => {
-      if (typeof term.topologyKey !== 'string' || term.topologyKey === '') out.push(say([...at, kind, 'requiredDuringSchedulingIgnoredDuringExecution', i, ...(term.topologyKey === undefined ? [] : ['topologyKey'])], `a ${kind} term needs a topologyKey (e.g. kubernetes.io/hostname).`));
+      const termPath = [...at, kind, 'requiredDuringSchedulingIgnoredDuringExecution', i];
+      if (typeof term.topologyKey !== 'string' || term.topologyKey === '') out.push(say([...termPath, ...(term.topologyKey === undefined ? [] : ['topologyKey'])], `a ${kind} term needs a topologyKey (e.g. kubernetes.io/hostname).`));
+      out.push(...selector(term.labelSelector, [...termPath, 'labelSelector']), ...selector(term.namespaceSelector, [...termPath, 'namespaceSelector']));
     });
     records(field(value, kind, 'preferredDuringSchedulingIgnoredDuringExecution')).forEach((weighted, i) => {
       const term = field(weighted, 'podAffinityTerm');
       const key = field(term, 'topologyKey');
-      if (isRecord(term) && (typeof key !== 'string' || key === '')) out.push(say([...at, kind, 'preferredDuringSchedulingIgnoredDuringExecution', i, 'podAffinityTerm', ...(key === undefined ? [] : ['topologyKey'])], `a ${kind} term needs a topologyKey (e.g. kubernetes.io/hostname).`));
+      const termPath = [...at, kind, 'preferredDuringSchedulingIgnoredDuringExecution', i, 'podAffinityTerm'];
+      if (isRecord(term) && (typeof key !== 'string' || key === '')) out.push(say([...termPath, ...(key === undefined ? [] : ['topologyKey'])], `a ${kind} term needs a topologyKey (e.g. kubernetes.io/hostname).`));
+      out.push(...selector(field(term, 'labelSelector'), [...termPath, 'labelSelector']), ...selector(field(term, 'namespaceSelector'), [...termPath, 'namespaceSelector']));
     });
   }
   return out;
@@ -122,6 +133,7 @@ export const podSpecInvalid: Rule = {
     if (typeof preemptionPolicy === 'string' && preemptionPolicy !== 'PreemptLowerPriority' && preemptionPolicy !== 'Never') out.push(say([...p, 'preemptionPolicy'], `preemptionPolicy "${preemptionPolicy}" is not PreemptLowerPriority or Never.`));
     records(spec.hostAliases).forEach((alias, i) => { if (typeof alias.ip === 'string' && !isIP(alias.ip)) out.push(say([...p, 'hostAliases', i, 'ip'], `hostAliases ip "${alias.ip}" is not an IP address.`)); });
     records(spec.topologySpreadConstraints).forEach((t, i) => {
+      out.push(...selector(t.labelSelector, [...p, 'topologySpreadConstraints', i, 'labelSelector']));
       if (typeof t.maxSkew === 'number' && t.maxSkew <= 0) out.push(say([...p, 'topologySpreadConstraints', i, 'maxSkew'], 'maxSkew must be greater than zero.'));
       if (typeof t.whenUnsatisfiable === 'string' && t.whenUnsatisfiable !== 'DoNotSchedule' && t.whenUnsatisfiable !== 'ScheduleAnyway') out.push(say([...p, 'topologySpreadConstraints', i, 'whenUnsatisfiable'], `whenUnsatisfiable "${t.whenUnsatisfiable}" is not DoNotSchedule or ScheduleAnyway.`));
     });

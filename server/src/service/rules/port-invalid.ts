@@ -10,7 +10,8 @@ const inRange = (port: number) => Number.isInteger(port) && port >= 1 && port <=
  * Container ports the API server refuses: a containerPort missing or outside 1–65535, a
  * hostPort outside it, a name that is not an IANA service name (at most 15 characters,
  * a-z, 0-9 and single hyphens, at least one letter) or repeats in the container, a protocol
- * other than TCP, UDP or SCTP, and under hostNetwork a hostPort other than the containerPort.
+ * other than TCP, UDP or SCTP, a hostPort (with its protocol) used twice in the pod, and
+ * under hostNetwork a hostPort other than the containerPort.
  */
 export const portInvalid: Rule = {
   id: 'port-invalid',
@@ -19,6 +20,7 @@ export const portInvalid: Rule = {
   check: ({ object }) => {
     if (!isStatefulSet(object)) return [];
     const hostNetwork = field(podSpecOf(object.value), 'hostNetwork') === true;
+    const hostPorts = new Set<string>();
     return templateContainers(object.value).flatMap((c) => {
       const names = new Set<string>();
       return records(c.container.ports).flatMap((port, i): RuleResult[] => {
@@ -34,6 +36,11 @@ export const portInvalid: Rule = {
           out.push({ path: [...at, 'hostPort'], message: `${podTemplateRefused}: hostPort ${hostPort} is outside 1–65535.` });
         } else if (hostNetwork && typeof hostPort === 'number' && hostPort !== 0 && typeof containerPort === 'number' && hostPort !== containerPort) {
           out.push({ path: [...at, 'hostPort'], message: `${podTemplateRefused}: with hostNetwork, hostPort must equal containerPort (${containerPort}).` });
+        }
+        if (typeof hostPort === 'number' && hostPort > 0 && inRange(hostPort)) {
+          const key = `${typeof protocol === 'string' && protocol ? protocol : 'TCP'}/${typeof port.hostIP === 'string' ? port.hostIP : ''}/${hostPort}`;
+          if (hostPorts.has(key)) out.push({ path: [...at, 'hostPort'], message: `${podTemplateRefused}: hostPort ${hostPort} is used twice in the pod.` });
+          hostPorts.add(key);
         }
         if (typeof name === 'string' && name !== '') {
           const problem = portNameProblem(name);
