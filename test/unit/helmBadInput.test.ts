@@ -187,6 +187,12 @@ describe('the Helm engine on bad input', { skip: noGo }, () => {
     assert.equal(binary.error, undefined);
     assert.equal(binary.engine, 'binary');
     assert.equal(binary.manifest, wasm.manifest);
+    // An error names the values file as the request does, not the temporary file helm read.
+    const bad = { files: chart(), valuesFiles: [{ name: 'my-values.yaml', content: 'replicas: [3\n' }] };
+    const binaryError = await renderWithHelmBinary(bad, { helmPath: helmCli, allowExternalProgram: true });
+    assert.equal(binaryError.error?.kind, 'helm');
+    assert.equal(binaryError.error.message, (await engine.render(bad)).error?.message);
+    assert.match(binaryError.error.message, /^failed to parse my-values\.yaml: /);
     const missing = await renderWithHelmBinary(request, { helmPath: join(temp, 'no-such-helm'), allowExternalProgram: true });
     assert.equal(missing.error?.kind, 'engine');
   });

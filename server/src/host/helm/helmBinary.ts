@@ -58,7 +58,8 @@ export async function renderWithHelmBinary(request: RenderRequest, options: Helm
     if ('spawnError' in run) return fail({ kind: 'engine', message: `cannot run ${options.helmPath}: ${run.spawnError}` });
     if (run.timedOut) return fail({ kind: 'timeout', message: `helm template did not finish within ${(options.timeoutMs ?? 10_000) / 1000} s (a loop?)` });
     if (run.code !== 0) {
-      let message = run.stderr.replace(/^Error: /, '').replace(/\n\nUse --debug flag to render out invalid YAML\n?$/, '').trimEnd();
+      // Helm may print warnings first; its error is the last thing it prints.
+      let message = (/(?:^|\n)Error: ([\s\S]*)$/.exec(run.stderr)?.[1] ?? run.stderr).replace(/\n\nUse --debug flag to render out invalid YAML\n?$/, '').trimEnd();
       (request.valuesFiles ?? []).forEach((file, i) => { message = message.split(valuesPaths[i] ?? '\0').join(file.name); });
       return fail({ kind: 'helm', message });
     }

@@ -77,6 +77,6 @@ export interface RenderResult {
   documents: RenderedDocument[];
   error?: RenderError;
   engine: EngineKind;
-  /** Wall time of the render, not counting the wait for earlier renders. */
+  /** Wall time of the render, not counting the wait for earlier renders (but a module load, when the engine was not loaded). */
   elapsedMs: number;
 }
