@@ -55,8 +55,16 @@ export const envInvalid: Rule = {
         return out;
       }),
       ...records(c.container.envFrom).flatMap((from, i): RuleResult[] => {
+        const out: RuleResult[] = [];
         const problem = typeof from.prefix === 'string' && from.prefix !== '' ? envNameProblem(from.prefix) : undefined;
-        return problem ? [{ path: [...c.path, 'envFrom', i, 'prefix'], message: `${podTemplateRefused}: the envFrom prefix "${String(from.prefix)}" ${problem}.` }] : [];
+        if (problem) out.push({ path: [...c.path, 'envFrom', i, 'prefix'], message: `${podTemplateRefused}: the envFrom prefix "${String(from.prefix)}" ${problem}.` });
+        for (const ref of ['configMapRef', 'secretRef']) {
+          if (!isRecord(from[ref])) continue;
+          const refName = field(from, ref, 'name');
+          const bad = refName === undefined || refName === null || refName === '' ? 'must not be empty' : typeof refName === 'string' ? dnsSubdomainProblem(refName) : undefined;
+          if (bad) out.push({ path: [...c.path, 'envFrom', i, ref, ...(refName === undefined ? [] : ['name'])], message: `${podTemplateRefused}: the envFrom ${ref} name "${String(refName)}" ${bad}.` });
+        }
+        return out;
       }),
     ]);
   },

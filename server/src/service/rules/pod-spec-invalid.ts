@@ -39,6 +39,7 @@ function affinity(value: unknown): RuleResult[] {
   for (const kind of ['podAffinity', 'podAntiAffinity']) {
     records(field(value, kind, 'requiredDuringSchedulingIgnoredDuringExecution')).forEach((term, i) => {
       const termPath = [...at, kind, 'requiredDuringSchedulingIgnoredDuringExecution', i];
+      if (typeof term.topologyKey === 'string' && term.topologyKey !== '' && qualifiedNameProblem(term.topologyKey)) out.push(say([...termPath, 'topologyKey'], `topologyKey "${term.topologyKey}" is invalid: ${qualifiedNameProblem(term.topologyKey) ?? ''}.`));
       if (typeof term.topologyKey !== 'string' || term.topologyKey === '') out.push(say([...termPath, ...(term.topologyKey === undefined ? [] : ['topologyKey'])], `a ${kind} term needs a topologyKey (e.g. kubernetes.io/hostname).`));
       out.push(...selector(term.labelSelector, [...termPath, 'labelSelector']), ...selector(term.namespaceSelector, [...termPath, 'namespaceSelector']));
     });
@@ -46,6 +47,9 @@ function affinity(value: unknown): RuleResult[] {
       const term = field(weighted, 'podAffinityTerm');
       const key = field(term, 'topologyKey');
       const termPath = [...at, kind, 'preferredDuringSchedulingIgnoredDuringExecution', i, 'podAffinityTerm'];
+      const weight = field(weighted, 'weight');
+      if (typeof weight === 'number' && (weight < 1 || weight > 100)) out.push(say([...at, kind, 'preferredDuringSchedulingIgnoredDuringExecution', i, 'weight'], `a preferred ${kind} term's weight must be 1–100.`));
+      if (typeof key === 'string' && key !== '' && qualifiedNameProblem(key)) out.push(say([...termPath, 'topologyKey'], `topologyKey "${key}" is invalid: ${qualifiedNameProblem(key) ?? ''}.`));
       if (isRecord(term) && (typeof key !== 'string' || key === '')) out.push(say([...termPath, ...(key === undefined ? [] : ['topologyKey'])], `a ${kind} term needs a topologyKey (e.g. kubernetes.io/hostname).`));
       out.push(...selector(field(term, 'labelSelector'), [...termPath, 'labelSelector']), ...selector(field(term, 'namespaceSelector'), [...termPath, 'namespaceSelector']));
     });

@@ -45,6 +45,11 @@ export const volumeSourceInvalid: Rule = {
       }
       const hostPathType = field(volume, 'hostPath', 'type');
       if (typeof hostPathType === 'string' && !hostPathTypes.includes(hostPathType)) say(['hostPath', 'type'], `hostPath type "${hostPathType}" is not one of ${hostPathTypes.filter(Boolean).join(', ')}.`);
+      for (const kind of ['configMap', 'secret']) {
+        const source = volume[kind];
+        const key = kind === 'secret' ? 'secretName' : 'name';
+        if (isRecord(source) && (source[key] === undefined || source[key] === '')) say([kind], `a ${kind} volume needs ${key}.`);
+      }
       const claim = volume.persistentVolumeClaim;
       if (isRecord(claim) && (claim.claimName === undefined || claim.claimName === '')) say(['persistentVolumeClaim'], 'a persistentVolumeClaim volume needs a claimName.');
       return out;
