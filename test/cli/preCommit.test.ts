@@ -1,6 +1,7 @@
 // Issue 23: the hooks of .pre-commit-hooks.yaml, run by pre-commit itself (from PyPI) on a sample
 // repository with the README's .pre-commit-config.yaml, the package installed from the tarball.
-// pre-commit comes from PATH, or STS_PRE_COMMIT, or is installed once into .cache/pre-commit (a venv).
+// pre-commit comes from STS_PRE_COMMIT, or PATH, or is installed once from PyPI into .cache/ (a venv,
+// or pip --target where python3-venv is missing); only without python3 and PyPI are its runs skipped.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -13,16 +14,26 @@ import { git, installInto, offlineEnv, packageVersion, packTarball, readmeBlock,
 
 const preCommitVersion = '4.7.0';
 
-/** The pre-commit to run, or why there is none. */
-function findPreCommit(): { bin: string } | { missing: string } {
-  const candidates = [process.env.STS_PRE_COMMIT, 'pre-commit', join(repoRoot, '.cache', 'pre-commit', 'bin', 'pre-commit')].filter((c): c is string => !!c);
-  for (const bin of candidates) if (spawnSync(bin, ['--version'], { encoding: 'utf8' }).status === 0) return { bin };
+/** The pre-commit to run (a command line), or why there is none. */
+function findPreCommit(): { bin: string[] } | { missing: string } {
+  const works = (bin: string[], env?: NodeJS.ProcessEnv): boolean => spawnSync(bin[0]!, [...bin.slice(1), '--version'], { encoding: 'utf8', env: env ?? process.env }).status === 0;
   const venv = join(repoRoot, '.cache', 'pre-commit');
+  const candidates = [process.env.STS_PRE_COMMIT, 'pre-commit', join(venv, 'bin', 'pre-commit')].filter((c): c is string => !!c).map((c) => [c]);
+  for (const bin of candidates) if (works(bin)) return { bin };
+  // A venv of its own; where python3-venv is missing (plain Debian), pip --target and PYTHONPATH.
   const made = spawnSync('python3', ['-m', 'venv', venv], { encoding: 'utf8' });
-  if (made.status !== 0) return { missing: `python3 -m venv failed: ${made.stderr || made.error?.message}` };
-  const pip = spawnSync(join(venv, 'bin', 'pip'), ['install', '--quiet', `pre-commit==${preCommitVersion}`], { encoding: 'utf8' });
-  if (pip.status !== 0) return { missing: `pip install pre-commit failed: ${pip.stderr}` };
-  return { bin: join(venv, 'bin', 'pre-commit') };
+  if (made.status === 0) {
+    const pip = spawnSync(join(venv, 'bin', 'pip'), ['install', '--quiet', `pre-commit==${preCommitVersion}`], { encoding: 'utf8' });
+    if (pip.status === 0) return { bin: [join(venv, 'bin', 'pre-commit')] };
+  }
+  rmSync(venv, { recursive: true, force: true });
+  const target = join(repoRoot, '.cache', 'pre-commit-lib');
+  const viaModule = ['python3', '-m', 'pre_commit'];
+  const env = { ...process.env, PYTHONPATH: target };
+  if (works(viaModule, env)) return { bin: viaModule };
+  const pip = spawnSync('python3', ['-m', 'pip', 'install', '--quiet', '--target', target, `pre-commit==${preCommitVersion}`], { encoding: 'utf8' });
+  if (pip.status === 0 && works(viaModule, env)) return { bin: viaModule };
+  return { missing: `pre-commit ${preCommitVersion} could not be installed from PyPI: ${made.stderr || ''} ${pip.stderr || pip.error?.message || ''}`.trim() };
 }
 
 const preCommit = findPreCommit();
@@ -58,8 +69,10 @@ function configWith(hookIds: string[]): string {
 
 function runPreCommit(config: string): { status: number | null; output: string } {
   writeFileSync(join(project, '.pre-commit-config.yaml'), config);
-  const result = spawnSync((preCommit as { bin: string }).bin, ['run', '--all-files', '--color', 'never'], {
-    cwd: project, encoding: 'utf8', env: { ...offlineEnv, PRE_COMMIT_HOME: join(work, 'cache'), GIT_CONFIG_GLOBAL: '/dev/null' },
+  const [command, ...args] = (preCommit as { bin: string[] }).bin;
+  const result = spawnSync(command!, [...args, 'run', '--all-files', '--color', 'never'], {
+    cwd: project, encoding: 'utf8',
+    env: { ...offlineEnv, PRE_COMMIT_HOME: join(work, 'cache'), GIT_CONFIG_GLOBAL: '/dev/null', PYTHONPATH: join(repoRoot, '.cache', 'pre-commit-lib') },
   });
   return { status: result.status, output: `${result.stdout}${result.stderr}` };
 }
