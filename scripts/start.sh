@@ -1,25 +1,34 @@
 #!/usr/bin/env bash
-# Starts the product: VS Code (code-server 4.100.3, in the browser) with StatefulSet Studio
-# installed from a freshly packaged VSIX and the repository's examples/ folder open.
+# Starts the product: VS Code (code-server 4.100.3, in the browser, Dark Modern as VS Code's
+# default) with StatefulSet Studio installed from the packaged VSIX (packaged again only when a
+# source is newer than it) and a folder open: the repository's examples/, or your own.
 # Runs in the foreground until Ctrl+C (or SIGTERM), then stops code-server and all it started.
 #
+#   bash scripts/start.sh [FOLDER]   open FOLDER (default: examples/)
 #   PORT   the port on 127.0.0.1 to serve on (default 8080)
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 port="${PORT:-8080}"
-folder="$root/examples"
+folder="$(cd "${1:-$root/examples}" && pwd)"
 tools="${VSCODE_TOOLS_DIR:-$root/.vscode-test/tools}"
 code_server=("$(command -v node)" "$tools/node_modules/code-server/out/node/entry.js")
 cd "$root"
 
-[[ -d $folder ]] || { echo "$folder is missing" >&2; exit 1; }
+[[ -d $folder ]] || { echo "$folder is not a folder" >&2; exit 1; }
 bash "$root/scripts/install-vscode.sh"
 if [[ ! -d node_modules ]]; then
   echo "== npm ci"
   npm ci --no-audit --no-fund
 fi
-bash "$root/scripts/package.sh"
+vsix="$root/dist/statefulset-studio.vsix"
+# Package only when a source is newer than the VSIX (or there is none): a start takes seconds, not a build.
+if [[ ! -f $vsix ]] || [[ -n $(find client server protocol schemas snippets images package.json esbuild.mjs .vscodeignore \
+    -newer "$vsix" -not -path '*/node_modules/*' -print -quit 2>/dev/null) ]]; then
+  bash "$root/scripts/package.sh"
+else
+  echo "== $vsix is newer than every source: not packaged again"
+fi
 
 # A fresh extensions folder and user data folder per start: an old one would keep the
 # previous VSIX and restore the previous session's editors and panels. code-server's
@@ -49,7 +58,8 @@ cat > "$state/user-data/User/settings.json" <<'JSON'
 {
   "workbench.startupEditor": "none",
   "extensions.ignoreRecommendations": true,
-  "git.openRepositoryInParentFolders": "never"
+  "git.openRepositoryInParentFolders": "never",
+  "workbench.colorTheme": "Default Dark Modern"
 }
 JSON
 

@@ -176,10 +176,10 @@ async function setPreviewWidth(s: Session, width: number): Promise<void> {
 async function assertNoMidWordWrap(s: Session, where: string): Promise<void> {
   const broken = await s.wb.webview().locator('body').evaluate((body) => {
     const names = body.querySelectorAll('.dns-name .nowrap, code.pvc, .pod-name code, .steps code, .steps .nowrap, .chip');
-    return [...names].filter((node) => {
+    return Array.from(names).filter((node) => {
       const range = document.createRange();
       range.selectNodeContents(node.firstChild ?? node);
-      return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size > 1;
+      return new Set(Array.from(range.getClientRects()).map((r) => Math.round(r.top))).size > 1;
     }).map((node) => node.textContent);
   });
   assert.deepEqual(broken, [], `names wrapped inside a word at ${where}`);

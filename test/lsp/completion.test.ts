@@ -38,7 +38,10 @@ test('field name completion: the fields of the map not yet written, with type an
   const text = statefulSet.replace('  replicas: 3\n', '  replicas: 3\n  re\n');
   const uri = await openEdited('complete-field.yaml', text);
   const position = positionOf(text, '  re\n', 4);
-  const items = await request<CompletionItem[]>('textDocument/completion', uri, position);
+  const all = await request<CompletionItem[]>('textDocument/completion', uri, position);
+  // Issue 24 moved the snippets to the server: after the fields, the spec snippets not yet written (kind 15, Snippet).
+  assert.deepEqual(all.filter((i) => i.kind === 15).map((i) => i.label), ['retentionpolicy']);
+  const items = all.filter((i) => i.kind !== 15);
   assert.deepEqual(simpleItems(items), [
     ['minReadySeconds', 'integer', 'minReadySeconds: '],
     ['ordinals', 'StatefulSetOrdinals', 'ordinals:'],

@@ -127,6 +127,6 @@ test('service-missing names a pod\'s DNS name, not the Service\'s', async () => 
   // Another name than mistakes.yaml's: the fixed copy above now has a Service "postgres".
   await session.open(uri, mistakes.replace('serviceName: postgres', 'serviceName: pg-headless'));
   const diagnostics = await session.diagnostics(uri, (d) => d.some((x) => x.code === 'service-missing'));
-  const message = diagnostics.find((d) => d.code === 'service-missing')?.message ?? '';
+  const message = String(diagnostics.find((d) => d.code === 'service-missing')?.message ?? '');
   assert.match(message, /their DNS names \(db-0\.pg-headless\.default\.svc…\)/);
 });

@@ -95,7 +95,7 @@ test('at 480 px DNS and PVC names wrap only between labels, never inside one', a
   const broken = await page.locator('.dns-name .nowrap, code.pvc, .steps .nowrap, .steps code').evaluateAll((nodes) => nodes.filter((node) => {
     const range = document.createRange();
     range.selectNodeContents(node);
-    const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+    const lines = new Set(Array.from(range.getClientRects()).map((r) => Math.round(r.top)));
     return lines.size > 1;
   }).map((node) => node.textContent));
   assert.deepEqual(broken, []);

@@ -1,5 +1,5 @@
 import {
-  CompletionItemKind, ErrorCodes, MarkupKind, ResponseError, SymbolKind,
+  CompletionItemKind, ErrorCodes, InsertTextFormat, MarkupKind, ResponseError, SymbolKind,
   type CompletionItem, type Connection, type DocumentSymbol, type Location, type Position, type Range, type ServerCapabilities,
   type WorkspaceEdit,
 } from 'vscode-languageserver/node';
@@ -60,6 +60,7 @@ const completionKinds: Record<CompletionEntry['kind'], CompletionItemKind> = {
   service: CompletionItemKind.Reference,
   volume: CompletionItemKind.Reference,
   label: CompletionItemKind.Value,
+  snippet: CompletionItemKind.Snippet,
 };
 
 const symbolKinds: Record<OutlineSymbol['kind'], SymbolKind> = {
@@ -121,6 +122,7 @@ export function registerIntelligence(connection: Connection, deps: IntelligenceD
       ...(entry.documentation ? { documentation: { kind: MarkupKind.Markdown, value: entry.documentation } } : {}),
       sortText: entry.sortText,
       textEdit: { range: rangeOf(now.file.lines, entry.replace), newText: entry.insertText },
+      ...(entry.snippet ? { insertTextFormat: InsertTextFormat.Snippet } : {}),
     }));
   }));
 

@@ -5,12 +5,13 @@ import { completionSpot, isPlaceholder, type CompletionSpot } from './completion
 import { knownValues } from './knownValues';
 import { fileLabel, samePath, valueAt } from './paths';
 import { isStructured, schemaAt, typeLabel, type FieldSchema } from './schemaNavigator';
+import { snippetsAt } from './snippets';
 import { isVolumeUsePath, volumeDeclarations } from './volumeReferences';
 
 /** One proposal, ready for any editor: what to show and the text that replaces `replace`. */
 export interface CompletionEntry {
   label: string;
-  kind: 'field' | 'value' | 'service' | 'volume' | 'label';
+  kind: 'field' | 'value' | 'service' | 'volume' | 'label' | 'snippet';
   detail: string | undefined;
   /** Markdown. */
   documentation: string | undefined;
@@ -19,6 +20,8 @@ export interface CompletionEntry {
   replace: Span;
   /** Orders the list as we mean it (headless Services before the others). */
   sortText: string;
+  /** insertText has tab stops (`${1:web}`, `$0`): a snippet. */
+  snippet?: boolean;
 }
 
 export interface CompletionInput {
@@ -132,8 +135,13 @@ function valueCompletions(spot: CompletionSpot, input: CompletionInput): Complet
 /** What to propose at the cursor; empty where we know nothing (templates, comments, unknown kinds). */
 export function completionsAt(input: CompletionInput): CompletionEntry[] {
   const spot = completionSpot(input.documents, input.offset);
-  if (!spot) return [];
-  return spot.mode === 'key' ? keyCompletions(spot) : valueCompletions(spot, input);
+  // Snippets only where they fit (a new document, a spec key, a new claim template), after the fields.
+  const snippets = snippetsAt(input.documents, input.offset, spot).map((s, order): CompletionEntry => ({
+    label: s.label, kind: 'snippet', detail: s.title, documentation: s.description, insertText: s.snippet, replace: s.replace,
+    sortText: `z${String(order).padStart(4, '0')}-${s.label}`, snippet: true,
+  }));
+  if (!spot) return snippets;
+  return [...(spot.mode === 'key' ? keyCompletions(spot) : valueCompletions(spot, input)), ...snippets];
 }
 
 /** The Services one file sees in a namespace: its own (fresh) first, then the workspace's other files. */
