@@ -1,5 +1,5 @@
 import type { CheckedFile } from './languageService';
-import { blockedBy, blockedTitle } from './previewBlockers';
+import { blockedBy, blockedTitle, errorsByDocument } from './previewBlockers';
 import { field, isStatefulSet } from './rules/read';
 
 /** A "Preview · 3 pods" lens above a StatefulSet ("Preview · refused by the API server (1 error)" when an error stops it). */
@@ -16,9 +16,10 @@ function replicasOf(value: unknown): number {
 
 /** One lens per readable StatefulSet of the file; it agrees with the preview on whether any pod is created. */
 export function previewLenses(file: CheckedFile): PreviewLens[] {
+  const errors = errorsByDocument(file);
   return file.documents.flatMap((document) => document.objects.filter((o) => isStatefulSet(o) && o.name).map((object) => {
     const replicas = replicasOf(field(object.value, 'spec', 'replicas'));
-    const blocked = blockedBy(file, document);
+    const blocked = blockedBy(file, document, errors);
     return {
       line: file.lines.positionAt(document.offset + document.toChunkOffset(object.node.range?.[0] ?? 0)).line,
       name: object.name ?? '',
