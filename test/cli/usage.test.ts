@@ -126,3 +126,10 @@ test('--sarif FILE writes SARIF beside the text report', () => {
   assert.equal(sarif.version, '2.1.0');
   assert.equal(sarif.runs[0]?.results.length, result.stdout.split('\n').filter((l) => /: (error|warning|info|hint) \[/.test(l)).length);
 });
+
+test('--baseline that names nothing is refused: a ref that is not a commit (a shallow clone), a missing export', () => {
+  const dir = repoWith({ 'web.yaml': readFileSync(join(repoRoot, 'examples', 'web.yaml'), 'utf8') });
+  refused(['check', '--baseline', 'origin/main', join(dir, 'web.yaml')], /--baseline origin\/main is not a commit in the git repository of .*web\.yaml \(a typo, or a shallow clone: fetch it first/);
+  refused(['check', '--baseline', join(folder, 'deployed.yaml'), join(dir, 'web.yaml')], /--baseline .*deployed\.yaml: the file .*deployed\.yaml does not exist\./);
+  assert.equal(sts(['check', '--baseline', 'HEAD', join(dir, 'web.yaml')]).status, 0);
+});

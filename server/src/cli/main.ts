@@ -16,6 +16,7 @@ import { commandHelp, commandNamed, commands, generalHelp } from './commands';
 import { diffTexts, formatDiff } from './diff';
 import { previewJson, previewText } from './preview';
 import { readableError, readInput } from './readInput';
+import { requireBaseline } from './requireBaseline';
 import { formatSarif, sortReports, verdictOf } from './report';
 import { UsageError } from './usageError';
 
@@ -71,6 +72,7 @@ async function runCheck(args: CliArgs): Promise<number> {
   const settings = settingsFrom(args);
   const baselineFlag = args.options.get('--baseline');
   const source = typeof baselineFlag === 'string' ? baselineSource(baselineFlag, process.cwd()) : undefined;
+  if (source && typeof baselineFlag === 'string') requireBaseline(source, baselineFlag, args.paths);
   const baselineFor = source && ((file: string) => {
     const text = file === '<stdin>' ? undefined : readBaselineSync(file, source);
     return text === undefined ? undefined : baselineFrom(parseFile(text), settings.defaultNamespace);
