@@ -2,7 +2,8 @@
 // byte for byte, on real charts written by others (test/fixtures/charts, see each
 // SOURCE.md), with their default values and with values files and --set.
 import assert from 'node:assert/strict';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -86,6 +87,25 @@ describe('the engine renders as helm template', { skip: noGo }, () => {
       assert.equal(result.documents.map((d) => `---\n# Source: ${d.source}\n${d.text}`).join(''), result.manifest);
     });
   }
+
+  test('a dependency packed as charts/<name>.tgz renders as helm template renders it', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'sts-helm-tgz-'));
+    try {
+      await cp(join(chartsDir, 'postgresql'), dir, { recursive: true });
+      // As `helm dependency build` leaves it: the library chart as an archive, not a folder.
+      execFileSync('tar', ['-czf', join(dir, 'charts', 'common-2.31.10.tgz'), '-C', join(dir, 'charts'), 'common']);
+      await rm(join(dir, 'charts', 'common'), { recursive: true });
+      const files = await readChartFolder(dir);
+      assert.ok(files.has('charts/common-2.31.10.tgz'));
+      const result = await engine.render({ files, set: ['auth.postgresPassword=fixed'] });
+      assert.equal(result.error, undefined);
+      const helm = helmTemplate([dir, '--set', 'auth.postgresPassword=fixed']);
+      assert.equal(helm.status, 0, helm.stderr);
+      if (result.manifest !== helm.stdout) assert.fail(`the manifests differ at ${firstDifference(result.manifest, helm.stdout)}`);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
 
   test('a template error is Helm\'s message, naming the template, line and column', async () => {
     const files = await readChartFolder(join(chartsDir, 'vault'));
