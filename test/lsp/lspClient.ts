@@ -38,9 +38,9 @@ export class LspSession {
   }
 
   /** `pullConfiguration: false` is a client that pushes settings: the server then starts its work without waiting on a reply. */
-  async initialize(rootUri: string | null = null, { pullConfiguration = true } = {}): Promise<unknown> {
+  async initialize(rootUri: string | null = null, { pullConfiguration = true, initializationOptions = undefined as unknown } = {}): Promise<unknown> {
     const result = await this.connection.sendRequest('initialize', {
-      processId: process.pid, rootUri, workspaceFolders: rootUri ? [{ uri: rootUri, name: 'ws' }] : null,
+      processId: process.pid, rootUri, workspaceFolders: rootUri ? [{ uri: rootUri, name: 'ws' }] : null, initializationOptions,
       capabilities: { workspace: { configuration: pullConfiguration }, textDocument: { publishDiagnostics: { versionSupport: true } } },
     });
     await this.connection.sendNotification('initialized', {});
