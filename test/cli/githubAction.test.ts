@@ -55,6 +55,7 @@ test('action.yml: a composite action whose step gets its inputs through the envi
 });
 
 test('the README workflow: code scanning may be written, the upload runs even when the check fails', () => {
+  assert.equal(ours.uses, `statefulset-studio/statefulset-studio@v${packageVersion}`, 'the README pins the version in package.json');
   assert.equal(job.permissions['security-events'], 'write');
   const upload = job.steps.find((s) => s.uses?.startsWith('github/codeql-action/upload-sarif@'));
   assert.equal(upload?.if, 'always()');
