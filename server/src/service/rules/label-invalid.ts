@@ -54,6 +54,26 @@ export function checkExpressions(value: unknown, path: ObjectPath, who: string):
 }
 
 /**
+ * Claim templates' labels and annotations are not validated with the StatefulSet; the
+ * controller copies them onto each PVC (the selector's matchLabels overriding the same keys)
+ * and that creation is refused, so they matter only when there are pods.
+ */
+function claimTemplateLabels(v: unknown): RuleResult[] {
+  const replicas = field(v, 'spec', 'replicas') ?? 1;
+  if (typeof replicas !== 'number' || replicas < 1) return [];
+  const who = "The API server accepts the StatefulSet, but the controller's PVC creation fails (FailedCreate)";
+  const fromSelector = field(v, 'spec', 'selector', 'matchLabels');
+  return records(field(v, 'spec', 'volumeClaimTemplates')).flatMap((claim, i) => {
+    const labels = field(claim, 'metadata', 'labels');
+    const own = isRecord(labels) ? Object.fromEntries(Object.entries(labels).filter(([key]) => !(isRecord(fromSelector) && key in fromSelector))) : labels;
+    return [
+      ...checkMap(own, ['spec', 'volumeClaimTemplates', i, 'metadata', 'labels'], 'label', who),
+      ...checkMap(field(claim, 'metadata', 'annotations'), ['spec', 'volumeClaimTemplates', i, 'metadata', 'annotations'], 'annotation', who),
+    ];
+  });
+}
+
+/**
  * Label, annotation, selector and node selector keys and values that the API server refuses:
  * the StatefulSet's own, its selector's and its pod template's.
  */
@@ -73,10 +93,7 @@ export const labelInvalid: Rule = {
       ...checkMap(field(v, ...template, 'metadata', 'labels'), [...template, 'metadata', 'labels'], 'label', podTemplateRefused),
       ...checkMap(field(v, ...template, 'metadata', 'annotations'), [...template, 'metadata', 'annotations'], 'annotation', podTemplateRefused),
       ...checkMap(field(v, ...template, 'spec', 'nodeSelector'), [...template, 'spec', 'nodeSelector'], 'node selector', podTemplateRefused),
-      ...records(field(v, 'spec', 'volumeClaimTemplates')).flatMap((claim, i) => [
-        ...checkMap(field(claim, 'metadata', 'labels'), ['spec', 'volumeClaimTemplates', i, 'metadata', 'labels'], 'label', refusedOnCreate),
-        ...checkMap(field(claim, 'metadata', 'annotations'), ['spec', 'volumeClaimTemplates', i, 'metadata', 'annotations'], 'annotation', refusedOnCreate),
-      ]),
+      ...claimTemplateLabels(v),
     ];
   },
 };

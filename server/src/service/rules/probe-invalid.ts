@@ -28,6 +28,8 @@ function handlers(value: Record<string, unknown>, at: ObjectPath, kinds: readonl
     if (!isRecord(handler)) continue;
     const problem = k === 'grpc' || k === 'httpGet' || k === 'tcpSocket' ? portProblem(handler.port) : undefined;
     if (problem) out.push({ path: [...at, k, 'port'], message: `${podTemplateRefused}: ${what}: ${problem}.` });
+    const scheme = k === 'httpGet' ? handler.scheme : undefined;
+    if (typeof scheme === 'string' && scheme !== '' && scheme !== 'HTTP' && scheme !== 'HTTPS') out.push({ path: [...at, k, 'scheme'], message: `${podTemplateRefused}: ${what}: scheme "${scheme}" is not HTTP or HTTPS.` });
     if (k === 'exec' && (!Array.isArray(handler.command) || handler.command.length === 0)) out.push({ path: [...at, k], target: 'key', message: `${podTemplateRefused}: ${what}: exec needs a command.` });
   }
   return out;
@@ -45,6 +47,8 @@ export const probeInvalid: Rule = {
   scope: 'document',
   check: ({ object }) => {
     if (!isStatefulSet(object)) return [];
+    const declared = field(object.value, 'spec', 'template', 'spec', 'terminationGracePeriodSeconds');
+    const grace = typeof declared === 'number' ? declared : 30;
     return templateContainers(object.value).flatMap((c) => {
       const out: RuleResult[] = [];
       for (const kind of probes) {
@@ -72,7 +76,7 @@ export const probeInvalid: Rule = {
         const at = [...c.path, 'lifecycle', hook];
         out.push(...handlers(value, at, lifecycleHandlers, `the ${hook} hook of container ${containerName(c)}`));
         const seconds = field(value, 'sleep', 'seconds');
-        if (typeof seconds === 'number' && seconds < 0) out.push({ path: [...at, 'sleep'], target: 'key', message: `${podTemplateRefused}: a ${hook} sleep must not be negative.` });
+        if (typeof seconds === 'number' && (seconds < 0 || seconds > grace)) out.push({ path: [...at, 'sleep'], target: 'key', message: `${podTemplateRefused}: a ${hook} sleep must be between 0 and terminationGracePeriodSeconds (${grace}).` });
       }
       return out;
     });

@@ -48,7 +48,7 @@ export const volumeSourceInvalid: Rule = {
       for (const kind of ['configMap', 'secret']) {
         const source = volume[kind];
         const key = kind === 'secret' ? 'secretName' : 'name';
-        if (isRecord(source) && (source[key] === undefined || source[key] === '')) say([kind], `a ${kind} volume needs ${key}.`);
+        if (isRecord(source) && (source[key] === undefined || source[key] === null || source[key] === '')) say([kind], `a ${kind} volume needs ${key}.`);
       }
       const claim = volume.persistentVolumeClaim;
       if (isRecord(claim) && (claim.claimName === undefined || claim.claimName === '')) say(['persistentVolumeClaim'], 'a persistentVolumeClaim volume needs a claimName.');
