@@ -8,7 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import { renderWithHelmBinary } from '../../server/src/host/helm/helmBinary';
 import { renderChart } from '../../server/src/host/helm/index';
 import { documentsOf } from '../../server/src/host/helm/manifestDocuments';
-import { readChartFolder } from '../../server/src/host/helm/readChartFolder';
+import { literalIgnores, readChartFolder } from '../../server/src/host/helm/readChartFolder';
 import type { ChartFiles } from '../../server/src/host/helm/renderTypes';
 import { WasmEngine } from '../../server/src/host/helm/wasmEngine';
 import { chartsDir, exists, helmCli, helmErrorMessage, helmTemplate, noGo, testEngine } from './helmSupport';
@@ -196,6 +196,11 @@ describe('the Helm engine on bad input', { skip: noGo }, () => {
     const missing = await renderWithHelmBinary(request, { helmPath: join(temp, 'no-such-helm'), allowExternalProgram: true });
     assert.equal(missing.error?.kind, 'engine');
   });
+});
+
+test('names a .helmignore lists literally are the ones skipped; a negated rule turns it off', () => {
+  assert.deepEqual([...literalIgnores('# c\n.git/\nCHANGELOG.md\n*.tmp\ndocs/*.md\n/abs\n  .idea/ \r\n').entries()], [['.git', 'dir'], ['CHANGELOG.md', 'any'], ['.idea', 'dir']]);
+  assert.deepEqual([...literalIgnores('.git/\n!templates/\n').entries()], []);
 });
 
 test('documents are cut at Helm\'s headers only', () => {

@@ -107,6 +107,23 @@ describe('the engine renders as helm template', { skip: noGo }, () => {
     }
   });
 
+  test('a chart at a repository\'s root: what .helmignore lists by name is not read, and the output is helm\'s', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'sts-helm-repo-'));
+    try {
+      await cp(join(chartsDir, 'vault'), dir, { recursive: true });
+      await mkdir(join(dir, '.git', 'objects'), { recursive: true });
+      await writeFile(join(dir, '.git', 'objects', 'pack'), Buffer.alloc(1 << 20));
+      await mkdir(join(dir, 'test', 'unit'), { recursive: true });
+      await writeFile(join(dir, 'test', 'unit', 'x.bats'), 'run helm template');
+      const files = await readChartFolder(dir);
+      assert.deepEqual([...files.keys()].filter((k) => k.startsWith('.git/') || k.startsWith('test/')), []);
+      const result = await engine.render({ files });
+      assert.equal(result.manifest, helmTemplate([dir]).stdout);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   test('a template error is Helm\'s message, naming the template, line and column', async () => {
     const files = await readChartFolder(join(chartsDir, 'vault'));
     const broken = new Map(files);

@@ -8,10 +8,14 @@ import type { ChartFiles } from './renderTypes';
  * by the engine itself (go/helm uses Helm's own rules). Helm follows symbolic links; here a
  * link is followed only when it points inside the chart's folder, so a chart cannot make
  * the editor read (and send) files from elsewhere. Paths use `/`.
+ *
+ * One shortcut, for charts at a repository's root: a name that .helmignore lists literally
+ * (`.git/`, `CHANGELOG.md`) is not read, as Helm would ignore it anyway (see literalIgnores).
  */
 export async function readChartFolder(chartDir: string): Promise<ChartFiles> {
   const root = await realpath(chartDir);
   const files: ChartFiles = new Map();
+  const skip = literalIgnores(await readFile(join(root, '.helmignore'), 'utf8').catch(() => ''));
   const seen = new Set<string>(); // real folders already walked: a link back up must not loop
   const inside = (real: string): boolean => real === root || real.startsWith(root.endsWith(sep) ? root : root + sep);
 
@@ -36,12 +40,31 @@ export async function readChartFolder(chartDir: string): Promise<ChartFiles> {
         isDir = s.isDirectory();
         isFile = s.isFile();
       }
+      if (skip.get(name) === 'any' || (isDir && skip.get(name) === 'dir')) continue;
       if (isDir) await walk(path, `${prefix}${name}/`);
       else if (isFile) files.set(`${prefix}${name}`, await readFile(path));
     }
   }
   await walk(root, '');
   return files;
+}
+
+/**
+ * The names that a .helmignore ignores wherever they are, as Helm's pkg/ignore reads it: a
+ * rule without a glob character or an inner `/` matches a base name (`name/`: directories
+ * only), and the first matching rule ignores. Helm would skip these, so not reading them
+ * changes nothing. Any negated rule (`!x`) turns Helm's rules around (everything that does
+ * not match it is ignored): then nothing is taken from the file here.
+ */
+export function literalIgnores(helmignore: string): Map<string, 'any' | 'dir'> {
+  const names = new Map<string, 'any' | 'dir'>();
+  const rules = helmignore.split('\n').map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#'));
+  if (rules.some((r) => r.startsWith('!'))) return names;
+  for (const rule of rules) {
+    const m = /^([^*?[\]\\/]+)(\/?)$/.exec(rule);
+    if (m?.[1] && names.get(m[1]) !== 'any') names.set(m[1], m[2] ? 'dir' : 'any');
+  }
+  return names;
 }
 
 /** A path inside the chart as the request names it (`/` separators), or undefined when outside. */
