@@ -89,3 +89,33 @@ test('the preview and its CodeLens of a chart template show what the release cre
   assert.deepEqual(lenses.map((l) => l.range.start.line), [lineOf(text, 'kind: StatefulSet')]);
   assert.match(lenses[0]!.command.title, /^Preview · /);
 });
+
+test('a literal the template wrote is fixed in the template', async () => {
+  const text = readFileSync(template, 'utf8').replace('    spec:\n', '    spec:\n      terminationGracePeriodSeconds: 0\n');
+  await session.change(templateUri, 20, [{ text }]);
+  const diagnostics = await session.diagnostics(templateUri, (d, v) => v === 20 && d.some((x) => x.code === 'grace-period-zero'), 60_000);
+  type Action = { title: string; edit?: { documentChanges: { textDocument: { uri: string }; edits: { range: { start: { line: number } }; newText: string }[] }[] } };
+  const actionsFor = (code: string) => session.connection.sendRequest<Action[]>('textDocument/codeAction', {
+    textDocument: { uri: templateUri }, range: diagnostics.find((d) => d.code === code)!.range,
+    context: { diagnostics: diagnostics.filter((d) => d.code === code) },
+  });
+  const grace = (await actionsFor('grace-period-zero')).filter((a) => a.edit?.documentChanges[0]?.textDocument.uri === templateUri);
+  assert.ok(grace.length > 0, 'no fix of the template literal');
+  const change = grace[0]!.edit!.documentChanges[0]!;
+  assert.equal(change.edits[0]!.range.start.line, lineOf(text, 'terminationGracePeriodSeconds: 0'));
+});
+
+test('a value from values.yaml is fixed in values.yaml', async () => {
+  // partition 5 over 1 replica, set in values.yaml under primary.updateStrategy (written by toYaml).
+  const values = join(folder, 'postgresql', 'values.yaml');
+  const valuesText = readFileSync(values, 'utf8').replace('    type: Recreate\n    rollingUpdate: {}', '    type: RollingUpdate\n    rollingUpdate:\n      partition: 5');
+  await session.open(valuesUri, valuesText);
+  const diagnostics = await session.diagnostics(templateUri, (d) => d.some((x) => x.code === 'partition-exceeds-replicas'), 60_000);
+  const diagnostic = diagnostics.find((d) => d.code === 'partition-exceeds-replicas')!;
+  const actions = await session.connection.sendRequest<{ edit?: { documentChanges: { textDocument: { uri: string }; edits: { range: { start: { line: number } }; newText: string }[] }[] } }[]>(
+    'textDocument/codeAction', { textDocument: { uri: templateUri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } });
+  const inValues = actions.find((a) => a.edit?.documentChanges[0]?.textDocument.uri === valuesUri);
+  assert.ok(inValues, `no fix in values.yaml: ${JSON.stringify(actions.map((a) => a.edit?.documentChanges.map((c) => c.textDocument.uri)))}`);
+  assert.equal(inValues.edit!.documentChanges[0]!.edits[0]!.range.start.line, lineOf(valuesText, '      partition: 5'));
+  assert.match(inValues.edit!.documentChanges[0]!.edits[0]!.newText, /^\d+$/);
+});

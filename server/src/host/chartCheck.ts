@@ -5,6 +5,7 @@ import type { Finding } from '../service/model';
 import { LineIndex, type Lines } from '../service/parse/lineIndex';
 import type { Settings } from '../service/settings';
 import { checkSource } from '../service/sources/checkSource';
+import { sourceFixes, type SourceFix } from '../service/sources/sourceFixes';
 import { chartSource, type ChartTexts } from '../service/sources/helm/chartSource';
 import { renderErrorFinding } from '../service/sources/helm/renderError';
 import type { ServiceInfo } from '../service/workspace/serviceLookup';
@@ -31,6 +32,8 @@ export interface ChartCheck {
   renderMs: number;
   /** The rendered documents of each template, by its path in the chart (`templates/sts.yaml`). */
   rendered: Map<string, string[]>;
+  /** The repairs of one of `byUri`'s findings, as edits of the template or values file that wrote it. */
+  fixesOf(finding: Finding): SourceFix[];
   /** What it rendered with, to say so in the preview. */
   options: { releaseName: string; namespace: string; valuesFiles: string[]; set: string[] };
 }
@@ -87,7 +90,7 @@ export async function checkChart(root: string, settings: Settings, index: Worksp
   };
   if (result.error) {
     const { uri, finding } = renderErrorFinding(chart, result.error.message, chartYaml);
-    return { root, byUri: new Map([[uri, [finding]]]), linesOf: linesOfText, services: [], renderMs: result.elapsedMs, rendered: new Map(), options: used };
+    return { root, byUri: new Map([[uri, [finding]]]), linesOf: linesOfText, services: [], renderMs: result.elapsedMs, rendered: new Map(), options: used, fixesOf: () => [] };
   }
   const rendered = new Map<string, string[]>();
   for (const { source, text } of result.documents) {
@@ -95,8 +98,16 @@ export async function checkChart(root: string, settings: Settings, index: Worksp
     rendered.set(path, [...rendered.get(path) ?? [], text]);
   }
   const source = chartSource(chart, result.documents);
-  const { byUri, services } = checkSource(source, settings, index);
-  return { root, byUri, linesOf: (uri) => source.linesOf(uri) ?? linesOfText(uri), services, renderMs: result.elapsedMs, rendered, options: used };
+  const { byUri, services, renderedOf } = checkSource(source, settings, index);
+  const sourceTextOf = (uri: string): string | undefined => {
+    const path = uri.startsWith(`${rootUri}/`) ? uri.slice(rootUri.length + 1) : undefined;
+    return (path !== undefined ? templates.get(path) : undefined) ?? chart.values.find((v) => v.uri === uri)?.text;
+  };
+  const fixesOf = (finding: Finding): SourceFix[] => {
+    const rendered = renderedOf.get(finding);
+    return rendered ? sourceFixes(source.uri, rendered, source.origins, sourceTextOf, settings) : [];
+  };
+  return { root, byUri, linesOf: (uri) => source.linesOf(uri) ?? linesOfText(uri), services, renderMs: result.elapsedMs, rendered, options: used, fixesOf };
 }
 
 /** Stops the built-in engine's worker thread (a CLI run ends with it; the server keeps it warm). */

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { Connection } from 'vscode-languageserver/node';
+import { CodeActionKind, type CodeAction, type Connection, type Diagnostic, type TextDocumentEdit } from 'vscode-languageserver/node';
 import { chartRootOf, checkChart, type ChartCheck, type ChartOptions } from '../host/chartCheck';
 import { checkFile, type CheckedFile } from '../service/languageService';
 import type { Finding } from '../service/model';
@@ -22,6 +22,8 @@ export interface ChartChecksDeps {
   /** How the chart in this folder renders (settings, values files, release); `name` is Chart.yaml's. */
   optionsFor(root: string, name: string): ChartOptions;
 }
+
+const sameRange = (a: { line: number; character: number }, b: { line: number; character: number }): boolean => a.line === b.line && a.character === b.character;
 
 /** Edits come in bursts; a chart renders once they pause this long. */
 const renderDelayMs = 50;
@@ -63,6 +65,33 @@ export class ChartChecks {
       if (findings) return { findings, linesOf: (u) => chart.linesOf(u) };
     }
     return { findings: [], linesOf: () => undefined };
+  }
+
+  /** Quick fixes for the chart findings a client's diagnostics stand for (same rule, same range), as edits of the files that wrote them. */
+  codeActions(uri: string, diagnostics: readonly Diagnostic[]): CodeAction[] {
+    for (const chart of this.charts.values()) {
+      const findings = chart.byUri.get(uri);
+      const lines = findings && chart.linesOf(uri);
+      if (!findings || !lines) continue;
+      return diagnostics.flatMap((diagnostic) => {
+        const finding = findings.find((f) => f.rule === diagnostic.code
+          && sameRange(lines.positionAt(f.start), diagnostic.range.start) && sameRange(lines.positionAt(f.end), diagnostic.range.end));
+        if (!finding) return [];
+        return chart.fixesOf(finding).flatMap((fix) => {
+          const documentChanges: TextDocumentEdit[] = [];
+          for (const [target, edits] of Object.entries(fix.edits)) {
+            const targetLines = chart.linesOf(target);
+            if (!targetLines) return [];
+            documentChanges.push({
+              textDocument: { uri: target, version: this.deps.open.get(target)?.version ?? null },
+              edits: edits.map((e) => ({ range: { start: targetLines.positionAt(e.start), end: targetLines.positionAt(e.end) }, newText: e.newText })),
+            });
+          }
+          return [{ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.preferred, edit: { documentChanges } }];
+        });
+      });
+    }
+    return [];
   }
 
   /**

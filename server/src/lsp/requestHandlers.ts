@@ -1,4 +1,4 @@
-import type { Connection } from 'vscode-languageserver/node';
+import type { CodeAction, Connection, Diagnostic } from 'vscode-languageserver/node';
 import { previewMethod, type PreviewParams, type PreviewResult } from '../../../protocol/protocol';
 import type { BaselineLookup } from '../service/baseline/baselineLookup';
 import { previewLenses } from '../service/codeLenses';
@@ -20,6 +20,8 @@ export interface RequestDeps {
   baselineOf(uri: string): BaselineLookup | undefined;
   /** A Helm chart template's StatefulSets as its release renders them (see chartChecks.ts). */
   renderedFileOf?(uri: string): { file: CheckedFile; line: number } | undefined;
+  /** Quick fixes of a Helm chart's findings in this file, edits of the template or values line that wrote them. */
+  sourceCodeActions?(uri: string, diagnostics: readonly Diagnostic[]): CodeAction[];
 }
 
 /** An open file as the editor has it now, checked (its whole text is joined only if read). */
@@ -29,7 +31,7 @@ export interface CurrentFile {
 }
 
 /** The preview request, the "Preview · N pods" lenses and the code actions: language-service calls out. */
-export function registerRequests(connection: Connection, { current, files, index, log, settings, baselineOf, renderedFileOf }: RequestDeps): void {
+export function registerRequests(connection: Connection, { current, files, index, log, settings, baselineOf, renderedFileOf, sourceCodeActions }: RequestDeps): void {
   connection.onRequest(previewMethod, async (params: PreviewParams): Promise<PreviewResult> => {
     const now = await current(params.uri);
     if (!now) return null;
@@ -63,7 +65,9 @@ export function registerRequests(connection: Connection, { current, files, index
       const now = await current(uri);
       if (!now) return [];
       const { text, file } = now;
-      return toCodeActions(params, { uri, text, file }, settings(), files.documentsOf, files.editTarget);
+      const own = toCodeActions(params, { uri, text, file }, settings(), files.documentsOf, files.editTarget);
+      const fromSources = sourceCodeActions?.(uri, params.context.diagnostics) ?? [];
+      return fromSources.length > 0 ? [...fromSources, ...own] : own;
     } catch (error) {
       log(`code actions for ${uri} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
       return [];

@@ -27,6 +27,8 @@ export interface SourceFindings {
   byUri: Map<string, Finding[]>;
   /** The stream's own Services, for the workspace index. */
   services: ServiceInfo[];
+  /** Each placed finding's document and finding as the rules reported it there (for fixes). */
+  renderedOf: WeakMap<Finding, { document: ManifestDocument; finding: Finding }>;
 }
 
 function add(byUri: Map<string, Finding[]>, uri: string, finding: Finding): void {
@@ -45,6 +47,7 @@ export function checkSource(source: SourceObjects, settings: Settings, index: Wo
   const links = { services: index.lookupFor(source.uri, services), baseline };
   const key = settingsFingerprint(settings);
   const byUri = new Map<string, Finding[]>();
+  const renderedOf = new WeakMap<Finding, { document: ManifestDocument; finding: Finding }>();
   const seen = new Set<string>();
   for (const document of source.documents) {
     for (const finding of checkDocument(document, settings, links, key)) {
@@ -56,11 +59,14 @@ export function checkSource(source: SourceObjects, settings: Settings, index: Wo
       seen.add(id);
       const placed: Finding = { ...finding, start, end, ...(origin.related.length > 0 ? { related: origin.related } : {}) };
       add(byUri, uri, placed);
+      renderedOf.set(placed, { document, finding });
       for (const echo of origin.echoes ?? []) {
         const back = { uri, start, end, message: 'reported here, where the template writes it' };
-        add(byUri, echo.uri, { ...finding, start: echo.start, end: echo.end, message: `${finding.message} (${echo.message})`, related: [back] });
+        const echoed: Finding = { ...finding, start: echo.start, end: echo.end, message: `${finding.message} (${echo.message})`, related: [back] };
+        add(byUri, echo.uri, echoed);
+        renderedOf.set(echoed, { document, finding });
       }
     }
   }
-  return { byUri, services };
+  return { byUri, services, renderedOf };
 }

@@ -36,16 +36,22 @@ export class ValuesFile {
     return span;
   }
 
-  /** The value node at `path`, for a finding on a key below a value written whole (`toYaml .Values.x`). */
+  /** The `key: value` named `key` anywhere below `path`, for a line written by `toYaml .Values.x` (the first one, depth first). */
   keyBelow(path: readonly string[], key: string): Span | undefined {
-    const base = this.spanOf(path);
-    if (!base || !this.document) return undefined;
-    const node = this.document.getIn(path, true) as Node | undefined;
-    if (!isMap(node)) return undefined;
-    const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === key);
-    const range = (pair?.key as Node | undefined)?.range;
-    if (!range || !pair) return undefined;
-    const value = pair.value as Node | null;
-    return { start: range[0], end: value?.range && isScalar(value) ? value.range[1] : range[1] };
+    if (!this.spanOf(path) || !this.document) return undefined;
+    const find = (node: unknown): Span | undefined => {
+      if (!isMap(node)) return undefined;
+      for (const pair of node.items) {
+        const range = (pair.key as Node | null)?.range;
+        const value = pair.value as Node | null;
+        if (range && isScalar(pair.key) && String(pair.key.value) === key) {
+          return { start: range[0], end: value?.range && isScalar(value) ? value.range[1] : range[1] };
+        }
+        const below = find(value);
+        if (below) return below;
+      }
+      return undefined;
+    };
+    return find(this.document.getIn(path, true));
   }
 }
