@@ -111,10 +111,14 @@ export class WasmEngine {
    * to the load + warm-up time; rejects if the module cannot load or the engine is stopped first.
    */
   async warmUp(): Promise<number> {
-    this.start();
-    const [loadMs, warmUpMs] = await Promise.all([this.ready ?? 0, this.warmed ?? 0]);
-    if (!this.current && this.queue.length === 0) this.stopWhenIdle();
-    return loadMs + warmUpMs;
+    const { worker } = this.start();
+    worker.ref(); // a process awaiting this must not end for lack of anything else to do
+    try {
+      const [loadMs, warmUpMs] = await Promise.all([this.ready ?? 0, this.warmed ?? 0]);
+      return loadMs + warmUpMs;
+    } finally {
+      if (!this.current && this.queue.length === 0) this.stopWhenIdle();
+    }
   }
 
   /** Whether the worker is up. */
@@ -135,7 +139,7 @@ export class WasmEngine {
     if (this.worker) return { worker: this.worker, ready: this.ready };
     const workerData: HelmWorkerData = { wasmFile: this.files.wasmFile, wasmExecFile: this.files.wasmExecFile, warmUpBudgetMs: this.warmUpBudgetMs };
     const worker = new Worker(this.files.workerFile, { workerData });
-    worker.unref(); // an idle engine must not keep the server or the CLI alive
+    worker.unref(); // an idle engine must not keep the server or the CLI alive (see stopWhenIdle)
     this.worker = worker;
     let warmed: (ms: number) => void = () => undefined;
     this.warmed = new Promise<number>((resolve) => { warmed = resolve; });
@@ -175,6 +179,7 @@ export class WasmEngine {
       return;
     }
     const { worker, ready } = this.start();
+    worker.ref(); // while a render is asked for, the process waits for it
     const started = performance.now();
     const current: Running = { pending, started, timer: undefined, poll: undefined };
     this.current = current;
@@ -240,6 +245,7 @@ export class WasmEngine {
   }
 
   private stopWhenIdle(): void {
+    this.worker?.unref();
     clearTimeout(this.idle);
     this.idle = setTimeout(() => this.stopWorker(), this.idleMs).unref();
   }
