@@ -130,3 +130,17 @@ test('service-missing names a pod\'s DNS name, not the Service\'s', async () => 
   const message = String(diagnostics.find((d) => d.code === 'service-missing')?.message ?? '');
   assert.match(message, /their DNS names \(db-0\.pg-headless\.default\.svc…\)/);
 });
+
+test('the hover on a missing Service warns first, then gives the DNS name as one that works once fixed', async () => {
+  const uri = 'file:///tmp/agree-hover.yaml';
+  const text = mistakes.replace('serviceName: postgres', 'serviceName: pg-missing');
+  await session.open(uri, text);
+  await session.diagnostics(uri, (d) => d.some((x) => x.code === 'service-missing'));
+  const line = text.split('\n').findIndex((l) => l.includes('serviceName: pg-missing'));
+  const hover = await session.connection.sendRequest('textDocument/hover', {
+    textDocument: { uri }, position: { line, character: '  serviceName: pg'.length },
+  }) as { contents: { value: string } } | null;
+  const parts = (hover?.contents.value ?? '').split('\n\n');
+  assert.match(parts[1] ?? '', /^⚠ /);
+  assert.equal(parts[2], 'Pod DNS name, once that is fixed: `db-0.pg-missing.default.svc.cluster.local`');
+});
