@@ -107,6 +107,14 @@ describe('the Helm engine on bad input', { skip: noGo }, () => {
     assert.equal(result.manifest, helmTemplate([await writeChart('big', chart()), '--values', valuesPath]).stdout);
   });
 
+  test('what Helm logs while rendering comes with the result', async () => {
+    // A table in values.yaml overridden by a scalar: Helm keeps the table and says so.
+    const result = await engine.render({ files: chart({ 'values.yaml': 'replicas: 3\nimage: postgres:17\nnested: {extra: {a: 1}}\n' }), set: ['nested.extra=5'] });
+    assert.equal(result.error, undefined);
+    assert.match(result.log ?? '', /cannot overwrite table with non table for tiny\.nested\.extra/);
+    assert.equal((await engine.render({ files: chart() })).log, undefined);
+  });
+
   test('a chart whose dependency is not in charts/ asks for helm dependency build', async () => {
     const files = await readChartFolder(join(chartsDir, 'postgresql'));
     for (const path of [...files.keys()]) if (path.startsWith('charts/')) files.delete(path);

@@ -15,6 +15,7 @@ package main
 
 import (
 	"encoding/json"
+	"log"
 	"syscall/js"
 	"time"
 	_ "time/tzdata" // the zone database: there is no /usr/share/zoneinfo to read here
@@ -24,6 +25,9 @@ import (
 
 func main() {
 	setLocalTimeZone()
+	// Helm's warnings reach the host as the render's log: without a time stamp they say
+	// the same for the same chart.
+	log.SetFlags(0)
 	render := js.FuncOf(func(_ js.Value, args []js.Value) any {
 		var req helmengine.Request
 		if len(args) != 1 || args[0].Type() != js.TypeString {

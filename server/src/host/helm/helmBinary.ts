@@ -63,7 +63,7 @@ export async function renderWithHelmBinary(request: RenderRequest, options: Helm
       (request.valuesFiles ?? []).forEach((file, i) => { message = message.split(valuesPaths[i] ?? '\0').join(file.name); });
       return fail({ kind: 'helm', message });
     }
-    return { manifest: run.stdout, documents: documentsOf(run.stdout), engine: 'binary', elapsedMs: performance.now() - started };
+    return { manifest: run.stdout, documents: documentsOf(run.stdout), engine: 'binary', elapsedMs: performance.now() - started, ...(run.stderr ? { log: run.stderr } : {}) };
   } finally {
     await rm(temp, { recursive: true, force: true });
   }

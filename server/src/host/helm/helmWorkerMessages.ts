@@ -20,5 +20,5 @@ export type ToHelmWorker = { id: number; request: Omit<RenderRequest, 'chartDir'
 export type FromHelmWorker =
   | { kind: 'ready'; loadMs: number }
   | { kind: 'warmed'; warmUpMs: number }
-  | { kind: 'rendered'; id: number; responseJson: string; memoryBytes: number }
+  | { kind: 'rendered'; id: number; responseJson: string; memoryBytes: number; log: string }
   | { kind: 'failed'; id: number | undefined; message: string };

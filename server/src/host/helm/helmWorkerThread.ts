@@ -26,7 +26,7 @@ const globals = globalThis as unknown as EngineGlobals;
 const data = workerData as HelmWorkerData;
 const port = parentPort;
 
-/** What Go printed (Helm's logger writes to stderr); kept short, and never on the server's stdout (that is the LSP stream). */
+/** What Go printed (Helm's logger writes to stderr): the last 64 KB, never on the server's stdout (that is the LSP stream). */
 let printed = '';
 
 async function load(): Promise<WebAssembly.Memory> {
@@ -37,7 +37,7 @@ async function load(): Promise<WebAssembly.Memory> {
   // wasm_exec.js's stand-in file system prints through console.log; keep it here instead.
   const decoder = new TextDecoder();
   globals.fs.writeSync = (_fd, buf) => {
-    printed = (printed + decoder.decode(buf)).slice(-4096);
+    printed = (printed + decoder.decode(buf)).slice(-65536);
     return buf.length;
   };
   const go = new Go();
@@ -107,8 +107,9 @@ port?.on('message', (message: ToHelmWorker) => {
     let answer: FromHelmWorker;
     try {
       if (!render) throw new Error('the Helm engine is not running');
+      printed = '';
       const responseJson = render(requestJson(message.request));
-      answer = { kind: 'rendered', id: message.id, responseJson, memoryBytes: memory.buffer.byteLength };
+      answer = { kind: 'rendered', id: message.id, responseJson, memoryBytes: memory.buffer.byteLength, log: printed };
     } catch (error) {
       answer = { kind: 'failed', id: message.id, message: `${String(error)} ${printed.trim()}`.trim() };
     }

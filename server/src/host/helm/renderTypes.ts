@@ -77,6 +77,12 @@ export interface RenderResult {
   documents: RenderedDocument[];
   error?: RenderError;
   engine: EngineKind;
+  /**
+   * What Helm logged while rendering (its stderr), when anything: warnings such as
+   * `cannot overwrite table with non table for vault.server.ha (...)`, one a line. The
+   * built-in engine prints them bare, the `helm` CLI as `level=INFO msg="..."`.
+   */
+  log?: string;
   /** Wall time of the render, not counting the wait for earlier renders (but a module load, when the engine was not loaded). */
   elapsedMs: number;
 }

@@ -219,7 +219,7 @@ export class WasmEngine {
       const elapsedMs = performance.now() - current.started;
       result = response.error
         ? failure({ kind: 'helm', message: response.error.message.trimEnd() }, elapsedMs)
-        : { manifest: response.manifest, documents: documentsOf(response.manifest), engine: 'wasm', elapsedMs };
+        : { manifest: response.manifest, documents: documentsOf(response.manifest), engine: 'wasm', elapsedMs, ...(message.log ? { log: message.log } : {}) };
     } catch (error) {
       result = failure({ kind: 'engine', message: `the Helm engine's answer is not JSON: ${String(error)}` }, performance.now() - current.started);
     }
