@@ -118,7 +118,7 @@ test('sts --version prints the package version; sts help and sts help <command>'
 });
 
 test('--sarif FILE writes SARIF beside the text report', () => {
-  const sarifFile = join(folder, 'out.sarif');
+  const sarifFile = join(folder, 'reports', 'out.sarif'); // a folder that does not exist yet
   const result = sts(['check', '--sarif', sarifFile, 'examples/mistakes.yaml']);
   assert.equal(result.status, 1);
   assert.match(result.stdout, /exit 1: errors fail the check/);

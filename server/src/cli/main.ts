@@ -1,5 +1,5 @@
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { version } from '../../../package.json';
 import { baselineSource, readBaselineSync } from '../host/readBaseline';
@@ -89,7 +89,10 @@ async function runCheck(args: CliArgs): Promise<number> {
   }
   const sorted = sortReports(reports);
   const sarifFile = args.options.get('--sarif');
-  if (typeof sarifFile === 'string') writeFileSync(sarifFile, formatSarif(sorted, ruleIds, version));
+  if (typeof sarifFile === 'string') {
+    mkdirSync(dirname(resolve(sarifFile)), { recursive: true });
+    writeFileSync(sarifFile, formatSarif(sorted, ruleIds, version));
+  }
   process.stdout.write(formatReports(String(format), sorted, version));
   return verdictOf(sorted).exitCode;
 }
