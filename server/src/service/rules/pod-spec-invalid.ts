@@ -119,6 +119,7 @@ export const podSpecInvalid: Rule = {
     const { dnsPolicy, dnsConfig, serviceAccountName, priorityClassName, preemptionPolicy } = spec;
     if (typeof dnsPolicy === 'string' && dnsPolicy !== '' && !dnsPolicies.includes(dnsPolicy)) out.push(say([...p, 'dnsPolicy'], `dnsPolicy "${dnsPolicy}" is not one of ${dnsPolicies.join(', ')}.`));
     if (dnsPolicy === 'None' && !isRecord(dnsConfig)) out.push(say([...p, 'dnsPolicy'], 'dnsPolicy None needs a dnsConfig.'));
+    else if (dnsPolicy === 'None' && !(Array.isArray(field(dnsConfig, 'nameservers')) && (field(dnsConfig, 'nameservers') as unknown[]).length > 0)) out.push(say([...p, 'dnsConfig'], 'dnsPolicy None needs at least one dnsConfig nameserver.', 'key'));
     const nameservers = field(dnsConfig, 'nameservers');
     if (Array.isArray(nameservers)) nameservers.forEach((ip, i) => { if (typeof ip === 'string' && !isIP(ip)) out.push(say([...p, 'dnsConfig', 'nameservers', i], `nameserver "${ip}" is not an IP address.`)); });
     out.push(...tolerations(spec), ...volumes(object.value));
@@ -136,7 +137,11 @@ export const podSpecInvalid: Rule = {
     }
     if (typeof preemptionPolicy === 'string' && preemptionPolicy !== 'PreemptLowerPriority' && preemptionPolicy !== 'Never') out.push(say([...p, 'preemptionPolicy'], `preemptionPolicy "${preemptionPolicy}" is not PreemptLowerPriority or Never.`));
     records(spec.hostAliases).forEach((alias, i) => { if (typeof alias.ip === 'string' && !isIP(alias.ip)) out.push(say([...p, 'hostAliases', i, 'ip'], `hostAliases ip "${alias.ip}" is not an IP address.`)); });
+    const spreads = new Set<string>();
     records(spec.topologySpreadConstraints).forEach((t, i) => {
+      const spread = `${String(t.topologyKey)}/${String(t.whenUnsatisfiable)}`;
+      if (spreads.has(spread)) out.push(say([...p, 'topologySpreadConstraints', i], `two topologySpreadConstraints have topologyKey ${String(t.topologyKey)} and whenUnsatisfiable ${String(t.whenUnsatisfiable)}.`));
+      spreads.add(spread);
       out.push(...selector(t.labelSelector, [...p, 'topologySpreadConstraints', i, 'labelSelector']));
       if (typeof t.maxSkew === 'number' && t.maxSkew <= 0) out.push(say([...p, 'topologySpreadConstraints', i, 'maxSkew'], 'maxSkew must be greater than zero.'));
       if (typeof t.whenUnsatisfiable === 'string' && t.whenUnsatisfiable !== 'DoNotSchedule' && t.whenUnsatisfiable !== 'ScheduleAnyway') out.push(say([...p, 'topologySpreadConstraints', i, 'whenUnsatisfiable'], `whenUnsatisfiable "${t.whenUnsatisfiable}" is not DoNotSchedule or ScheduleAnyway.`));

@@ -31,8 +31,9 @@ export const resourcesInvalid: Rule = {
       for (const kind of ['requests', 'limits'] as const) {
         const map = resources[kind];
         if (!isRecord(map)) continue;
-        for (const [name, raw] of Object.entries(map)) {
+        for (const [name, given] of Object.entries(map)) {
           const path = [...at, kind, name];
+          const raw = given ?? 0; // a null quantity decodes as zero
           if (!standard.test(name) && !name.includes('/')) {
             out.push({ path, target: 'key', message: `${podTemplateRefused}: "${name}" is not a standard resource (cpu, memory, ephemeral-storage, hugepages-*) nor domain-qualified (example.com/${name}).` });
             continue;
