@@ -3,7 +3,7 @@
 // GITHUB_OUTPUT a file, the project (the package installed from the tarball) as the workspace.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -33,14 +33,14 @@ before(() => {
 after(() => rmSync(project, { recursive: true, force: true }));
 
 /** Runs action.yml's step with the workflow's `with:` (over the inputs' defaults); returns its exit code and outputs. */
-function runStep(withInputs: Record<string, string>): { status: number | null; log: string; outputs: Record<string, string> } {
+function runStep(withInputs: Record<string, string>, runner: NodeJS.ProcessEnv = {}): { status: number | null; log: string; outputs: Record<string, string> } {
   const inputs = Object.fromEntries(Object.entries(action.inputs).map(([name, input]) => [name, withInputs[name] ?? input.default ?? '']));
   const step = action.runs.steps[0]!;
   const env = Object.fromEntries(Object.entries(step.env).map(([key, value]) => [key, value.replace(/\$\{\{ inputs\.([\w-]+) \}\}/g, (_, name: string) => inputs[name] ?? '')]));
   const outputFile = join(mkdtempSync(join(tmpdir(), 'sts-action-')), 'output');
   writeFileSync(outputFile, '');
   const result = spawnSync(step.shell, ['-e', '-c', step.run], {
-    cwd: project, encoding: 'utf8', env: { ...offlineEnv, ...env, GITHUB_ACTION_PATH: repoRoot, GITHUB_WORKSPACE: project, GITHUB_OUTPUT: outputFile },
+    cwd: project, encoding: 'utf8', env: { ...offlineEnv, ...env, ...runner, GITHUB_ACTION_PATH: repoRoot, GITHUB_WORKSPACE: project, GITHUB_OUTPUT: outputFile },
   });
   const outputs = Object.fromEntries(readFileSync(outputFile, 'utf8').trim().split('\n').filter(Boolean).map((line) => line.split(/=(.*)/s).slice(0, 2) as [string, string]));
   return { status: result.status, log: `${result.stdout}${result.stderr}`, outputs };
@@ -73,8 +73,18 @@ test('the README workflow\'s step on a clean project: exit 0, an empty SARIF run
 
 test('findings fail the step; the SARIF has them with paths relative to the workspace, chart findings with related places', () => {
   cpSync(join(repoRoot, 'examples', 'mistakes.yaml'), join(project, 'k8s', 'mistakes.yaml'));
-  const { status, log, outputs } = runStep({ ...ours.with, args: '--set primary.updateStrategy.type=Recreate' });
+  const { status, log, outputs } = runStep({ ...ours.with, args: '--set primary.updateStrategy.type=Recreate' }, { GITHUB_ACTIONS: 'true' });
   assert.equal(status, 1, log);
+  // The problem matcher turns the error and warning lines into annotations, and only those.
+  const added = /^::add-matcher::(.+)$/m.exec(log)?.[1];
+  assert.ok(added && existsSync(added), log);
+  const pattern = (JSON.parse(readFileSync(added, 'utf8')) as { problemMatcher: { owner: string; pattern: { regexp: string }[] }[] }).problemMatcher[0]!;
+  assert.match(log, new RegExp(`^::remove-matcher owner=${pattern.owner}::$`, 'm'));
+  const annotated = log.split('\n').flatMap((line) => new RegExp(pattern.pattern[0]!.regexp).exec(line) ?? []);
+  assert.ok(annotated.length > 0);
+  assert.ok(log.split('\n').filter((line) => new RegExp(pattern.pattern[0]!.regexp).test(line)).every((line) => /^\S+:\d+:\d+: (error|warning) \[/.test(line)));
+  const selector = log.split('\n').map((line) => new RegExp(pattern.pattern[0]!.regexp).exec(line)).find((m) => m?.[5] === 'selector-mismatch');
+  assert.deepEqual(selector?.slice(1, 6), ['k8s/mistakes.yaml', '10', '3', 'error', 'selector-mismatch']);
   assert.match(log, /k8s\/mistakes\.yaml:10:3: error \[selector-mismatch\]/);
   assert.match(log, /exit 1: errors fail the check\./);
   assert.equal(outputs['exit-code'], '1');
