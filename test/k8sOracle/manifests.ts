@@ -41,9 +41,11 @@ export interface Seed {
   object: Record<string, unknown>;
 }
 
-/** Every apps/v1 StatefulSet document of the corpus folders and the rule fixtures, as text and value. */
+/** Every apps/v1 StatefulSet document of test/fixtures (corpus, rule and fix fixtures), as text and value. */
 export function corpusStatefulSets(): { name: string; text: string; object: Record<string, unknown> }[] {
-  const folders = [join(root, 'test', 'fixtures'), join(root, '..', 'shared', 'corpus'), '/work/shared/corpus'];
+  // The repository's own fixtures only (the corpus is copied there from shared/corpus), so a seed
+  // draws the same manifests on every machine.
+  const folders = [join(root, 'test', 'fixtures')];
   const seen = new Set<string>();
   const out: { name: string; text: string; object: Record<string, unknown> }[] = [];
   for (const file of folders.flatMap(yamlFiles)) {
