@@ -54,3 +54,15 @@ test('a template that loops is stopped and reported, not waited for', () => {
   const reports = JSON.parse(stdout) as { rule: string; message: string }[];
   assert.deepEqual(reports.map((r) => r.rule), ['helm-render']);
 });
+
+test('a required value that is missing is one helm-render error at the template line Helm names', () => {
+  const chart = join(folder, 'required');
+  cpSync(join(folder, 'postgresql'), chart, { recursive: true });
+  const template = join(chart, 'templates', 'primary', 'statefulset.yaml');
+  writeFileSync(template, readFileSync(template, 'utf8').replace(/^ {2}replicas: 1$/m, '  replicas: {{ required "primary.replicas is required" .Values.primary.nope }}'));
+  const { status, stdout } = sts(['check', '--format', 'json', chart]);
+  assert.equal(status, 1);
+  const reports = JSON.parse(stdout) as { file: string; line: number; rule: string; message: string }[];
+  assert.deepEqual(reports.map((r) => [r.file.endsWith('templates/primary/statefulset.yaml'), r.line, r.rule]), [[true, 20, 'helm-render']]);
+  assert.match(reports[0]!.message, /primary\.replicas is required/);
+});

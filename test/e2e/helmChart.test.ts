@@ -12,7 +12,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import { applyCodeAction, openCodeActions } from './editorWidgets';
-import { withCode } from './problems';
+import { ours } from './problems';
+import type { Problem } from './workbench';
 import { vsCodeForSuite } from './session';
 
 const chart = path.join(import.meta.dirname, '..', 'fixtures', 'charts', 'postgresql');
@@ -32,6 +33,9 @@ function prepare(workspace: string): void {
   valuesText = fs.readFileSync(values, 'utf8').replace('  updateStrategy:\n    type: RollingUpdate\n    rollingUpdate: {}', '  updateStrategy:\n    type: RollingUpdate\n    rollingUpdate:\n      partition: 5');
   fs.writeFileSync(values, valuesText);
 }
+
+/** A problem of ours in a file of that name (the Problems panel shows a nested file's folder after its name). */
+const withCode = (file: string, code: string) => (p: Problem): boolean => ours(p) && p.file.startsWith(file) && p.code === code;
 
 const lineOf = (text: string, pattern: RegExp): number => text.split('\n').findIndex((l) => pattern.test(l)) + 1;
 

@@ -23,7 +23,7 @@ export function renderErrorFinding(chart: ChartTexts, message: string, chartYaml
       ? `${message} (run \`helm dependency build\` in the chart's folder)` : message;
     return { uri, finding: { rule: helmRenderRule.id, severity: helmRenderRule.severity, message: `Helm cannot render this chart: ${explained}`, start: first, end: Math.max(lineEnd, first + 1) } };
   };
-  const named = /(?:template: |at \()((?:[^:()\s]+\/)*[^:()\s]+\.(?:ya?ml|tpl|txt|json)):(\d+)(?::(\d+))?/.exec(message);
+  const named = /(?:template: |at \(|^)((?:[^:()\s]+\/)*[^:()\s]+\.(?:ya?ml|tpl|txt|json)):(\d+)(?::(\d+))?/m.exec(message);
   if (named) {
     const path = named[1]!.startsWith(`${chart.name}/`) ? named[1]!.slice(chart.name.length + 1) : named[1]!;
     const text = chart.templates.get(path);
