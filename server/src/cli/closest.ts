@@ -1,7 +1,8 @@
 /**
  * The candidate nearest to what was typed, by edit distance (a swap of two neighbours counts
- * as one edit, so `--formt` finds `--format`); undefined when nothing is near enough to be
- * a likely typo.
+ * as one edit, so `--formt` finds `--format`), else a name that begins the typed one or that
+ * the typed one begins (`--fix-all`: `--fix`); undefined when nothing is near enough to be a
+ * likely typo.
  */
 export function closest(typed: string, candidates: readonly string[]): string | undefined {
   let best: string | undefined;
@@ -13,10 +14,14 @@ export function closest(typed: string, candidates: readonly string[]): string | 
       bestDistance = distance;
     }
   }
-  const stem = typed.replace(/^-+/, '');
-  const near = bestDistance <= Math.max(2, Math.floor(stem.length / 3));
-  const prefix = best !== undefined && stem.length >= 2 && best.replace(/^-+/, '').startsWith(stem);
-  return near || prefix ? best : undefined;
+  const stem = (s: string): string => s.replace(/^-+/, '').toLowerCase();
+  const allowed = stem(typed).length <= 3 ? 1 : Math.max(2, Math.floor(stem(typed).length / 3));
+  if (best !== undefined && bestDistance <= allowed) return best;
+  // A start of a known name (--max-unavailable), or a known name and more (--fix-all): the longest such.
+  const prefixed = candidates
+    .filter((c) => stem(typed).length >= 3 && stem(c).length >= 3 && (stem(c).startsWith(stem(typed)) || stem(typed).startsWith(stem(c))))
+    .sort((a, b) => b.length - a.length);
+  return prefixed[0];
 }
 
 /** Optimal string alignment distance: insertions, deletions, substitutions and adjacent swaps. */
