@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { CodeActionKind, type CodeAction, type Connection, type Diagnostic, type TextDocumentEdit } from 'vscode-languageserver/node';
-import { chartRootOf, checkChart, type ChartCheck, type ChartOptions } from '../host/chartCheck';
+import { chartRootOf, checkChart, type ChartCheck, type ChartOptions, type HelmSettings } from '../host/chartCheck';
+import { sharedWasmEngine } from '../host/helm/index';
 import { checkFile, type CheckedFile } from '../service/languageService';
 import type { Finding } from '../service/model';
 import type { Settings } from '../service/settings';
@@ -15,7 +16,7 @@ export interface ChartChecksDeps {
   connection: Connection;
   open: ReadonlyMap<string, OpenFile>;
   index: WorkspaceIndex;
-  settings(): Settings;
+  settings(): Settings & { helm: HelmSettings };
   log(message: string): void;
   /** An open file's diagnostics are published by the scheduler, which merges ours in. */
   recheck(uri: string): void;
@@ -41,8 +42,19 @@ export class ChartChecks {
   /** A render per chart at a time; a change meanwhile renders again after it. */
   private readonly running = new Map<string, Promise<void>>();
   private readonly dirty = new Set<string>();
+  private warming = false;
 
   constructor(private readonly deps: ChartChecksDeps) {}
+
+  /**
+   * The workspace has a chart: Helm's engine loads and warms up in its worker thread now, before a
+   * chart file is opened (WebAssembly runs slowly until V8 has optimised it). Once per server.
+   */
+  warmUp(): void {
+    if (this.warming || this.deps.settings().helm.path) return;
+    this.warming = true;
+    void sharedWasmEngine().warmUp().catch(() => undefined);
+  }
 
   /** A file of the workspace changed (or opened): if it belongs to a chart, that chart renders again. */
   touched(uri: string): void {

@@ -92,6 +92,7 @@ export function startServer(connection: Connection = createConnection()): void {
     let files = 0;
     for (const folder of folders) {
       files += await scanWorkspace(folder, settings.exclude, settings.defaultNamespace, (uri, services) => {
+        if (uri.endsWith('/Chart.yaml')) charts.warmUp();
         if (!open.has(uri)) index.set(uri, services);
       }, () => generation !== scanGeneration, (uri) => open.has(uri));
     }
