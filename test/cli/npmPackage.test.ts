@@ -3,7 +3,8 @@
 // names; the README's install, GitLab CI and Helm lines are run as they are written.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { parse } from 'yaml';
@@ -51,6 +52,22 @@ test('README "Install it in your project": each line in an empty project, from t
   const mistakes = shell(project, `npx sts check - < ${JSON.stringify(join(repoRoot, 'examples', 'mistakes.yaml'))}`);
   assert.equal(mistakes.status, 1);
   assert.match(mistakes.stdout, /<stdin>:10:3: error \[selector-mismatch\]/);
+});
+
+test('in an empty folder, npx runs sts from the tarball alone (no install, no package.json, no registry)', () => {
+  const empty = mkdtempSync(join(tmpdir(), 'sts-empty-'));
+  try {
+    cpSync(join(repoRoot, 'examples', 'mistakes.yaml'), join(empty, 'mistakes.yaml'));
+    for (const bin of ['sts', 'statefulset-studio']) {
+      const result = shell(empty, `npx --yes --package ${JSON.stringify(tarball)} ${bin} check mistakes.yaml`);
+      assert.equal(result.status, 1, result.stderr);
+      assert.match(result.stdout, /^mistakes\.yaml:10:3: error \[selector-mismatch\]/m);
+      assert.match(result.stdout, /exit 1: errors fail the check\.\n$/);
+    }
+    assert.deepEqual(readdirSync(empty), ['mistakes.yaml'], 'nothing written beside it');
+  } finally {
+    rmSync(empty, { recursive: true, force: true });
+  }
 });
 
 test('README "GitLab CI": the job\'s script lines, in the project', () => {
