@@ -66,3 +66,14 @@ test('a required value that is missing is one helm-render error at the template 
   assert.deepEqual(reports.map((r) => [r.file.endsWith('templates/primary/statefulset.yaml'), r.line, r.rule]), [[true, 20, 'helm-render']]);
   assert.match(reports[0]!.message, /primary\.replicas is required/);
 });
+
+test('a line a helper wrote is reported on the helper line, with the include line related', () => {
+  const { stdout } = sts(['check', '--format', 'json', 'test/fixtures/charts-own/labels']);
+  const reports = JSON.parse(stdout) as { file: string; line: number; rule: string; related?: { file: string; line: number; message: string }[] }[];
+  const trap = reports.find((r) => r.rule === 'label-changes-on-upgrade');
+  assert.ok(trap, stdout);
+  assert.deepEqual([trap.file, trap.line], ['test/fixtures/charts-own/labels/templates/_helpers.tpl', 8]);
+  assert.deepEqual(trap.related?.map((r) => [r.file, r.line, r.message]), [['test/fixtures/charts-own/labels/templates/statefulset.yaml', 12, 'the helper is included here']]);
+  const grace = reports.filter((r) => r.rule === 'grace-period-zero').map((r) => [r.file, r.line]);
+  assert.deepEqual(grace, [['test/fixtures/charts-own/labels/templates/statefulset.yaml', 18], ['test/fixtures/charts-own/labels/values.yaml', 5]]);
+});
