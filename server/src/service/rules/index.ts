@@ -34,6 +34,7 @@ import { serviceNotHeadless } from './service-not-headless';
 import { serviceSelectorMismatch } from './service-selector-mismatch';
 import { storageClassAnnotation } from './storage-class-annotation';
 import type { Rule } from './types';
+import { timestampInvalid } from './timestamp-invalid';
 import { updateStrategyInvalid } from './update-strategy-invalid';
 import { volumeMountInvalid } from './volume-mount-invalid';
 import { volumeMountUnknown } from './volume-mount-unknown';
@@ -46,7 +47,7 @@ export const rules: readonly Rule[] = [
   partitionExceedsReplicas, partitionNegative, updateStrategyInvalid, podManagementPolicyInvalid,
   maxUnavailableInvalid, negativeValue, restartPolicyInvalid, activeDeadlineForbidden, gracePeriodZero,
   volumeMountUnknown, claimTemplateInvalid, labelInvalid, containerInvalid, portInvalid, envInvalid,
-  resourcesInvalid, probeInvalid, volumeMountInvalid, podSpecInvalid, claimSpecInvalid, namespaceInvalid, volumeSourceInvalid, podNameTooLong, integerOutOfRange, retentionPolicyInvalid, storageClassAnnotation, labelChangesOnUpgrade, immutableFieldChanged, schema,
+  resourcesInvalid, probeInvalid, volumeMountInvalid, podSpecInvalid, claimSpecInvalid, namespaceInvalid, volumeSourceInvalid, podNameTooLong, integerOutOfRange, timestampInvalid, retentionPolicyInvalid, storageClassAnnotation, labelChangesOnUpgrade, immutableFieldChanged, schema,
 ];
 
 /** The id of the YAML syntax diagnostic, which no rule object produces. */

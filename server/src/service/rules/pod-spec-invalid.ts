@@ -24,6 +24,15 @@ function ids(context: unknown, at: ObjectPath, keys: readonly string[]): RuleRes
 
 const sysctlName = /^([a-z0-9]([-_a-z0-9]*[a-z0-9])?[./])*[a-z0-9]([-_a-z0-9]*[a-z0-9])?$/;
 
+/** An affinity term's namespaces: each a DNS label. */
+function namespaces(term: unknown, path: ObjectPath): RuleResult[] {
+  const list = field(term, 'namespaces');
+  return (Array.isArray(list) ? list : []).flatMap((ns: unknown, j) => {
+    const problem = typeof ns === 'string' ? dnsLabelProblem(ns) : undefined;
+    return problem ? [say([...path, 'namespaces', j], `the namespace "${String(ns)}" ${problem}.`)] : [];
+  });
+}
+
 /** A label selector of an affinity term or spread constraint: keys, values and expressions. */
 function selector(value: unknown, path: ObjectPath): RuleResult[] {
   return [...checkMap(field(value, 'matchLabels'), [...path, 'matchLabels'], 'selector', podTemplateRefused),
@@ -41,7 +50,7 @@ function affinity(value: unknown): RuleResult[] {
       const termPath = [...at, kind, 'requiredDuringSchedulingIgnoredDuringExecution', i];
       if (typeof term.topologyKey === 'string' && term.topologyKey !== '' && qualifiedNameProblem(term.topologyKey)) out.push(say([...termPath, 'topologyKey'], `topologyKey "${term.topologyKey}" is invalid: ${qualifiedNameProblem(term.topologyKey) ?? ''}.`));
       if (typeof term.topologyKey !== 'string' || term.topologyKey === '') out.push(say([...termPath, ...(term.topologyKey === undefined ? [] : ['topologyKey'])], `a ${kind} term needs a topologyKey (e.g. kubernetes.io/hostname).`));
-      out.push(...selector(term.labelSelector, [...termPath, 'labelSelector']), ...selector(term.namespaceSelector, [...termPath, 'namespaceSelector']));
+      out.push(...selector(term.labelSelector, [...termPath, 'labelSelector']), ...selector(term.namespaceSelector, [...termPath, 'namespaceSelector']), ...namespaces(term, termPath));
     });
     records(field(value, kind, 'preferredDuringSchedulingIgnoredDuringExecution')).forEach((weighted, i) => {
       const term = field(weighted, 'podAffinityTerm');
@@ -51,7 +60,7 @@ function affinity(value: unknown): RuleResult[] {
       if (typeof weight === 'number' && (weight < 1 || weight > 100)) out.push(say([...at, kind, 'preferredDuringSchedulingIgnoredDuringExecution', i, 'weight'], `a preferred ${kind} term's weight must be 1–100.`));
       if (typeof key === 'string' && key !== '' && qualifiedNameProblem(key)) out.push(say([...termPath, 'topologyKey'], `topologyKey "${key}" is invalid: ${qualifiedNameProblem(key) ?? ''}.`));
       if (isRecord(term) && (typeof key !== 'string' || key === '')) out.push(say([...termPath, ...(key === undefined ? [] : ['topologyKey'])], `a ${kind} term needs a topologyKey (e.g. kubernetes.io/hostname).`));
-      out.push(...selector(field(term, 'labelSelector'), [...termPath, 'labelSelector']), ...selector(field(term, 'namespaceSelector'), [...termPath, 'namespaceSelector']));
+      out.push(...selector(field(term, 'labelSelector'), [...termPath, 'labelSelector']), ...selector(field(term, 'namespaceSelector'), [...termPath, 'namespaceSelector']), ...namespaces(term, termPath));
     });
   }
   return out;
@@ -153,6 +162,8 @@ export const podSpecInvalid: Rule = {
     });
     for (const [context, at] of [[spec.securityContext, [...p, 'securityContext']], ...templateContainers(object.value).map((c) => [c.container.securityContext, [...c.path, 'securityContext']] as const)] as const) {
       const seccomp = field(context, 'seccompProfile');
+      const seccompType = field(seccomp, 'type');
+      if (typeof seccompType === 'string' && !['Localhost', 'RuntimeDefault', 'Unconfined'].includes(seccompType)) out.push(say([...at, 'seccompProfile', 'type'], `seccompProfile type "${seccompType}" is not Localhost, RuntimeDefault or Unconfined.`));
       if (field(seccomp, 'type') === 'Localhost' && !field(seccomp, 'localhostProfile')) out.push(say([...at, 'seccompProfile'], 'a Localhost seccompProfile needs localhostProfile.'));
     }
     const os = field(spec, 'os', 'name');
