@@ -122,8 +122,9 @@ test('--sarif FILE writes SARIF beside the text report', () => {
   const result = sts(['check', '--sarif', sarifFile, 'examples/mistakes.yaml']);
   assert.equal(result.status, 1);
   assert.match(result.stdout, /exit 1: errors fail the check/);
-  const sarif = JSON.parse(readFileSync(sarifFile, 'utf8')) as { version: string; runs: { results: unknown[] }[] };
+  const sarif = JSON.parse(readFileSync(sarifFile, 'utf8')) as { version: string; runs: { results: unknown[]; invocations: unknown[] }[] };
   assert.equal(sarif.version, '2.1.0');
+  assert.deepEqual(sarif.runs[0]?.invocations, [{ executionSuccessful: true, exitCode: 1, exitCodeDescription: result.stdout.trim().split('\n').pop()!.replace(/\.$/, '') }]);
   assert.equal(sarif.runs[0]?.results.length, result.stdout.split('\n').filter((l) => /: (error|warning|info|hint) \[/.test(l)).length);
 });
 

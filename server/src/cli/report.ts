@@ -81,6 +81,7 @@ const sarifLevel: Record<Severity, string> = { error: 'error', warning: 'warning
 /** SARIF 2.1.0, as code-scanning uploads expect. */
 export function formatSarif(reports: readonly Reported[], ruleIds: readonly string[], version: string): string {
   const used = ruleIds.filter((id) => reports.some((r) => r.rule === id));
+  const verdict = verdictOf(reports);
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -91,6 +92,8 @@ export function formatSarif(reports: readonly Reported[], ruleIds: readonly stri
           rules: used.map((id) => ({ id, helpUri: docsUrl(id) })),
         },
       },
+      // Why the run exits as it does, where SARIF keeps it (sts check's text summary says the same).
+      invocations: [{ executionSuccessful: true, exitCode: verdict.exitCode, exitCodeDescription: `${countsOf(reports)}; ${verdict.reason}` }],
       results: reports.map((r) => ({
         ruleId: r.rule,
         ruleIndex: used.indexOf(r.rule),
