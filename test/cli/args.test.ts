@@ -41,3 +41,8 @@ test('the closest option or command to a typo, and none for something unrelated'
   assert.throws(() => parseArgs(['check', '--set']), /--set needs a value: --set KEY=VALUE\./);
   assert.throws(() => parseArgs(['check', '--baseline', '--fix']), /--baseline needs a value/);
 });
+
+test('a single-dash option: -format is --format mistyped; an unknown letter gets the list, not a guess', () => {
+  assert.throws(() => parseArgs(['check', '-format', 'json']), /unknown option -format for sts check; did you mean --format\?/);
+  assert.throws(() => parseArgs(['check', '-x']), /unknown option -x for sts check; its options are --format, --sarif, --fix, .*-f, .*-h\./);
+});

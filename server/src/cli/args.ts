@@ -75,7 +75,9 @@ function unknownOption(typed: string, spec: Pick<CommandSpec, 'name' | 'options'
   const habit = habits[typed];
   if (habit && spec.options.some((o) => o.flag === habit.split(' ')[0])) return new UsageError(`unknown option ${typed} for ${where}; did you mean ${habit}?`, command);
   const known = spec.options.flatMap((o) => (o.alias ? [o.flag, o.alias] : [o.flag]));
-  const near = typed.startsWith('--') ? closest(typed, spec.options.map((o) => o.flag)) : closest(typed, known);
+  // A one-letter option is one edit from every other: no guess. -format is --format mistyped.
+  const long = typed.startsWith('--') ? typed : typed.length > 2 ? `-${typed}` : undefined;
+  const near = long === undefined ? undefined : closest(long, spec.options.map((o) => o.flag));
   if (near) return new UsageError(`unknown option ${typed} for ${where}; did you mean ${near}?`, command);
   const elsewhere = commands.find((c) => c.options.some((o) => o.flag === typed || o.alias === typed));
   if (elsewhere) return new UsageError(`${typed} is an option of sts ${elsewhere.name}, not of ${where}.`, command);
