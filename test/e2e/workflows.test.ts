@@ -197,6 +197,10 @@ describe('StatefulSet Studio in VS Code: quick fixes, the deployed version, hove
           await s.passedCheck('preview-in-light-theme');
 
           await openPreviewOf(s, 'hostile.yaml');
+          // Issue 24: hostile.yaml has errors, so the preview says first that it is refused and
+          // folds the pods away ("Once these errors are fixed"): unfold them to see their names.
+          await wb.waitForWebviewText((text) => text.includes('The API server would refuse'), 'the preview of hostile.yaml, refused', 30_000);
+          await wb.webview().locator('details.once-fixed > summary').click();
           await wb.waitForWebviewText((text) => text.includes('hostile-0.hostile.xss.svc.cluster.local') && text.includes(SHOWN_PAYLOAD)
             && text.includes('<b onmouseover=alert(6)>x</b>-hostile-0') && text.includes('(no app=<img src=x onerror=alert(1)>)'),
           `the preview of hostile.yaml with its HTML as text (${SHOWN_PAYLOAD}, the PVC <b onmouseover=alert(6)>x</b>-hostile-0)`, 30_000);

@@ -2,7 +2,7 @@ import type { HostMessage } from '../../../../protocol/protocol';
 import { el } from './dom';
 import { podsTable, serviceNames } from './podsTable';
 import './preview.css';
-import { summary } from './summary';
+import { dnsStatus, summary } from './summary';
 import { timeline } from './timeline';
 import { send } from './vscodeApi';
 import { whatIfControls } from './whatIf';
@@ -32,7 +32,7 @@ function render(): void {
         summary(preview, whatIf),
         sim.pods.length > 0 ? el('details', { class: 'once-fixed' },
           el('summary', {}, 'Once these errors are fixed: the names it would get'),
-          serviceNames(sim), podsTable(sim)) : null,
+          dnsStatus(sim), serviceNames(sim), podsTable(sim)) : null,
         footer,
       ] : [
         summary(preview, whatIf),

@@ -32,6 +32,12 @@ function settingsLine(preview: Preview, whatIf: WhatIf): HTMLElement {
   return el('p', { class: 'settings' }, ...shown.flatMap((part, i) => (i === 0 ? [part] : [' · ', part])));
 }
 
+/** Whether the pods' DNS names resolve, and why not. */
+export function dnsStatus(sim: Preview['simulation']): HTMLElement {
+  return el('p', { class: sim.dns.resolves ? 'dns ok' : 'dns problem', role: 'status' },
+    sim.dns.resolves ? '✓ Pod DNS names resolve' : `✗ Pod DNS names will not resolve: ${sim.dns.reason ?? ''}`);
+}
+
 /** The first thing said when an error stops the StatefulSet: who refuses it, and each error with a link to its line. */
 export function blockedBanner(blocked: PreviewBlocked): HTMLElement {
   const count = blocked.problems.length;
@@ -63,8 +69,7 @@ export function summary(preview: Preview, whatIf: WhatIf): HTMLElement {
     // Refused: only the refusal. The settings would be the simulator's guesses (replicas: -2 read as 0).
     blocked ? blockedBanner(blocked) : settingsLine(preview, whatIf),
     Object.keys(whatIf).length > 0 ? el('p', { class: 'what-if-note' }, 'Showing a what-if: the values marked "what-if" are not in your file.') : null,
-    blocked ? null : el('p', { class: sim.dns.resolves ? 'dns ok' : 'dns problem', role: 'status' },
-      sim.dns.resolves ? '✓ Pod DNS names resolve' : `✗ Pod DNS names will not resolve: ${sim.dns.reason ?? ''}`),
+    blocked ? null : dnsStatus(sim),
     preview.impact && !blocked ? el('section', { class: 'impact', 'aria-label': 'Compared with the deployed version' },
       el('h2', {}, 'If you apply this now'), el('p', {}, preview.impact.summary)) : null,
     blocked || sim.warnings.length === 0 ? null : el('ul', { class: 'warnings', 'aria-label': 'Warnings' }, ...sim.warnings.map((w) => el('li', {}, w))),
