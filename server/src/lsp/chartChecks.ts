@@ -26,9 +26,6 @@ export interface ChartChecksDeps {
 
 const sameRange = (a: { line: number; character: number }, b: { line: number; character: number }): boolean => a.line === b.line && a.character === b.character;
 
-/** Edits come in bursts; a chart renders once they pause this long. */
-const renderDelayMs = 50;
-
 /**
  * The Helm chart source in the server: a file opened or edited inside a folder with a Chart.yaml
  * renders that chart (Helm's engine, in a worker thread, off the editor's path) and checks what it
@@ -37,7 +34,7 @@ const renderDelayMs = 50;
  */
 export class ChartChecks {
   private readonly charts = new Map<string, ChartCheck>();
-  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly timers = new Map<string, NodeJS.Immediate>();
   private readonly rootOfFile = new Map<string, string | undefined>();
   /** A render per chart at a time; a change meanwhile renders again after it. */
   private readonly running = new Map<string, Promise<void>>();
@@ -62,12 +59,14 @@ export class ChartChecks {
     let root = this.rootOfFile.get(uri);
     if (!this.rootOfFile.has(uri)) this.rootOfFile.set(uri, (root = chartRootOf(fileURLToPath(uri))));
     if (!root) return;
+    // On the next turn, with no wait: a burst of keystrokes finds the render running and marks
+    // the chart dirty, so it renders once more when that render ends (see render()).
     const chart = root;
-    clearTimeout(this.timers.get(chart));
-    this.timers.set(chart, setTimeout(() => {
+    clearImmediate(this.timers.get(chart));
+    this.timers.set(chart, setImmediate(() => {
       this.timers.delete(chart);
       void this.render(chart);
-    }, renderDelayMs));
+    }));
   }
 
   /** The chart findings of a file, and how to position their related places. */
