@@ -66,6 +66,12 @@ test('a selector the API server refuses: said first, errors linked to their line
   await page.getByRole('button', { name: /^Show selector-mismatch at line 7$/ }).click();
   assert.deepEqual((await page.evaluate(() => window.stsSent ?? [])).at(-1), { type: 'reveal', line: 6 });
   await page.screenshot({ path: join(shots, 'preview-refused-480.png'), fullPage: true });
+  // Unfolded, it stays unfolded when the next keystroke redraws the page.
+  await page.locator('details.once-fixed > summary').click();
+  await post(previewMessage(manifest('  replicas: 4\n', 'app: nginx')));
+  await page.locator('.pods tbody tr').nth(3).waitFor();
+  assert.equal(await page.locator('details.once-fixed').getAttribute('open'), '');
+  assert.match(await page.locator('details.once-fixed').innerText(), /✗ Pod DNS names will not resolve: Service "nginx" selector does not select/);
 });
 
 test('replicas: -2 is refused too, and the page says nothing of scaling', async () => {

@@ -9,6 +9,14 @@ import { whatIfControls } from './whatIf';
 
 const app = document.getElementById('app') ?? document.body;
 let last: HostMessage | undefined;
+/** Whether the user unfolded a refused manifest's "once fixed" section: kept across redraws (each keystroke redraws). */
+let onceFixedOpen = false;
+
+function onceFixed(...children: HTMLElement[]): HTMLElement {
+  const details = el('details', { class: 'once-fixed', open: onceFixedOpen }, ...children);
+  details.addEventListener('toggle', () => { onceFixedOpen = details.open; });
+  return details;
+}
 
 /** Redraws the whole page from the last message: the data are small, and it keeps the page stateless. */
 function render(): void {
@@ -30,8 +38,7 @@ function render(): void {
       // the names it would get once fixed out of the way.
       app.replaceChildren(...(preview.blocked ? [
         summary(preview, whatIf),
-        sim.pods.length > 0 ? el('details', { class: 'once-fixed' },
-          el('summary', {}, 'Once these errors are fixed: the names it would get'),
+        sim.pods.length > 0 ? onceFixed(el('summary', {}, 'Once these errors are fixed: the names it would get'),
           dnsStatus(sim), serviceNames(sim), podsTable(sim)) : null,
         footer,
       ] : [
