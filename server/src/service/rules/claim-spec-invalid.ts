@@ -27,7 +27,8 @@ export const claimSpecInvalid: Rule = {
       if (classProblem) out.push({ path: [...at, 'spec', 'storageClassName'], message: `${refusedOnCreate}: storageClassName "${String(storageClass)}" ${classProblem}.` });
       const modes = field(claim, 'spec', 'accessModes');
       if (Array.isArray(modes)) modes.forEach((mode, j) => {
-        if (typeof mode === 'string' && !accessModes.includes(mode)) out.push({ path: [...at, 'spec', 'accessModes', j], message: `${refusedOnCreate}: access mode "${mode}" is not one of ${accessModes.join(', ')}.` });
+        // A null mode decodes as "", which is refused like any unknown mode.
+        if ((typeof mode === 'string' || mode === null) && !accessModes.includes(mode ?? '')) out.push({ path: [...at, 'spec', 'accessModes', j], message: `${refusedOnCreate}: access mode "${String(mode ?? '')}" is not one of ${accessModes.join(', ')}.` });
       });
       const storage = field(claim, 'spec', 'resources', 'requests', 'storage');
       const amount = parseQuantity(storage);

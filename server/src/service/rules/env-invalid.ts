@@ -58,6 +58,7 @@ export const envInvalid: Rule = {
         const out: RuleResult[] = [];
         const problem = typeof from.prefix === 'string' && from.prefix !== '' ? envNameProblem(from.prefix) : undefined;
         if (problem) out.push({ path: [...c.path, 'envFrom', i, 'prefix'], message: `${podTemplateRefused}: the envFrom prefix "${String(from.prefix)}" ${problem}.` });
+        if (!isRecord(from.configMapRef) && !isRecord(from.secretRef)) out.push({ path: [...c.path, 'envFrom', i], message: `${podTemplateRefused}: an envFrom entry must name a configMapRef or a secretRef.` });
         for (const ref of ['configMapRef', 'secretRef']) {
           if (!isRecord(from[ref])) continue;
           const refName = field(from, ref, 'name');

@@ -43,6 +43,8 @@ export const volumeSourceInvalid: Rule = {
         const amount = parseQuantity(sizeLimit);
         if (amount !== undefined && amount < 0) say(['emptyDir', 'sizeLimit'], `emptyDir sizeLimit ${String(sizeLimit)} must not be negative.`);
       }
+      const hostPath = field(volume, 'hostPath', 'path');
+      if (typeof hostPath === 'string' && hostPath.split('/').includes('..')) say(['hostPath', 'path'], `hostPath path "${hostPath}" must not contain '..'.`);
       const hostPathType = field(volume, 'hostPath', 'type');
       if (typeof hostPathType === 'string' && !hostPathTypes.includes(hostPathType)) say(['hostPath', 'type'], `hostPath type "${hostPathType}" is not one of ${hostPathTypes.filter(Boolean).join(', ')}.`);
       for (const kind of ['configMap', 'secret']) {
