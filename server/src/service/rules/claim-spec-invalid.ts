@@ -25,6 +25,8 @@ export const claimSpecInvalid: Rule = {
       const storageClass = field(claim, 'spec', 'storageClassName');
       const classProblem = typeof storageClass === 'string' && storageClass !== '' ? dnsSubdomainProblem(storageClass) : undefined;
       if (classProblem) out.push({ path: [...at, 'spec', 'storageClassName'], message: `${refusedOnCreate}: storageClassName "${String(storageClass)}" ${classProblem}.` });
+      const volumeMode = field(claim, 'spec', 'volumeMode');
+      if (typeof volumeMode === 'string' && volumeMode !== 'Block' && volumeMode !== 'Filesystem') out.push({ path: [...at, 'spec', 'volumeMode'], message: `${refusedOnCreate}: volumeMode "${volumeMode}" is not Block or Filesystem.` });
       const modes = field(claim, 'spec', 'accessModes');
       if (Array.isArray(modes)) modes.forEach((mode, j) => {
         // A null mode decodes as "", which is refused like any unknown mode.

@@ -25,6 +25,8 @@ export const containerInvalid: Rule = {
       out.push({ path: [...podSpecPath, 'containers'], target: 'key', message: `${podTemplateRefused}: the pod template needs at least one container.` });
     }
     const seen = new Set<string>();
+    const replicas = field(object.value, 'spec', 'replicas') ?? 1;
+    const hasPods = typeof replicas === 'number' && replicas >= 1;
     // Regular containers first: a clash is reported on the init container, as the API server does.
     const ordered = templateContainers(object.value).sort((a, b) => (a.group === b.group ? 0 : a.group === 'containers' ? -1 : 1));
     for (const c of ordered) {
@@ -39,8 +41,9 @@ export const containerInvalid: Rule = {
       }
       if (image === undefined || image === null || image === '') {
         out.push({ path: [...c.path, ...(image === undefined || image === null ? [] : ['image'])], target: 'key', message: `${podTemplateRefused}: container ${containerName(c)} needs an image.` });
-      } else if (typeof image === 'string' && image.trim() !== image) {
-        out.push({ path: [...c.path, 'image'], message: `${podTemplateRefused}: the image of container ${containerName(c)} must not have leading or trailing whitespace.` });
+      } else if (typeof image === 'string' && image.trim() !== image && hasPods) {
+        // Not checked in the template: only the pods the controller creates are refused.
+        out.push({ path: [...c.path, 'image'], message: `The API server accepts the StatefulSet, but the controller's pod creation fails (FailedCreate): the image of container ${containerName(c)} must not have leading or trailing whitespace.` });
       }
       if (typeof imagePullPolicy === 'string' && imagePullPolicy !== '' && !pullPolicies.includes(imagePullPolicy)) {
         out.push({ path: [...c.path, 'imagePullPolicy'], message: `${podTemplateRefused}: imagePullPolicy "${imagePullPolicy}" is not one of ${pullPolicies.join(', ')}.` });

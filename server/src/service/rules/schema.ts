@@ -16,6 +16,8 @@ export const schema: Rule = {
       .filter((problem) => !(problem.message.startsWith('Missing required') && inReplacedVolume(object.value, problem.path)))
       // A null item of a list of strings or numbers decodes as "" or 0, which the API server accepts (k8s oracle).
       .filter((problem) => !(typeof problem.path[problem.path.length - 1] === 'number' && /^Expected (an? )?(string|integer|number|boolean)[^,]*, found null\.$/.test(problem.message)))
+      // A lifecycle sleep without seconds decodes as 0 seconds, which the API server accepts (k8s oracle).
+      .filter((problem) => !(problem.message.startsWith('Missing required') && problem.path[problem.path.length - 1] === 'sleep'))
       .map((problem) => ({ path: problem.path, target: problem.target, message: problem.message }));
   },
 };
