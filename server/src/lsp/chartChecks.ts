@@ -53,6 +53,11 @@ export class ChartChecks {
     void sharedWasmEngine().warmUp().catch(() => undefined);
   }
 
+  /** Settings changed (or arrived after the first open): every chart seen renders again with them. */
+  renderAll(): void {
+    for (const root of new Set([...this.rootOfFile.values()])) if (root) void this.render(root);
+  }
+
   /** A file of the workspace changed (or opened): if it belongs to a chart, that chart renders again. */
   touched(uri: string): void {
     if (!uri.startsWith('file:') || !/\.(ya?ml|tpl|txt|json)$/.test(uri)) return;

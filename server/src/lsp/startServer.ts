@@ -127,6 +127,7 @@ export function startServer(connection: Connection = createConnection()): void {
     }
     await loadSettings();
     checks.scheduleAll();
+    charts.renderAll(); // a chart opened before the settings arrived rendered with the defaults
     void indexWorkspace();
   });
 
@@ -135,6 +136,7 @@ export function startServer(connection: Connection = createConnection()): void {
     await loadSettings(change.settings);
     if (settings.baseline !== before.baseline) for (const uri of open.keys()) void loadBaseline(uri);
     checks.scheduleAll();
+    if (JSON.stringify([settings.helm, settings.defaultNamespace, settings.rules]) !== JSON.stringify([before.helm, before.defaultNamespace, before.rules])) charts.renderAll();
     // VS Code sends the settings as soon as the server registers for them: scanning the
     // workspace again for the same ones would only delay the index.
     const scanned = (s: typeof settings): string => JSON.stringify([s.exclude, s.defaultNamespace]);
