@@ -6,7 +6,7 @@ import { LineIndex, type Lines } from '../service/parse/lineIndex';
 import type { Settings } from '../service/settings';
 import { checkSource } from '../service/sources/checkSource';
 import { sourceFixes, type SourceFix } from '../service/sources/sourceFixes';
-import { chartSource, type ChartTexts } from '../service/sources/helm/chartSource';
+import { chartSource, pathInChart, type ChartTexts } from '../service/sources/helm/chartSource';
 import { renderErrorFinding } from '../service/sources/helm/renderError';
 import type { ServiceInfo } from '../service/workspace/serviceLookup';
 import type { WorkspaceIndex } from '../service/workspace/workspaceIndex';
@@ -48,6 +48,11 @@ export function chartRootOf(file: string): string | undefined {
 
 const textOf = (bytes: Uint8Array): string => Buffer.from(bytes).toString('utf8');
 
+/** The chart's name as Chart.yaml gives it: Helm prefixes it to every template it names. */
+export function chartNameOf(chartYaml: string): string | undefined {
+  return /^name:\s*["']?([^"'\s#]+)/m.exec(chartYaml)?.[1];
+}
+
 /** Renders a chart with Helm's engine and checks what it renders, every finding on the line that wrote it. */
 export async function checkChart(root: string, settings: Settings, index: WorkspaceIndex, options: ChartOptions = {}): Promise<ChartCheck> {
   const files = await readChartFolder(root);
@@ -60,7 +65,7 @@ export async function checkChart(root: string, settings: Settings, index: Worksp
   const templates = new Map<string, string>();
   for (const [path, bytes] of files) if (/(^|\/)templates\/.*\.(ya?ml|tpl|json)$/.test(path)) templates.set(path, textOf(bytes));
   const chartYaml = textOf(files.get('Chart.yaml') ?? new Uint8Array());
-  const name = /^name:\s*["']?([^"'\s#]+)/m.exec(chartYaml)?.[1] ?? 'chart';
+  const name = chartNameOf(chartYaml) ?? 'chart';
   const extra = (options.valuesFiles ?? []).map((file) => ({ uri: pathToFileURL(file).href, text: options.openText?.(file) ?? readFileSync(file, 'utf8') }));
   const chart: ChartTexts = {
     rootUri, name, templates,
@@ -74,11 +79,15 @@ export async function checkChart(root: string, settings: Settings, index: Worksp
     ...(options.releaseName ? { releaseName: options.releaseName } : {}),
     ...(options.namespace ? { namespace: options.namespace } : {}),
   }, options);
-  const lines = new Map<string, Lines>();
-  const linesOfText = (uri: string): Lines | undefined => {
+  /** The text of a chart file a finding may name (a template, Chart.yaml, a values file), as rendered. */
+  const textOfUri = (uri: string): string | undefined => {
     const path = uri.startsWith(`${rootUri}/`) ? uri.slice(rootUri.length + 1) : undefined;
-    const text = (path !== undefined ? templates.get(path) ?? (path === 'Chart.yaml' ? chartYaml : undefined) : undefined)
+    return (path !== undefined ? templates.get(path) ?? (path === 'Chart.yaml' ? chartYaml : undefined) : undefined)
       ?? chart.values.find((v) => v.uri === uri)?.text;
+  };
+  const lines = new Map<string, Lines>();
+  const linesOf = (uri: string): Lines | undefined => {
+    const text = textOfUri(uri);
     if (text === undefined) return undefined;
     let l = lines.get(uri);
     if (!l) lines.set(uri, (l = new LineIndex(text)));
@@ -90,24 +99,20 @@ export async function checkChart(root: string, settings: Settings, index: Worksp
   };
   if (result.error) {
     const { uri, finding } = renderErrorFinding(chart, result.error.message, chartYaml);
-    return { root, byUri: new Map([[uri, [finding]]]), linesOf: linesOfText, services: [], renderMs: result.elapsedMs, rendered: new Map(), options: used, fixesOf: () => [] };
+    return { root, byUri: new Map([[uri, [finding]]]), linesOf, services: [], renderMs: result.elapsedMs, rendered: new Map(), options: used, fixesOf: () => [] };
   }
   const rendered = new Map<string, string[]>();
   for (const { source, text } of result.documents) {
-    const path = source.startsWith(`${name}/`) ? source.slice(name.length + 1) : source;
+    const path = pathInChart(name, source);
     rendered.set(path, [...rendered.get(path) ?? [], text]);
   }
   const source = chartSource(chart, result.documents);
   const { byUri, services, renderedOf } = checkSource(source, settings, index);
-  const sourceTextOf = (uri: string): string | undefined => {
-    const path = uri.startsWith(`${rootUri}/`) ? uri.slice(rootUri.length + 1) : undefined;
-    return (path !== undefined ? templates.get(path) : undefined) ?? chart.values.find((v) => v.uri === uri)?.text;
-  };
   const fixesOf = (finding: Finding): SourceFix[] => {
     const rendered = renderedOf.get(finding);
-    return rendered ? sourceFixes(source.uri, rendered, source.origins, sourceTextOf, settings) : [];
+    return rendered ? sourceFixes(source.uri, rendered, source.origins, textOfUri, settings) : [];
   };
-  return { root, byUri, linesOf: (uri) => source.linesOf(uri) ?? linesOfText(uri), services, renderMs: result.elapsedMs, rendered, options: used, fixesOf };
+  return { root, byUri, linesOf, services, renderMs: result.elapsedMs, rendered, options: used, fixesOf };
 }
 
 /** Stops the built-in engine's worker thread (a CLI run ends with it; the server keeps it warm). */

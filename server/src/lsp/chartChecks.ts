@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { CodeActionKind, type CodeAction, type Connection, type Diagnostic, type TextDocumentEdit } from 'vscode-languageserver/node';
-import { chartRootOf, checkChart, type ChartCheck, type ChartOptions, type HelmSettings } from '../host/chartCheck';
+import { chartNameOf, chartRootOf, checkChart, type ChartCheck, type ChartOptions, type HelmSettings } from '../host/chartCheck';
 import { sharedWasmEngine } from '../host/helm/index';
 import { checkFile, type CheckedFile } from '../service/languageService';
 import type { Finding } from '../service/model';
@@ -143,13 +143,12 @@ export class ChartChecks {
 
   private async renderNow(root: string): Promise<void> {
     const { open, settings, index, log } = this.deps;
-    const openText = (path: string): string | undefined => {
-      for (const [uri, file] of open) if (uri.startsWith('file:') && fileURLToPath(uri) === path) return file.store.text;
-      return undefined;
-    };
+    // The editor's text wins over the disk; looked up once per chart file.
+    const openPaths = new Map([...open].filter(([uri]) => uri.startsWith('file:')).map(([uri, file]) => [fileURLToPath(uri), file]));
+    const openText = (path: string): string | undefined => openPaths.get(path)?.store.text;
     let checked: ChartCheck;
     try {
-      const name = /^name:\s*["']?([^"'\s#]+)/m.exec(openText(join(root, 'Chart.yaml')) ?? readFileSync(join(root, 'Chart.yaml'), 'utf8'))?.[1] ?? '';
+      const name = chartNameOf(openText(join(root, 'Chart.yaml')) ?? readFileSync(join(root, 'Chart.yaml'), 'utf8')) ?? '';
       checked = await checkChart(root, settings(), index, { ...this.deps.optionsFor(root, name), openText });
     } catch (error) {
       log(`the chart ${root} could not be checked: ${error instanceof Error ? error.message : String(error)}`);

@@ -19,6 +19,11 @@ export interface ChartTexts {
   values: readonly { uri: string; text: string }[];
 }
 
+/** A path as Helm names it (`<chart>/templates/x.yaml`), relative to the chart's folder (`templates/x.yaml`). */
+export function pathInChart(chartName: string, helmPath: string): string {
+  return helmPath.startsWith(`${chartName}/`) ? helmPath.slice(chartName.length + 1) : helmPath;
+}
+
 /** One document as `helm template` printed it: its `# Source:` name and text. */
 export interface RenderedText {
   source: string;
@@ -85,7 +90,7 @@ export function chartSource(chart: ChartTexts, rendered: readonly RenderedText[]
   const written = new Map<ManifestDocument, Written>();
   const documents: ManifestDocument[] = [];
   for (const { source, text } of rendered) {
-    const path = source.startsWith(`${chart.name}/`) ? source.slice(chart.name.length + 1) : source;
+    const path = pathInChart(chart.name, source);
     const template = linesOfTemplate(path);
     if (!template) continue;
     const origins = alignRendered(path, template, text, defines as Defines);

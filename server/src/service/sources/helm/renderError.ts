@@ -1,5 +1,5 @@
 import type { Finding } from '../../model';
-import type { ChartTexts } from './chartSource';
+import { pathInChart, type ChartTexts } from './chartSource';
 
 import { helmRenderRule } from '../../rules/index';
 
@@ -25,13 +25,13 @@ export function renderErrorFinding(chart: ChartTexts, message: string, chartYaml
   };
   const named = /(?:template: |at \(|^)((?:[^:()\s]+\/)*[^:()\s]+\.(?:ya?ml|tpl|txt|json)):(\d+)(?::(\d+))?/m.exec(message);
   if (named) {
-    const path = named[1]!.startsWith(`${chart.name}/`) ? named[1]!.slice(chart.name.length + 1) : named[1]!;
+    const path = pathInChart(chart.name, named[1]!);
     const text = chart.templates.get(path);
     if (text !== undefined) return at(`${chart.rootUri}/${path}`, text, Number(named[2]), named[3] ? Number(named[3]) : 1);
   }
   const yamlError = /YAML parse error on ((?:[^:\s]+\/)*[^:\s]+\.ya?ml)/.exec(message);
   if (yamlError) {
-    const path = yamlError[1]!.startsWith(`${chart.name}/`) ? yamlError[1]!.slice(chart.name.length + 1) : yamlError[1]!;
+    const path = pathInChart(chart.name, yamlError[1]!);
     const text = chart.templates.get(path);
     if (text !== undefined) return at(`${chart.rootUri}/${path}`, text, 1);
   }
