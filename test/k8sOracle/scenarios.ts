@@ -2,13 +2,14 @@
  * The simulator against the real controller (issue 25 §2b): random StatefulSets (replicas
  * 0–8, ordinals.start, both policies, partition, maxUnavailable with the gate on and off,
  * OnDelete, both retention policies, a pod that fails once recreated, a scale) played by the
- * oracle's `run` (create, update, scale, delete) and planned by `simulate` / `planScale`.
- * Compared per aspect: the batches of creation, of the rollout and of the scale, which
- * pods a failing pod keeps from being updated, and which PVCs are left after the scale and
- * after the set's deletion.
+ * oracle's `run` (create, update, scale, delete) and planned by `simulate` with the what-ifs
+ * `scaleTo` and `failingOrdinal`. Compared per aspect: the batches of creation, of the rollout
+ * (with a failing pod: as far as it gets) and of the scale, which pods a failing pod keeps
+ * from being updated and which it leaves down, and which PVCs exist after creation, after the
+ * scale and after the set's deletion.
  */
 import fc from 'fast-check';
-import { planScale, simulate } from '../../server/src/simulator';
+import { simulate } from '../../server/src/simulator';
 import type { Plan } from '../../server/src/simulator';
 import { toYaml } from './manifests';
 import type { Oracle, OracleStep } from './oracleClient';
@@ -71,7 +72,7 @@ const syncBatches = (step: OracleStep | undefined, action: 'create' | 'delete' |
 
 /** One aspect's two answers, as text. */
 export interface Aspect {
-  name: 'create' | 'update' | 'failure' | 'scale' | 'pvcs after scale' | 'pvcs after deletion';
+  name: 'create' | 'update' | 'failure' | 'failure batches' | 'failure stays down' | 'scale' | 'pvcs after create' | 'pvcs after scale' | 'pvcs after deletion';
   ours: string;
   theirs: string;
 }
@@ -79,30 +80,7 @@ export interface Aspect {
 export interface ScenarioResult {
   scenario: ScenarioCase;
   aspects: Aspect[];
-  /** The simulator's rollout batch size (maxUnavailable after the gate). */
-  batch?: number;
   failure?: string;
-}
-
-/**
- * Disagreements already known and described in docs/k8s-oracle.md, which the simulator has
- * yet to close; anything else fails the test.
- *  - `earlier scale-down PVCs`: under whenDeleted Delete and whenScaled Retain, the claims
- *    an earlier scale-down kept carry the set's ownerReference too, so the set's deletion
- *    deletes them; the simulator keeps them.
- *  - `sliding window`: with rollout batches over one pod (the gate on), the controller
- *    recomputes maxUnavailable − unavailable every sync and had often deleted the whole
- *    batch before the failing pod came back; the simulator's fixed batches halt at it.
- */
-export function knownClass(result: ScenarioResult, aspect: Aspect): string | undefined {
-  const c = result.scenario;
-  if (aspect.name === 'pvcs after deletion' && c.whenDeleted === 'Delete' && c.whenScaled === 'Retain' && c.scaleTo < c.replicas) {
-    const leftovers = new Set(Array.from({ length: c.replicas - c.scaleTo }, (_, i) => `data-web-${c.start + c.scaleTo + i}`));
-    const expected = aspect.ours.split(' ').filter((claim) => claim !== '' && !leftovers.has(claim)).join(' ');
-    if (expected === aspect.theirs) return 'earlier scale-down PVCs';
-  }
-  if (aspect.name === 'failure' && (result.batch ?? 1) > 1) return 'sliding window';
-  return undefined;
 }
 
 /** Plays one case on both sides. */
@@ -114,29 +92,35 @@ export async function compareScenario(oracle: Oracle, c: ScenarioCase): Promise<
   const answer = await oracle.ask({ op: 'run', object: toYaml(object), featureGates: { MaxUnavailableStatefulSet: c.gate }, scenario: { steps } });
   if (answer.failure || answer.errors.length || !answer.steps) return { scenario: c, aspects: [], failure: answer.failure ?? JSON.stringify(answer.errors) };
   const [created, update, scale, deleted] = [answer.steps[0], answer.steps.find((s) => s.kind === 'update'), answer.steps.find((s) => s.kind === 'scale'), answer.steps.find((s) => s.kind === 'delete')];
-  const sim = simulate({ statefulSet: object, maxUnavailableGate: c.gate, ...(failingOrdinal === undefined ? {} : { whatIf: { failingOrdinal } }) });
-  const context = { statefulSet: { name: 'web' }, ordinalStart: sim.ordinalStart, podManagementPolicy: sim.podManagementPolicy, minReadySeconds: sim.minReadySeconds };
-  const aspects: Aspect[] = [{ name: 'create', ours: planBatches(sim.plans.create).join(' | '), theirs: syncBatches(created, 'create').join(' | ') }];
-  const targets = sim.plans.update.flatMap((s) => s.pods);
-  const updated = new Set((update?.syncs ?? []).flatMap((sync) => podsOf(sync, 'delete')));
-  if (failingOrdinal === undefined) {
+  const whatIf = { scaleTo: c.scaleTo, ...(failingOrdinal === undefined ? {} : { failingOrdinal }) };
+  const sim = simulate({ statefulSet: object, maxUnavailableGate: c.gate, whatIf });
+  const aspects: Aspect[] = [
+    { name: 'create', ours: planBatches(sim.plans.create).join(' | '), theirs: syncBatches(created, 'create').join(' | ') },
+    { name: 'pvcs after create', ours: sorted(sim.pods.flatMap((p) => p.pvcs)).join(' '), theirs: sorted(created?.claims ?? []).join(' ') },
+  ];
+  if (sim.failure === null) {
     aspects.push({ name: 'update', ours: planBatches(sim.plans.update).join(' | '), theirs: syncBatches(update, 'delete').join(' | ') });
   } else {
-    aspects.push({ name: 'failure', ours: sorted(sim.failure?.update.neverReached ?? []).join(' '), theirs: sorted(targets.filter((p) => !updated.has(p))).join(' ') });
+    // The rollout with the failing pod: up to the step that halts at it, or all of it when a sliding window goes on.
+    const { pod, update: impact } = sim.failure;
+    const played = impact.halts ? sim.plans.update.slice(0, sim.plans.update.findIndex((s) => s.pods.includes(pod)) + 1) : sim.plans.update;
+    const targets = sim.plans.update.flatMap((s) => s.pods);
+    const deletedPods = new Set((update?.syncs ?? []).flatMap((sync) => podsOf(sync, 'delete')));
+    const left = new Set(update?.pods ?? []);
+    aspects.push(
+      { name: 'failure batches', ours: planBatches(played).join(' | '), theirs: syncBatches(update, 'delete').join(' | ') },
+      { name: 'failure', ours: sorted(impact.neverReached).join(' '), theirs: sorted(targets.filter((p) => !deletedPods.has(p))).join(' ') },
+      { name: 'failure stays down', ours: sorted(impact.staysDown).join(' '), theirs: sorted(targets.filter((p) => !left.has(p))).join(' ') },
+    );
   }
-  if (failingOrdinal === undefined) {
-    const scalePlan = planScale(context, c.replicas, c.scaleTo);
-    aspects.push({ name: 'scale', ours: planBatches(scalePlan).join(' | '), theirs: syncBatches(scale, 'any').join(' | ') });
-    // Claims: those of every pod that ever existed, less what the retention policy deletes.
-    const claimOf = (pod: string) => `data-${pod}`;
-    const ever = [...new Set([...(created?.pods ?? []), ...(scale?.pods ?? [])])];
-    const scaledDown = scalePlan.filter((s) => s.action === 'delete').flatMap((s) => s.pods);
-    const afterScale = ever.map(claimOf).filter((claim) => !(c.whenScaled === 'Delete' && scaledDown.map(claimOf).includes(claim)));
-    aspects.push({ name: 'pvcs after scale', ours: sorted(afterScale).join(' '), theirs: sorted(scale?.claims ?? []).join(' ') });
-    const remaining = simulate({ statefulSet: { ...object, spec: { ...(object.spec as object), replicas: c.scaleTo } } }).pvcRetention.onDelete.deleted;
-    aspects.push({ name: 'pvcs after deletion', ours: sorted(afterScale.filter((claim) => !remaining.includes(claim))).join(' '), theirs: sorted(deleted?.claims ?? []).join(' ') });
+  if (sim.failure === null && sim.scale !== null) {
+    aspects.push(
+      { name: 'scale', ours: planBatches(sim.scale.plan).join(' | '), theirs: syncBatches(scale, 'any').join(' | ') },
+      { name: 'pvcs after scale', ours: sorted(sim.scale.pvcsAfter).join(' '), theirs: sorted(scale?.claims ?? []).join(' ') },
+      { name: 'pvcs after deletion', ours: sorted(sim.scale.pvcsAfterThenSetDeletion).join(' '), theirs: sorted(deleted?.claims ?? []).join(' ') },
+    );
   }
-  return { scenario: c, aspects, batch: sim.maxUnavailable };
+  return { scenario: c, aspects };
 }
 
 export async function compareScenarios(oracle: Oracle, seed: number, count: number): Promise<ScenarioResult[]> {

@@ -102,9 +102,9 @@ test('maxUnavailable as a percentage is rounded down (at least 1) with the gate 
   const half = parallel('50%', 5);
   assert.equal(half.maxUnavailable, 2);
   assert.deepEqual(half.plans.update, [
-    { pods: ['web-4', 'web-3'], action: 'recreate', order: 'together', blocking: true, waitFor: 'web-4, web-3 Running and Ready at the new revision' },
-    { pods: ['web-2', 'web-1'], action: 'recreate', order: 'together', blocking: true, waitFor: 'web-2, web-1 Running and Ready at the new revision' },
-    { pods: ['web-0'], action: 'recreate', order: 'together', blocking: true, waitFor: 'web-0 Running and Ready at the new revision' },
+    { pods: ['web-4', 'web-3'], action: 'recreate', order: 'together', blocking: true, waitFor: 'web-4, web-3 Running and Ready at the new revision', slidingWindow: 2 },
+    { pods: ['web-2', 'web-1'], action: 'recreate', order: 'together', blocking: true, waitFor: 'web-2, web-1 Running and Ready at the new revision', slidingWindow: 2 },
+    { pods: ['web-0'], action: 'recreate', order: 'together', blocking: true, waitFor: 'web-0 Running and Ready at the new revision', slidingWindow: 2 },
   ]);
   assert.deepEqual(half.warnings, []);
   assert.equal(parallel('10%', 5).maxUnavailable, 1);
@@ -167,11 +167,13 @@ test('what-if failing ordinal: OrderedReady halts, Parallel creation does not', 
     create: {
       halts: true,
       neverReached: ['web-2'],
+      staysDown: [],
       reason: 'web-1 never becomes Ready; OrderedReady waits for it, so web-2 is never created',
     },
     update: {
       halts: true,
       neverReached: ['web-0'],
+      staysDown: [],
       reason: 'web-1 never becomes Ready; the rolling update waits for it, so web-0 is never updated',
     },
   });
@@ -179,6 +181,7 @@ test('what-if failing ordinal: OrderedReady halts, Parallel creation does not', 
   assert.deepEqual(parallel.failure?.create, {
     halts: false,
     neverReached: [],
+    staysDown: [],
     reason: 'web-1 never becomes Ready; Parallel does not wait for it, so the other pods go ahead',
   });
   const outside = sim({}, { whatIf: { failingOrdinal: 7 } });

@@ -15,30 +15,36 @@ function laterInStep(step: Step, pod: string): string[] {
 }
 
 /**
- * What happens to a plan when one pod gets stuck. A blocking step (OrderedReady, and every
- * rolling-update step) stops the plan there; a non-blocking one (Parallel scaling) goes on
- * without it.
+ * What happens to a plan when one pod gets stuck. A blocking step (OrderedReady, and a
+ * rolling update one pod at a time) stops the plan there; a non-blocking one (Parallel
+ * scaling) goes on without it, and so does a Parallel rolling update with a sliding window of
+ * two or more, one slot narrower (the plan simulate builds for the failing pod shows that).
  */
 export function failureImpact(plan: Plan, pod: string): FailureImpact {
   const index = plan.findIndex((step) => step.pods.includes(pod));
   const step = plan[index];
-  if (step === undefined) return { halts: false, neverReached: [], reason: `${pod} is not touched by this plan` };
+  const goesOn = (reason: string): FailureImpact => ({ halts: false, neverReached: [], staysDown: [], reason });
+  if (step === undefined) return goesOn(`${pod} is not touched by this plan`);
   const stuck = stuckText(step, pod);
-  if (!step.blocking) {
-    return { halts: false, neverReached: [], reason: `${stuck}; Parallel does not wait for it, so the other pods go ahead` };
+  if (!step.blocking) return goesOn(`${stuck}; Parallel does not wait for it, so the other pods go ahead`);
+  const window = step.slidingWindow ?? 1;
+  if (window > 1) {
+    const rest = plan.slice(index + 1).length > 0 ? `the rest go ${window - 1} at a time` : 'the other pods of its batch come back';
+    return goesOn(`${stuck}; it keeps one of the ${window} pods maxUnavailable allows down, so the rolling update goes on and ${rest}`);
   }
   const downInStep = laterInStep(step, pod);
   const laterSteps = plan.slice(index + 1);
   const untouched = laterSteps.flatMap((later) => later.pods);
-  const neverReached = [...downInStep, ...untouched];
-  if (neverReached.length === 0) return { halts: true, neverReached, reason: `${stuck}; it is the last pod of the plan` };
+  if (downInStep.length + untouched.length === 0) {
+    return { halts: true, neverReached: [], staysDown: [], reason: `${stuck}; it is the last pod of the plan` };
+  }
   const verb = verbs[laterSteps[0]?.action ?? step.action];
   const consequences = [
     ...(downInStep.length > 0 ? [`${list(downInStep, 'stays', 'stay')} down`] : []),
     ...(untouched.length > 0 ? [`${list(untouched, 'is', 'are')} never ${verb}`] : []),
   ];
   const who = step.action === 'recreate' ? 'the rolling update' : 'OrderedReady';
-  return { halts: true, neverReached, reason: `${stuck}; ${who} waits for it, so ${consequences.join(' and ')}` };
+  return { halts: true, neverReached: untouched, staysDown: downInStep, reason: `${stuck}; ${who} waits for it, so ${consequences.join(' and ')}` };
 }
 
 function list(pods: readonly string[], singular: string, plural: string): string {

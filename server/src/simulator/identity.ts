@@ -40,7 +40,7 @@ export function podIdentities(settings: StatefulSetSettings): PodIdentity[] {
   const domain = serviceDomain(settings);
   return ordinalsOf(settings).map((ordinal) => {
     const name = podName(settings.name, ordinal);
-    return {
+    const pod: PodIdentity = {
       ordinal,
       name,
       hostname: name,
@@ -50,5 +50,22 @@ export function podIdentities(settings: StatefulSetSettings): PodIdentity[] {
       labels: { ...settings.templateLabels, [podNameLabel]: name, [podIndexLabel]: String(ordinal) },
       revision: revisionAfterUpdate(settings, ordinal),
     };
+    const problem = podNameProblem(name);
+    if (problem !== undefined) pod.problem = problem;
+    return pod;
   });
+}
+
+/** A label value, and so a hostname, holds at most 63 characters (IsDNS1123Label, IsValidLabelValue). */
+const maxLabelLength = 63;
+
+/**
+ * Why the controller can never create this pod, as far as its name decides: the name is the
+ * pod's hostname and its pod-name label value. (A set name of 53 to 61 characters may also
+ * overflow the controller-revision-hash label, `<set>-<hash>`, but that depends on the digits
+ * of a hash of the template that only Kubernetes computes, so it is not claimed here.)
+ */
+export function podNameProblem(name: string): string | undefined {
+  if (name.length <= maxLabelLength) return undefined;
+  return `never created: the controller's pod creation is refused (FailedCreate), since "${name}" is ${name.length} characters and a pod's hostname and its ${podNameLabel} label are limited to ${maxLabelLength}`;
 }

@@ -47,11 +47,12 @@ export function planScale(context: ScaleContext, from: number, to: number): Plan
  * policies). With the MaxUnavailableStatefulSet gate on, up to maxUnavailable pods are deleted
  * together (updateStatefulSetAfterInvariantEstablished). Under OrderedReady the deleted batch
  * is still recreated one pod at a time, lowest ordinal first, because processReplica stops at
- * the first missing or unready replica. The controller slides this window as pods become
- * available, and under Parallel a pod that never gets Ready only narrows it (one slot fewer)
- * rather than stopping it; fixed, blocking batches are the simple picture of both.
+ * the first missing or unready replica, so a pod that never gets Ready halts everything.
+ * Under Parallel the controller deletes maxUnavailable − unavailable more pods every sync: the
+ * window slides, and a pod that never gets Ready (`stuckPod`) keeps one slot, so the batches
+ * after its own are one pod smaller and the update goes on (Step.slidingWindow).
  */
-export function planUpdate(context: UpdateContext): Plan {
+export function planUpdate(context: UpdateContext, stuckPod?: string): Plan {
   if (context.updateStrategy === 'OnDelete') return [];
   if (context.partition >= context.replicas) return [];
   const first = context.ordinalStart + context.partition;
@@ -59,15 +60,21 @@ export function planUpdate(context: UpdateContext): Plan {
   const targets: string[] = [];
   for (let ordinal = last; ordinal >= first; ordinal--) targets.push(podName(context.statefulSet.name, ordinal));
 
-  const batchSize = Math.max(1, context.maxUnavailable);
+  const window = Math.max(1, context.maxUnavailable);
+  const sliding = context.podManagementPolicy === 'Parallel' && window > 1;
   const plan: Plan = [];
-  for (let index = 0; index < targets.length; index += batchSize) {
+  let batchSize = window;
+  for (let index = 0; index < targets.length;) {
     const batch = targets.slice(index, index + batchSize);
+    index += batch.length;
     const oneByOne = context.podManagementPolicy === 'OrderedReady' && batch.length > 1;
     const waitFor = oneByOne
       ? `${readyText([...batch].reverse(), context.minReadySeconds, newRevision, ' then ')} (OrderedReady recreates them one at a time, lowest first)`
       : readyText(batch, context.minReadySeconds, newRevision);
-    plan.push(step(batch, 'recreate', oneByOne ? 'lowestFirst' : 'together', true, waitFor));
+    const next = step(batch, 'recreate', oneByOne ? 'lowestFirst' : 'together', true, waitFor);
+    if (sliding) next.slidingWindow = window;
+    plan.push(next);
+    if (sliding && stuckPod !== undefined && batch.includes(stuckPod)) batchSize = window - 1;
   }
   return plan;
 }

@@ -27,8 +27,9 @@ function podsOf(plan: Plan): string[] {
 /**
  * Carries out a plan tick by tick, deterministically: each frame shows every pod's state.
  * `failingPod` never becomes Ready when (re)created, or never finishes terminating when
- * deleted; a blocking step then halts the plan (OrderedReady, rolling updates), a non-blocking
- * one (Parallel scaling) goes on. Frames grow with pods × steps, so this is meant for previews,
+ * deleted; a blocking step then halts the plan (OrderedReady, rolling updates one at a time),
+ * a non-blocking one (Parallel scaling) and a sliding window (Parallel rolling update with
+ * maxUnavailable ≥ 2) go on. Frames grow with pods × steps, so this is meant for previews,
  * not for the 1000-pod cap.
  */
 export function runPlan(plan: Plan, events: RunEvents = {}): RunFrame[] {
@@ -55,11 +56,12 @@ export function runPlan(plan: Plan, events: RunEvents = {}): RunFrame[] {
       const sequences = new Map(group.pods.map((pod) => [pod, sequenceFor(group.action, pod === stuck, slow.has(pod))]));
       advanceTogether(sequences, states, (note) => snapshot(index, note));
       if (stuck === undefined) continue;
-      if (step.blocking) {
-        snapshot(index, 'halted', failureImpact(plan, stuck).reason);
+      const impact = failureImpact(plan, stuck);
+      if (impact.halts) {
+        snapshot(index, 'halted', impact.reason);
         return frames;
       }
-      appendNote(frames, `${stuckText(step, stuck)}, Parallel goes on`);
+      appendNote(frames, step.slidingWindow === undefined ? `${stuckText(step, stuck)}, Parallel goes on` : impact.reason);
     }
     if (step.waitFor !== '') appendNote(frames, `waited for ${step.waitFor}`);
   }

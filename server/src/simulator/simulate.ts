@@ -5,7 +5,8 @@ import { partitionExceedsMessage, partitionHold } from './partition';
 import { planScale, planUpdate } from './plans';
 import { readStatefulSet, type StatefulSetSettings } from './readStatefulSet';
 import { pvcRetention } from './retention';
-import type { Failure, Plan, Simulation, SimulationInput } from './types';
+import { scaleImpact } from './scale';
+import type { ScaleImpact, Simulation, SimulationInput } from './types';
 
 /** What the StatefulSet controller will do with this manifest: pods, DNS, PVCs and rollout plans. */
 export function simulate(input: SimulationInput): Simulation {
@@ -19,10 +20,12 @@ export function simulate(input: SimulationInput): Simulation {
     minReadySeconds: settings.minReadySeconds,
   };
   const scaleDown = planScale(context, settings.simulatedReplicas, 0);
+  const failingPod = failingPodOf(input.whatIf?.failingOrdinal, settings, warnings);
   const plans = {
     create: planScale(context, 0, settings.simulatedReplicas),
     scaleDown,
-    update: planUpdate({ ...context, ...settings }),
+    // With a failing pod, the rollout as it then goes (a sliding window narrows after it).
+    update: planUpdate({ ...context, ...settings }, failingPod),
   };
   warnings.push(...strategyWarnings(settings));
 
@@ -42,7 +45,8 @@ export function simulate(input: SimulationInput): Simulation {
     pods,
     plans,
     pvcRetention: pvcRetention(settings.whenDeleted, settings.whenScaled, pods, scaleDown.flatMap((step) => step.pods)),
-    failure: failureOf(input.whatIf?.failingOrdinal, settings, plans, warnings),
+    failure: failingPod === undefined ? null : { pod: failingPod, create: failureImpact(plans.create, failingPod), update: failureImpact(plans.update, failingPod) },
+    scale: scaleOf(input.whatIf?.scaleTo, settings, warnings),
     warnings,
   };
 }
@@ -64,19 +68,23 @@ function strategyWarnings(settings: StatefulSetSettings): string[] {
   return warnings;
 }
 
-function failureOf(
-  ordinal: unknown,
-  settings: StatefulSetSettings,
-  plans: { create: Plan; update: Plan },
-  warnings: string[],
-): Failure | null {
-  if (ordinal === undefined || ordinal === null) return null;
+/** The failing pod of the what-if, or undefined (with a warning when it names no pod). */
+function failingPodOf(ordinal: unknown, settings: StatefulSetSettings, warnings: string[]): string | undefined {
+  if (ordinal === undefined || ordinal === null) return undefined;
   const first = settings.ordinalStart;
   const last = first + settings.simulatedReplicas - 1;
   if (typeof ordinal !== 'number' || !Number.isInteger(ordinal) || ordinal < first || ordinal > last) {
     warnings.push(`failing ordinal ${String(ordinal)} is not one of the pods (ordinals ${first} to ${last})`);
+    return undefined;
+  }
+  return podName(settings.name, ordinal);
+}
+
+function scaleOf(to: unknown, settings: StatefulSetSettings, warnings: string[]): ScaleImpact | null {
+  if (to === undefined || to === null) return null;
+  if (typeof to !== 'number' || !Number.isInteger(to) || to < 0) {
+    warnings.push(`scale to ${String(to)} is not a replica count (an integer, 0 or more)`);
     return null;
   }
-  const pod = podName(settings.name, ordinal);
-  return { pod, create: failureImpact(plans.create, pod), update: failureImpact(plans.update, pod) };
+  return scaleImpact(settings, to);
 }

@@ -16,6 +16,8 @@ export interface WhatIf {
   maxUnavailable?: number | string;
   /** The pod with this ordinal never becomes Ready once (re)created. */
   failingOrdinal?: number;
+  /** After the set is created as written, it is scaled to this many replicas (Simulation.scale). */
+  scaleTo?: number;
 }
 
 export interface SimulationInput {
@@ -44,6 +46,8 @@ export interface PodIdentity {
   labels: Record<string, string>;
   /** Revision after a template change: pods at or above start + partition get the update. */
   revision: 'updated' | 'current';
+  /** Why the controller can never create this pod (its creation is refused: FailedCreate); absent when it can. */
+  problem?: string;
 }
 
 export type StepAction = 'create' | 'delete' | 'recreate';
@@ -61,6 +65,13 @@ export interface Step {
   blocking: boolean;
   /** Human text of what the controller waits for before the next step; "" when it does not wait. */
   waitFor: string;
+  /**
+   * A Parallel rolling update with maxUnavailable of 2 or more: the controller deletes the next
+   * pods as soon as fewer than this many are unavailable (it recomputes maxUnavailable −
+   * unavailable every sync). A pod that never gets Ready keeps one slot and the update goes on
+   * with the others, rather than halting. Absent on every other step.
+   */
+  slidingWindow?: number;
 }
 
 export type Plan = Step[];
@@ -74,7 +85,11 @@ export interface PvcFate {
 export interface PvcRetention {
   whenDeleted: RetentionAction;
   whenScaled: RetentionAction;
-  /** PVCs of every pod when the StatefulSet is deleted with cascading deletion. */
+  /**
+   * PVCs of every pod when the StatefulSet is deleted with cascading deletion. PVCs an earlier
+   * scale-down kept (whenScaled: Retain) go the same way: under whenDeleted: Delete the
+   * controller gave them the set's ownerReference too (ScaleImpact.pvcsAfterThenSetDeletion).
+   */
   onDelete: PvcFate;
   /** PVCs of the pods removed by the scale-down plan. */
   onScaleDown: PvcFate;
@@ -84,9 +99,25 @@ export interface PvcRetention {
 export interface FailureImpact {
   /** The plan stops at the failing pod. */
   halts: boolean;
-  /** Pods the plan never reaches because it halted. */
+  /** Pods the plan never reaches because it halted: still running as they were. */
   neverReached: string[];
+  /** Pods the plan took down (a rolling update's batch) and never brings back because it halted. */
+  staysDown: string[];
   reason: string;
+}
+
+/** Scaling the set from its replicas to another count (WhatIf.scaleTo), and what becomes of the PVCs. */
+export interface ScaleImpact {
+  from: number;
+  to: number;
+  plan: Plan;
+  /** Pods the scale creates, then deletes, in the order the controller acts. */
+  creates: string[];
+  deletes: string[];
+  /** The PVCs that exist once the scale is done, starting from the set's creation as written. */
+  pvcsAfter: string[];
+  /** The PVCs left when the set is then deleted with cascading deletion. */
+  pvcsAfterThenSetDeletion: string[];
 }
 
 export interface Failure {
@@ -132,6 +163,8 @@ export interface Simulation extends RolloutSettings {
   };
   pvcRetention: PvcRetention;
   failure: Failure | null;
+  /** The scale of WhatIf.scaleTo; null without one. */
+  scale: ScaleImpact | null;
   warnings: string[];
 }
 
