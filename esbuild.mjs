@@ -16,6 +16,8 @@ const builds = [
   { ...node, entryPoints: ['server/src/lsp/largeFile/partWorkerThread.ts'], outfile: 'dist/partWorker.js' },
   // The Helm engine's worker thread (server/src/host/helm/wasmEngine.ts); scripts/build-helm.sh puts helm.wasm beside it.
   { ...node, entryPoints: ['server/src/host/helm/helmWorkerThread.ts'], outfile: 'dist/helmWorker.js' },
+  // kustomize's engine's worker thread (server/src/host/kustomize/kustomizeEngine.ts); scripts/build-kustomize.sh puts kustomize.wasm beside it.
+  { ...node, entryPoints: ['server/src/host/kustomize/kustomizeWorkerThread.ts'], outfile: 'dist/kustomizeWorker.js' },
   { ...node, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   // The preview page, for the browser; its CSS import becomes dist/preview.css.
   { ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: ['client/src/preview/page/main.ts'], outfile: 'dist/preview.js' },
