@@ -24,8 +24,15 @@ test('kinds without a schema give undefined', () => {
 
 test('an unknown field is reported on its key, with the field it probably meant', () => {
   assert.deepEqual(schemaProblems('apps/v1', 'StatefulSet', statefulSet({ replica: 3 })), [
-    { path: ['spec', 'replica'], target: 'key', message: 'Unknown field "replica". Did you mean "replicas"?' },
+    { path: ['spec', 'replica'], target: 'key', message: 'Unknown field "spec.replica". Did you mean "replicas"?' },
   ]);
+});
+
+test('a missing field of an owner reference names its path, not the object\'s own apiVersion (issue 18)', () => {
+  const value = statefulSet({});
+  (value as { metadata: Record<string, unknown> }).metadata.ownerReferences = [{ kind: 'Etcd', name: 'e', uid: 'u' }];
+  const problems = schemaProblems('apps/v1', 'StatefulSet', value) ?? [];
+  assert.deepEqual(problems.map((p) => p.message), ['Missing required field "metadata.ownerReferences[0].apiVersion".']);
 });
 
 test('wrong types, missing required fields and bad quantities', () => {
@@ -36,7 +43,7 @@ test('wrong types, missing required fields and bad quantities', () => {
   (value.spec.template.spec.containers as Record<string, unknown>[]).push({ image: 'busybox' });
   assert.deepEqual(schemaProblems('apps/v1', 'StatefulSet', value), [
     { path: ['spec', 'replicas'], target: 'value', message: 'Expected an integer, found string "3".' },
-    { path: ['spec', 'template', 'spec', 'containers', 1], target: 'key', message: 'Missing required field "name".' },
+    { path: ['spec', 'template', 'spec', 'containers', 1], target: 'key', message: 'Missing required field "spec.template.spec.containers[1].name".' },
     {
       path: ['spec', 'volumeClaimTemplates', 0, 'spec', 'resources', 'requests', 'storage'],
       target: 'value',

@@ -22,6 +22,11 @@ export function pathOf(pointer: string, value: unknown): (string | number)[] {
   return path;
 }
 
+/** A path as kubectl prints one: `metadata.ownerReferences[0].apiVersion`. */
+export function pathText(path: readonly (string | number)[]): string {
+  return path.map((step, i) => (typeof step === 'number' ? `[${step}]` : i === 0 ? step : `.${step}`)).join('');
+}
+
 function typeName(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
@@ -54,10 +59,11 @@ export function problemFromError(error: ErrorObject, value: unknown): SchemaProb
       const known = Object.keys((error.parentSchema as { properties?: object } | undefined)?.properties ?? {});
       const suggestion = closestName(field, known);
       const hint = suggestion ? ` Did you mean "${suggestion}"?` : '';
-      return { path: [...path, field], target: 'key', message: `Unknown field "${field}".${hint}` };
+      // The whole path, not the key alone: a key known at the top (apiVersion) reads as the object's own.
+      return { path: [...path, field], target: 'key', message: `Unknown field "${pathText([...path, field])}".${hint}` };
     }
     case 'required':
-      return { path, target: 'key', message: `Missing required field "${String(params.missingProperty)}".` };
+      return { path, target: 'key', message: `Missing required field "${pathText([...path, String(params.missingProperty)])}".` };
     case 'type':
       return { path, target: 'value', message: `Expected ${expectedText(params.type)}, found ${typeName(error.data)}.` };
     case 'anyOf':
