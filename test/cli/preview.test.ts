@@ -45,6 +45,7 @@ test('sts preview --json: identities, DNS and plans, with the Service from a fil
       ordinal, name: `db-${ordinal}`, hostname: `db-${ordinal}`, fqdn: `db-${ordinal}.db-hs.shop.svc.example.org`, pvcs: [`data-db-${ordinal}`],
     })),
     plans: { create: [['db-1', 'db-2', 'db-3']], scaleDown: [['db-3', 'db-2', 'db-1']], update: [['db-3'], ['db-2']] },
+    pvcs: { afterCreate: ['data-db-1', 'data-db-2', 'data-db-3'], afterSetDeletion: ['data-db-1', 'data-db-2', 'data-db-3'] },
   });
 });
 
@@ -65,4 +66,42 @@ test('sts preview without a StatefulSet exits 1; without a file, 2', () => {
   assert.match(none.stderr, /no apps\/v1 StatefulSet in/);
   assert.equal(sts(['preview', join(folder, 'service.yaml'), '--name', 'nope']).status, 1);
   assert.equal(sts(['preview']).status, 2);
+});
+
+test('sts preview --json --scale N --fail POD: the scale with its PVCs, the failure, and exit 2 for a pod the set lacks', () => {
+  const retained = statefulSet.replace('  podManagementPolicy: Parallel\n', '  podManagementPolicy: Parallel\n  persistentVolumeClaimRetentionPolicy: {whenDeleted: Delete, whenScaled: Retain}\n');
+  const folder = folderWith({ 'db.yaml': retained });
+  const result = sts(['preview', '--json', '--scale', '1', '--fail', 'db-3', join(folder, 'db.yaml')]);
+  assert.equal(result.status, 0, result.stderr);
+  const json = JSON.parse(result.stdout);
+  // Kept by the scale-down (whenScaled: Retain), then deleted with the set (whenDeleted: Delete).
+  assert.deepEqual(json.scale, {
+    from: 3, to: 1, creates: [], deletes: ['db-3', 'db-2'],
+    pvcsAfter: ['data-db-1', 'data-db-2', 'data-db-3'], pvcsAfterThenSetDeletion: [],
+  });
+  assert.deepEqual(json.pvcs, { afterCreate: ['data-db-1', 'data-db-2', 'data-db-3'], afterSetDeletion: [] });
+  assert.deepEqual([json.failure.pod, json.failure.create.halts, json.failure.update.halts, json.failure.update.neverReached], ['db-3', false, true, ['db-2']]);
+  assert.equal(sts(['preview', '--json', '--fail', '3', join(folder, 'db.yaml')]).status, 0);
+  const missing = sts(['preview', '--fail', 'db-7', join(folder, 'db.yaml')]);
+  assert.equal(missing.status, 2);
+  assert.match(missing.stderr, /--fail db-7: no such pod in StatefulSet db; its pods are db-1 to db-3/);
+  assert.equal(sts(['preview', '--fail', 'cache-3', join(folder, 'db.yaml')]).status, 2);
+  assert.equal(sts(['preview', '--scale', '-1', join(folder, 'db.yaml')]).status, 2);
+  assert.equal(sts(['preview', '--scale', 'many', join(folder, 'db.yaml')]).status, 2);
+});
+
+test('sts preview: a pod that can never be created has a problem; a refused StatefulSet gives every pod one', () => {
+  const long = 'a'.repeat(61);
+  const folder = folderWith({
+    'long.yaml': statefulSet.replace('name: db\n', `name: ${long}\n`).replace('replicas: 3', 'replicas: 10'),
+    'refused.yaml': statefulSet.replace('replicas: 3', 'replicas: 2').replace('image: postgres', 'image: postgres, ports: [{containerPort: 70000}]'),
+  });
+  const json = JSON.parse(sts(['preview', '--json', join(folder, 'long.yaml')]).stdout);
+  assert.deepEqual(json.pods.filter((pod: { problem?: string }) => pod.problem).map((pod: { name: string }) => pod.name), [`${long}-10`]);
+  const text = sts(['preview', join(folder, 'long.yaml')]).stdout;
+  assert.match(text, /Pods that can never be created:\n {2}a{61}-10: never created: the controller's pod creation is refused \(FailedCreate\)/);
+  const refused = JSON.parse(sts(['preview', '--json', join(folder, 'refused.yaml')]).stdout);
+  assert.equal(refused.pods.length, 2);
+  for (const pod of refused.pods) assert.match(pod.problem, /^never created: the API server refuses the StatefulSet \(1 error, first: /);
+  assert.deepEqual(refused.pvcs, { afterCreate: [], afterSetDeletion: [] });
 });

@@ -33,6 +33,12 @@ test('preview JSON: identities and each plan as steps of pod names', () => {
       scaleDown: [['web-2'], ['web-1'], ['web-0']],
       update: [['web-2'], ['web-1']],
     },
+    pvcs: { afterCreate: ['www-web-0', 'www-web-1', 'www-web-2'], afterSetDeletion: ['www-web-0', 'www-web-1', 'www-web-2'] },
+    failure: {
+      pod: 'web-1',
+      create: { halts: true, neverReached: ['web-2'], staysDown: [], reason: 'web-1 never becomes Ready; OrderedReady waits for it, so web-2 is never created' },
+      update: { halts: true, neverReached: [], staysDown: [], reason: 'web-1 never becomes Ready; it is the last pod of the plan' },
+    },
   });
 });
 
@@ -43,6 +49,7 @@ test('preview JSON without serviceName has null domain and FQDNs', () => {
     serviceDomain: null,
     pods: [{ ordinal: 0, name: 'db-0', hostname: 'db-0', fqdn: null, pvcs: [] }],
     plans: { create: [['db-0']], scaleDown: [['db-0']], update: [['db-0']] },
+    pvcs: { afterCreate: [], afterSetDeletion: [] },
   });
 });
 

@@ -1,7 +1,7 @@
 import { readdirSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { PreviewResult } from '../../../protocol/protocol';
+import type { PreviewResult, WhatIf } from '../../../protocol/protocol';
 import type { BaselineLookup } from '../service/baseline/baselineLookup';
 import { fixFile } from '../service/fixFile';
 import type { Finding } from '../service/model';
@@ -13,6 +13,7 @@ import { ruleIds } from '../service/rules/index';
 import type { Settings } from '../service/settings';
 import { servicesOf } from '../service/workspace/servicesOf';
 import { WorkspaceIndex } from '../service/workspace/workspaceIndex';
+import { kustomizePatchFiles } from '../host/kustomizationPatches';
 import { collectFiles } from './collectFiles';
 import { readInput } from './readInput';
 import { formatJson, formatSarif, formatText, type Reported } from './report';
@@ -40,6 +41,9 @@ export function checkFiles(
 ): Reported[] {
   const sources = collectFiles(paths).map((file) => readSource(file, stdin));
   const index = new WorkspaceIndex();
+  // Files a kustomization beside or above them names as patches are parts of objects, not whole ones.
+  const folders = new Set(sources.filter((s) => s.file !== '<stdin>').map((s) => dirname(resolve(s.file))));
+  index.setPatchFiles([...kustomizePatchFiles(folders)].map((path) => pathToFileURL(path).href));
   const indexServices = (source: Source): void => {
     index.set(source.uri, servicesOf(source.uri, source.store.parse(source.text), settings.defaultNamespace));
   };
@@ -88,7 +92,7 @@ export function displayPath(uri: string): string {
  * `sts preview`: the StatefulSet of a file (the first, or the one named), simulated with the
  * Services of the YAML files beside it.
  */
-export function previewFile(file: string, settings: Settings, name: string | undefined, stdin: () => string): PreviewResult {
+export function previewFile(file: string, settings: Settings, name: string | undefined, stdin: () => string, whatIf: WhatIf = {}): PreviewResult {
   const source = readSource(file, stdin);
   const index = new WorkspaceIndex();
   if (file !== '-') {
@@ -105,7 +109,7 @@ export function previewFile(file: string, settings: Settings, name: string | und
     }
   }
   const checked = checkFile(source.uri, source.store.setText(source.text), settings, index);
-  const preview = previewOf(source.uri, checked, settings, index, name !== undefined ? { name } : {});
+  const preview = previewOf(source.uri, checked, settings, index, { whatIf, ...(name !== undefined ? { name } : {}) });
   return preview && (name === undefined || preview.statefulSet.name === name) ? preview : null;
 }
 

@@ -66,11 +66,15 @@ export const commands: readonly CommandSpec[] = [
     summary: 'Show what a StatefulSet will create: pods, DNS names, PVCs and the rollout order.',
     details: [
       'Services in the YAML files of the same folder count; - reads standard input.',
-      'Exit 0: shown; 1: the file holds no (such) StatefulSet; 2: a usage error or unreadable input.',
+      'A pod that can never be created has a problem (in --json, on the pod).',
+      'Exit 0: shown; 1: the file holds no (such) StatefulSet; 2: a usage error (also a --fail POD the set',
+      'does not have) or unreadable input.',
     ],
     options: [
       { flag: '--name', value: 'NAME', help: 'the StatefulSet to show (default: the first in the file)' },
       { flag: '--json', help: 'print JSON instead of text' },
+      { flag: '--scale', value: 'N', help: 'what-if: the set is then scaled to N replicas (pods created and deleted, PVCs after it and after the set\'s deletion)' },
+      { flag: '--fail', value: 'POD', help: 'what-if: POD (a name such as web-2, or its ordinal) never becomes Ready: what creation and a rolling update then never reach' },
       clusterDomain, namespace, maxUnavailableGate, noSchema, helpOption,
     ],
   },

@@ -15,6 +15,7 @@ import { collectFiles } from './collectFiles';
 import { commandHelp, commandNamed, commands, generalHelp } from './commands';
 import { diffTexts, formatDiff } from './diff';
 import { previewJson, previewText } from './preview';
+import { previewWhatIf, requireFailingPod } from './previewWhatIf';
 import { readableError, readInput } from './readInput';
 import { requireBaseline } from './requireBaseline';
 import { formatSarif, sortReports, verdictOf } from './report';
@@ -113,12 +114,14 @@ function runPreview(args: CliArgs): number {
     throw new UsageError(`${file} is a folder: sts preview shows one file's StatefulSet (sts check takes folders).`, 'preview');
   }
   const name = args.options.get('--name');
-  const preview = previewFile(file, settingsFrom(args), typeof name === 'string' ? name : undefined, () => readStdin('preview'));
+  const whatIf = previewWhatIf(args);
+  const preview = previewFile(file, settingsFrom(args), typeof name === 'string' ? name : undefined, () => readStdin('preview'), whatIf.whatIf);
   if (!preview) {
     process.stderr.write(`sts: no apps/v1 StatefulSet${typeof name === 'string' ? ` named "${name}"` : ''} in ${file}.\n`);
     return 1;
   }
-  const output = args.options.has('--json') ? `${JSON.stringify(previewJson(preview.simulation), null, 2)}\n` : previewText(preview.simulation);
+  requireFailingPod(whatIf, preview.simulation);
+  const output = args.options.has('--json') ? `${JSON.stringify(previewJson(preview.simulation, preview.blocked), null, 2)}\n` : previewText(preview.simulation, preview.blocked);
   process.stdout.write(output);
   return 0;
 }

@@ -1,4 +1,5 @@
 import { checkDns } from './dns';
+import { pvcsOfCreation } from './creation';
 import { failureImpact } from './failure';
 import { podIdentities, podName, serviceDomain } from './identity';
 import { partitionExceedsMessage, partitionHold } from './partition';
@@ -45,6 +46,7 @@ export function simulate(input: SimulationInput): Simulation {
     pods,
     plans,
     pvcRetention: pvcRetention(settings.whenDeleted, settings.whenScaled, pods, scaleDown.flatMap((step) => step.pods)),
+    pvcs: pvcsOfCreation(pods, settings.podManagementPolicy, settings.whenDeleted),
     failure: failingPod === undefined ? null : { pod: failingPod, create: failureImpact(plans.create, failingPod), update: failureImpact(plans.update, failingPod) },
     scale: scaleOf(input.whatIf?.scaleTo, settings, warnings),
     warnings,

@@ -106,6 +106,12 @@ export interface FailureImpact {
   reason: string;
 }
 
+/** The PVCs the set's creation leaves, and those left once the set is then deleted (cascading). */
+export interface PvcAfter {
+  afterCreate: string[];
+  afterSetDeletion: string[];
+}
+
 /** Scaling the set from its replicas to another count (WhatIf.scaleTo), and what becomes of the PVCs. */
 export interface ScaleImpact {
   from: number;
@@ -162,6 +168,8 @@ export interface Simulation extends RolloutSettings {
     update: Plan;
   };
   pvcRetention: PvcRetention;
+  /** The claims of creation and deletion; fewer than every pod's when some pods can never be created. */
+  pvcs: PvcAfter;
   failure: Failure | null;
   /** The scale of WhatIf.scaleTo; null without one. */
   scale: ScaleImpact | null;
