@@ -56,8 +56,11 @@ export const yamlSyntaxRule = { id: 'yaml-syntax', severity: 'error' } as const;
 /** The id of a chart Helm cannot render (template, values or dependency errors): the Helm source reports it, no rule object. */
 export const helmRenderRule = { id: 'helm-render', severity: 'error' } as const;
 
+/** The id of an overlay kustomize cannot build (a missing resource, a patch target not found, a remote resource): the kustomize source reports it. */
+export const kustomizeBuildRule = { id: 'kustomize-build', severity: 'error' } as const;
+
 /** Diagnostic codes that sources report, not rules over objects; each has its docs page and README row. */
-export const sourceDiagnosticIds: readonly string[] = [helmRenderRule.id];
+export const sourceDiagnosticIds: readonly string[] = [helmRenderRule.id, kustomizeBuildRule.id];
 
 /** Every diagnostic code the product can emit. */
 export const ruleIds: readonly string[] = [yamlSyntaxRule.id, ...rules.map((rule) => rule.id)];

@@ -1,0 +1,74 @@
+import { relative, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Finding } from '../service/model';
+import { LineIndex, type Lines } from '../service/parse/lineIndex';
+import type { Settings } from '../service/settings';
+import { checkSource } from '../service/sources/checkSource';
+import { buildErrorFinding } from '../service/sources/kustomize/buildError';
+import { overlaySource } from '../service/sources/kustomize/overlaySource';
+import type { ServiceInfo } from '../service/workspace/serviceLookup';
+import type { WorkspaceIndex } from '../service/workspace/workspaceIndex';
+import { buildOverlay, readOverlay, sharedKustomizeEngine, type BuildResult, type KustomizeEngine } from './kustomize/index';
+
+/** An overlay built and checked: findings by the file that wrote them (a patch, a base, a kustomization). */
+export interface OverlayCheck {
+  dir: string;
+  /** The overlay's name in messages: its folder relative to the workspace (or the current folder). */
+  name: string;
+  byUri: Map<string, Finding[]>;
+  linesOf(uri: string): Lines | undefined;
+  services: ServiceInfo[];
+  buildMs: number;
+  /** Every file the build may read (absolute paths): an edit of one builds the overlay again. */
+  files: ReadonlySet<string>;
+  /** The kustomization folders it includes, itself first. */
+  roots: readonly string[];
+  /** The build itself (the manifest as `kustomize build` prints it). */
+  result: BuildResult;
+}
+
+export interface OverlayOptions {
+  /** The text of a file the editor has open (it wins over the disk), by absolute path. */
+  openText?: (path: string) => string | undefined;
+  /** The folder names are relative to (default: the current folder). */
+  relativeTo?: string;
+  engine?: KustomizeEngine;
+}
+
+/** Builds the overlay in `dir` with kustomize's engine and checks every resource of the build, each finding on the line that wrote it. */
+export async function checkOverlay(dir: string, settings: Settings, index: WorkspaceIndex, options: OverlayOptions = {}): Promise<OverlayCheck | undefined> {
+  const overlay = readOverlay(dir, options.openText);
+  if (!overlay) return undefined;
+  const name = relative(options.relativeTo ?? process.cwd(), overlay.dir).split(sep).join('/') || '.';
+  const texts = new Map<string, string>();
+  for (const [path, text] of overlay.files) texts.set(pathToFileURL(path).href, text);
+  const textOf = (uri: string): string | undefined => texts.get(uri);
+  const lines = new Map<string, Lines>();
+  const linesOf = (uri: string): Lines | undefined => {
+    const text = textOf(uri);
+    if (text === undefined) return undefined;
+    let l = lines.get(uri);
+    if (!l) lines.set(uri, (l = new LineIndex(text)));
+    return l;
+  };
+  const result = await buildOverlay(overlay, options.engine ?? sharedKustomizeEngine());
+  const common = { dir: overlay.dir, name, linesOf, buildMs: result.elapsedMs, files: new Set(overlay.files.keys()), roots: overlay.roots, result };
+  if (result.error) {
+    const kustomizations = overlay.kustomizations.map((file) => ({ uri: pathToFileURL(file).href, text: overlay.files.get(file) ?? '' }));
+    const { uri, finding } = buildErrorFinding(result.error.message, result.error.kind === 'remote', kustomizations, textOf);
+    return { ...common, byUri: new Map([[uri, [finding]]]), services: [] };
+  }
+  const dirUri = pathToFileURL(overlay.dir).href.replace(/\/$/, '');
+  const source = overlaySource({ dirUri, kustomizationUri: pathToFileURL(overlay.kustomization).href, name, resources: result.resources, textOf });
+  const { byUri, services } = checkSource(source, settings, index);
+  // Every finding of a build says which overlay it comes from: a base shared by overlays gets one per overlay.
+  for (const findings of byUri.values()) {
+    for (let i = 0; i < findings.length; i++) findings[i] = { ...findings[i]!, message: `${findings[i]!.message} (overlay ${name})` };
+  }
+  return { ...common, byUri, services };
+}
+
+/** Stops the engine's worker thread (a CLI run ends with it; the server keeps it warm). */
+export async function stopOverlayEngine(): Promise<void> {
+  await sharedKustomizeEngine().dispose();
+}
