@@ -1,5 +1,5 @@
 import { dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   CodeActionKind, createConnection, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, FileChangeType,
   TextDocumentSyncKind, type Connection, type InitializeParams,
@@ -7,6 +7,7 @@ import {
 import { chartOptionsFor } from '../host/chartCheck';
 import { matchesAny } from '../host/glob';
 import { baselineSource, readBaseline } from '../host/readBaseline';
+import { isKustomizationUri, kustomizePatchFiles } from '../host/kustomizationPatches';
 import { scanWorkspace, servicesInFile } from '../host/scanWorkspace';
 import { baselineFrom, type BaselineLookup } from '../service/baseline/baselineLookup';
 import { parseFile, type DocumentStore } from '../service/parse/documentStore';
@@ -90,13 +91,17 @@ export function startServer(connection: Connection = createConnection()): void {
     const generation = ++scanGeneration;
     const started = Date.now();
     let files = 0;
+    const kustomizations = new Set<string>();
     for (const folder of folders) {
       files += await scanWorkspace(folder, settings.exclude, settings.defaultNamespace, (uri, services) => {
         if (uri.endsWith('/Chart.yaml')) charts.warmUp();
+        if (isKustomizationUri(uri)) kustomizations.add(uri);
         if (!open.has(uri)) index.set(uri, services);
       }, () => generation !== scanGeneration, (uri) => open.has(uri));
     }
     if (generation === scanGeneration) {
+      kustomizationUris = kustomizations;
+      readPatchFiles();
       log(`indexed ${files} YAML files in ${Date.now() - started} ms (${index.size} with Services)`);
       checks.scheduleAll();
     }
@@ -143,8 +148,20 @@ export function startServer(connection: Connection = createConnection()): void {
     if (scanned(settings) !== scanned(before)) void indexWorkspace();
   });
 
+  /** The kustomizations of the workspace: the files they name as patches are checked as parts of objects. */
+  let kustomizationUris = new Set<string>();
+  function readPatchFiles(): void {
+    const patches = kustomizePatchFiles([...kustomizationUris].map((uri) => dirname(fileURLToPath(uri))));
+    index.setPatchFiles([...patches].map((path) => pathToFileURL(path).href));
+  }
+
   connection.onDidChangeWatchedFiles(async ({ changes }) => {
     for (const change of changes) {
+      if (change.uri.startsWith('file:') && isKustomizationUri(change.uri)) {
+        if (change.type === FileChangeType.Deleted) kustomizationUris.delete(change.uri);
+        else kustomizationUris.add(change.uri);
+        readPatchFiles();
+      }
       if (open.has(change.uri) || !change.uri.startsWith('file:')) continue;
       charts.touched(change.uri);
       if (change.type === FileChangeType.Deleted || excluded(change.uri)) index.delete(change.uri);

@@ -2,7 +2,7 @@ import { sameService, type ServiceInfo, type ServiceLookup } from './workspace/s
 import type { BaselineLookup } from './baseline/baselineLookup';
 import type { Finding, KubeObject, ManifestDocument, Severity } from './model';
 import { locate } from './parse/locate';
-import { isFragment } from './rules/fragment';
+import { isFragment, wholeObjectRules } from './rules/fragment';
 import { rules, yamlSyntaxRule } from './rules/index';
 import type { Rule, RuleContext } from './rules/types';
 import { settingsFingerprint, type Settings } from './settings';
@@ -16,6 +16,7 @@ function severityOf(id: string, fallback: Severity, settings: Settings): Severit
 function runRules(selected: readonly Rule[], context: RuleContext, document: ManifestDocument): Finding[] {
   const { object } = context;
   return selected.flatMap((rule) => {
+    if (context.fragment && wholeObjectRules.has(rule.id)) return []; // a patch is half an object: see wholeObjectRules
     const severity = severityOf(rule.id, rule.severity, context.settings);
     if (!severity) return [];
     let results;
@@ -55,10 +56,12 @@ const workspaceRules = rules.filter((rule) => rule.scope === 'workspace');
 export interface Links {
   services: ServiceLookup;
   baseline?: BaselineLookup | undefined;
+  /** The file is a kustomize patch (a kustomization names it): every object in it is a part, not a whole. */
+  patchFile?: boolean;
 }
 
-function contextFor(object: KubeObject, settings: Settings, { services, baseline }: Links): RuleContext {
-  return { object, settings, services, fragment: isFragment(object), ...(baseline ? { baseline } : {}) };
+function contextFor(object: KubeObject, settings: Settings, { services, baseline, patchFile }: Links): RuleContext {
+  return { object, settings, services, fragment: patchFile === true || isFragment(object), ...(baseline ? { baseline } : {}) };
 }
 
 /** A document's workspace-rule findings, with the Service lookups and the baseline they came from. */

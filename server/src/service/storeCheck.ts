@@ -59,9 +59,11 @@ export function checkChangedDocuments(
   const ends = last && unchangedEnds(last.documents, documents);
   const services = fileServices(uri, documents, settings, last, ends);
   const lookup = index.lookupFor(uri, services);
-  const key = settingsFingerprint(settings);
+  const patchFile = index.isPatchFile(uri);
+  // A file that became (or stopped being) a patch is checked again: its findings are keyed on it too.
+  const key = patchFile ? `${settingsFingerprint(settings)}:patch` : settingsFingerprint(settings);
   const reusable = last && ends && last.key === key && last.lookup === lookup && last.baseline === baseline ? ends : { start: 0, end: 0 };
-  const links = { services: lookup, ...(baseline ? { baseline } : {}) };
+  const links = { services: lookup, ...(baseline ? { baseline } : {}), ...(patchFile ? { patchFile } : {}) };
   const perDocument = documents.map((document, i) => {
     if (last && i < reusable.start) return last.findings[i]!;
     if (last && i >= documents.length - reusable.end) return last.findings[i - documents.length + last.documents.length]!;

@@ -1,4 +1,5 @@
 import { schemaProblems } from '../schema/schemaValidator';
+import { isPatchDirective } from './fragment';
 import { inReplacedVolume } from './podTemplate';
 import type { Rule } from './types';
 
@@ -12,6 +13,8 @@ export const schema: Rule = {
     const problems = schemaProblems(object.apiVersion, object.kind, object.value) ?? [];
     return problems
       .filter((problem) => !(fragment && problem.message.startsWith('Missing required')))
+      // A patch's merge directives ($patch: delete, $setElementOrder/...) are kustomize's, not fields.
+      .filter((problem) => !(fragment && problem.path.some(isPatchDirective)))
       // A volume named like a claim template is replaced by the claim before validation (k8s oracle).
       .filter((problem) => !(problem.message.startsWith('Missing required') && inReplacedVolume(object.value, problem.path)))
       // A null item of a list of strings or numbers decodes as "" or 0, which the API server accepts (k8s oracle).

@@ -18,6 +18,18 @@ export class WorkspaceIndex {
   /** Counts the changes of what any lookup could find. */
   private generation = 0;
   private readonly lookups = new Map<string, { local: readonly ServiceInfo[]; generation: number; lookup: ServiceLookup }>();
+  /** Files a kustomization names as patches (their file URIs): parts of objects, not whole ones. */
+  private patchFiles: ReadonlySet<string> = new Set();
+
+  /** Sets the files that kustomizations name as patches (read by the host: host/kustomizationPatches.ts). */
+  setPatchFiles(uris: Iterable<string>): void {
+    this.patchFiles = new Set(uris);
+  }
+
+  /** Whether a kustomization names this file as a patch: its objects are not checked as whole objects. */
+  isPatchFile(uri: string): boolean {
+    return this.patchFiles.has(uri);
+  }
 
   /** Sets a file's Services; false when they are the same as before (nothing that depends on them needs checking again). */
   set(uri: string, services: readonly ServiceInfo[]): boolean {
