@@ -35,6 +35,9 @@ export const commands: readonly CommandSpec[] = [
     details: [
       'A folder with a Chart.yaml is a Helm chart: it is rendered with Helm\'s engine (built in) and',
       'each finding is put on the template or values line that wrote it.',
+      'A folder with a kustomization.yaml is a kustomize overlay: it is built with kustomize\'s engine',
+      '(built in; remote resources are never fetched) and each finding is put on the patch,',
+      'kustomization or base line that wrote it.',
       'Exit 0: no errors (warnings do not fail); 1: errors found, or with --baseline an immutable',
       'field changed (kubectl apply would refuse it); 2: a usage error or input that cannot be read.',
       'The last line of text output says which of these it is.',

@@ -10,6 +10,7 @@ import { defaultSettings, type Settings } from '../service/settings';
 import { listOf, parseArgs, type CliArgs } from './args';
 import { checkFiles, formatReports, previewFile } from './check';
 import { checkCharts, chartsIn } from './checkCharts';
+import { checkOverlays, overlaysIn } from './checkOverlays';
 import { closest } from './closest';
 import { collectFiles } from './collectFiles';
 import { commandHelp, commandNamed, commands, generalHelp } from './commands';
@@ -88,6 +89,8 @@ async function runCheck(args: CliArgs): Promise<number> {
       namespace: settings.defaultNamespace,
     }));
   }
+  const overlays = overlaysIn(args.paths);
+  if (overlays.length > 0) reports.push(...await checkOverlays(overlays, settings, reports));
   const sorted = sortReports(reports);
   const sarifFile = args.options.get('--sarif');
   if (typeof sarifFile === 'string') {

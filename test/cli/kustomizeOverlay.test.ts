@@ -1,0 +1,80 @@
+// `sts check OVERLAY_DIR`: each overlay built with kustomize's engine, findings on the patch,
+// kustomization or base line that wrote them, naming the overlay (JSON `related`, SARIF
+// `relatedLocations`); a build error is one kustomize-build error on the kustomization line.
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { sts } from './cliRun';
+
+interface Json {
+  file: string;
+  line: number;
+  rule: string;
+  message: string;
+  related?: { file: string; line: number; message: string }[];
+}
+
+let folder: string;
+before(() => {
+  folder = mkdtempSync(join(tmpdir(), 'sts-cli-kustomize-'));
+  cpSync(join(import.meta.dirname, '..', 'fixtures', 'kustomize-own', 'db'), join(folder, 'db'), { recursive: true });
+  cpSync(join(import.meta.dirname, '..', 'fixtures', 'kustomize-real', 'metacontroller'), join(folder, 'metacontroller'), { recursive: true });
+});
+after(() => rmSync(folder, { recursive: true, force: true }));
+
+test('the injected mistakes of each overlay, on the lines that wrote them, each naming its overlay', () => {
+  const { status, stdout } = sts(['check', '--format', 'json', join(folder, 'db')]);
+  assert.equal(status, 1);
+  const reports = JSON.parse(stdout) as Json[];
+  const found = reports.map((r) => `${r.file.slice(r.file.indexOf('db/'))}:${r.line} ${r.rule}`).sort();
+  assert.deepEqual(found, [
+    'db/base/statefulset.yaml:13 partition-exceeds-replicas',
+    'db/base/statefulset.yaml:14 selector-mismatch',
+    'db/base/statefulset.yaml:8 service-missing',
+    'db/base/statefulset.yaml:8 service-selector-mismatch',
+    'db/overlays/typo/kustomization.yaml:6 kustomize-build',
+  ]);
+  const partition = reports.find((r) => r.rule === 'partition-exceeds-replicas')!;
+  assert.match(partition.message, /\(overlay .*overlays\/prod\)$/);
+  assert.ok(partition.related?.some((r) => r.file.endsWith('overlays/prod/replicas.yaml') && /patches this StatefulSet/.test(r.message)), stdout);
+  const moved = reports.find((r) => r.rule === 'service-missing')!;
+  assert.match(moved.message, /namespace "analytics"/);
+  const sarif = JSON.parse(sts(['check', '--format', 'sarif', join(folder, 'db')]).stdout);
+  const result = sarif.runs[0].results.find((r: { ruleId: string }) => r.ruleId === 'partition-exceeds-replicas');
+  assert.ok(result.relatedLocations.some((l: { physicalLocation: { artifactLocation: { uri: string } } }) => /overlays\/prod\/replicas\.yaml$/.test(l.physicalLocation.artifactLocation.uri)));
+});
+
+test('a patch value the API server refuses lands on the patch line', () => {
+  const dir = join(folder, 'db', 'overlays', 'prod');
+  writeFileSync(join(dir, 'replicas.yaml'), readFileSync(join(dir, 'replicas.yaml'), 'utf8').replace('replicas: 2', 'replicas: -1'));
+  try {
+    const reports = JSON.parse(sts(['check', '--format', 'json', dir]).stdout) as Json[];
+    const negative = reports.find((r) => r.file.endsWith('overlays/prod/replicas.yaml'));
+    assert.ok(negative, JSON.stringify(reports));
+    assert.equal(negative.line, 6);
+    assert.ok(negative.related?.some((r) => r.file.endsWith('db/base/statefulset.yaml') && r.line === 9));
+  } finally {
+    writeFileSync(join(dir, 'replicas.yaml'), readFileSync(join(dir, 'replicas.yaml'), 'utf8').replace('replicas: -1', 'replicas: 2'));
+  }
+});
+
+test('real overlays (metacontroller) build and check with no finding', () => {
+  const { status, stdout } = sts(['check', join(folder, 'metacontroller', 'manifests')]);
+  assert.equal(stdout, '0 errors, 0 warnings\n');
+  assert.equal(status, 0);
+});
+
+test('a remote resource is one kustomize-build error that says it is never fetched', () => {
+  const dir = join(folder, 'remote');
+  cpSync(join(folder, 'db', 'base'), join(dir, 'base'), { recursive: true });
+  writeFileSync(join(dir, 'kustomization.yaml'), 'resources:\n- base\n- https://example.com/sts.yaml\n');
+  const { status, stdout } = sts(['check', '--format', 'json', dir]);
+  assert.equal(status, 1);
+  const reports = JSON.parse(stdout) as Json[];
+  const build = reports.filter((r) => r.rule === 'kustomize-build');
+  assert.equal(build.length, 1, stdout);
+  assert.equal(build[0]!.line, 3);
+  assert.match(build[0]!.message, /never fetched/);
+});
