@@ -168,17 +168,22 @@ test('tabs: tab indentation is a syntax error on its line; tabs inside values ar
   assertServiceSound(statefulSet().replace(/ {2}/g, '\t'));
 });
 
-test('Helm templates are skipped, and the plain documents beside them still checked', () => {
+// CHANGED EXPECTATION (issue 18): a template is no longer skipped in silence: each templated
+// document gets one information, template-syntax, and nothing else.
+test('Helm templates are not checked (one template-syntax information each), and the plain documents beside them still are', () => {
   const helm = join(import.meta.dirname, '..', 'fixtures', 'corpus', 'helm');
   for (const name of readdirSync(helm)) {
     const text = readFileSync(join(helm, name), 'utf8');
     const file = check(text);
-    assert.deepEqual(file.findings, [], name);
+    assert.ok(file.findings.length > 0, name);
+    assert.deepEqual(file.findings.filter((f) => f.rule !== 'template-syntax' || f.severity !== 'info'), [], name);
     assertServiceSound(text);
   }
   const mixed = `{{- if .Values.enabled }}\n${statefulSet('{{ .Values.name }}')}{{- end }}\n---\n${statefulSet('plain')}`;
   const file = check(mixed);
-  assert.ok(file.findings.length > 0 && file.findings.every((f) => f.start > mixed.indexOf('name: plain') - 100));
+  const checked = file.findings.filter((f) => f.rule !== 'template-syntax');
+  assert.deepEqual(file.findings.filter((f) => f.rule === 'template-syntax').map((f) => f.start), [0]);
+  assert.ok(checked.length > 0 && checked.every((f) => f.start > mixed.indexOf('name: plain') - 100));
 });
 
 test('a document that is only a comment (or empty, or only separators) gives no findings', () => {

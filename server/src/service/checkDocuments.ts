@@ -3,7 +3,7 @@ import type { BaselineLookup } from './baseline/baselineLookup';
 import type { Finding, KubeObject, ManifestDocument, Severity } from './model';
 import { locate } from './parse/locate';
 import { isFragment, wholeObjectRules } from './rules/fragment';
-import { rules, yamlSyntaxRule } from './rules/index';
+import { rules, templateSyntaxRule, yamlSyntaxRule } from './rules/index';
 import type { Rule, RuleContext } from './rules/types';
 import { settingsFingerprint, type Settings } from './settings';
 import { applySuppressions } from './suppression';
@@ -58,6 +58,8 @@ export interface Links {
   baseline?: BaselineLookup | undefined;
   /** The file is a kustomize patch (a kustomization names it): every object in it is a part, not a whole. */
   patchFile?: boolean;
+  /** The file is a Helm chart's template: its documents are checked through the chart's rendering, so template syntax in them says nothing new. */
+  chartTemplate?: boolean;
 }
 
 function contextFor(object: KubeObject, settings: Settings, { services, baseline, patchFile }: Links): RuleContext {
@@ -116,6 +118,15 @@ export function checkDocument(document: ManifestDocument, settings: Settings, li
   const syntax = document.syntaxError;
   const syntaxSeverity = syntax && severityOf(yamlSyntaxRule.id, yamlSyntaxRule.severity, settings);
   const findings: Finding[] = syntax && syntaxSeverity ? [{ rule: yamlSyntaxRule.id, severity: syntaxSeverity, ...syntax }] : [];
+  const templateSeverity = document.templated && !links.chartTemplate && severityOf(templateSyntaxRule.id, templateSyntaxRule.severity, settings);
+  if (templateSeverity) {
+    // Not silence: say once per document that nothing in it was checked, where the template syntax is.
+    const start = Math.min(document.templateAt ?? 0, Math.max(document.text.length - 1, 0));
+    findings.push({
+      rule: templateSyntaxRule.id, severity: templateSeverity, start, end: Math.min(start + 2, document.text.length),
+      message: 'Not checked: template syntax ({{ }} outside quotes) makes this document something other than the manifest it renders to. Check the rendered output (helm template … | sts check -), or a chart folder with sts check CHART.',
+    });
+  }
   let own = document.objects.length === 0 ? nothing : document.memo.get(key);
   if (!own) {
     own = document.objects.flatMap((object) => runRules(documentRules, contextFor(object, settings, links), document));

@@ -61,8 +61,12 @@ export interface ManifestDocument {
   text: string;
   yaml: Document.Parsed | undefined;
   objects: KubeObject[];
-  /** True when the chunk holds template syntax (`{{ }}`): it is not checked. */
+  /**
+   * True when template syntax (`{{ }}`) makes the chunk something else than YAML meant as is
+   * (outside quoted and block scalars): it is not checked. `templateAt` is where (chunk offset).
+   */
   templated: boolean;
+  templateAt?: number;
   /** The first YAML syntax error of the chunk, if any. */
   syntaxError: (Span & { message: string }) | undefined;
   /** Maps an offset in the parsed text back to the chunk's own text (they differ when we repaired leniently). */

@@ -22,6 +22,9 @@ interface LastCheck {
 
 const lastChecks = new WeakMap<DocumentStore, LastCheck>();
 
+/** A Helm chart's template (`…/templates/x.yaml`): the chart source checks what it renders to. */
+const chartTemplateUri = /\/templates\/[^/]*$/;
+
 /**
  * How many documents at the start and at the end are the very same objects as before: an edit
  * replaces a run of documents in between. Comparing references in two arrays never reads the
@@ -63,7 +66,8 @@ export function checkChangedDocuments(
   // A file that became (or stopped being) a patch is checked again: its findings are keyed on it too.
   const key = patchFile ? `${settingsFingerprint(settings)}:patch` : settingsFingerprint(settings);
   const reusable = last && ends && last.key === key && last.lookup === lookup && last.baseline === baseline ? ends : { start: 0, end: 0 };
-  const links = { services: lookup, ...(baseline ? { baseline } : {}), ...(patchFile ? { patchFile } : {}) };
+  const chartTemplate = chartTemplateUri.test(uri);
+  const links = { services: lookup, ...(baseline ? { baseline } : {}), ...(patchFile ? { patchFile } : {}), ...(chartTemplate ? { chartTemplate } : {}) };
   const perDocument = documents.map((document, i) => {
     if (last && i < reusable.start) return last.findings[i]!;
     if (last && i >= documents.length - reusable.end) return last.findings[i - documents.length + last.documents.length]!;

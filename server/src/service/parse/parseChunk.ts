@@ -2,8 +2,7 @@ import { isMap, isSeq, type Document, type Node as YamlNode } from 'yaml';
 import type { KubeObject, ManifestDocument, Span } from '../model';
 import { readYaml, toPlainValue } from './readYaml';
 import { repairLenientQuotes } from './repairLenientQuotes';
-
-const templateSyntax = /\{\{|\{%/;
+import { templateOutsideText, templateSyntax } from './templateSyntax';
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -119,7 +118,7 @@ export function parseChunk(offset: number, text: string): ManifestDocument {
     memo: new Map(),
     repaired: false,
   };
-  if (templateSyntax.test(text)) return { ...base, templated: true };
+  const mayBeTemplate = templateSyntax.test(text);
   const tooDeep = nestedTooDeep(text);
   if (tooDeep >= 0) {
     const message = `YAML nested more than ${maxNesting} levels deep: this document is not checked.`;
@@ -127,6 +126,11 @@ export function parseChunk(offset: number, text: string): ManifestDocument {
   }
   try {
     let doc = readYaml(text);
+    if (mayBeTemplate) {
+      // Template syntax only inside quoted or block scalars (a rendered manifest's alert text) is checked like any text.
+      const at = templateOutsideText(text, doc);
+      if (at >= 0) return { ...base, templated: true, templateAt: at };
+    }
     let parsedText = text;
     let toChunkOffset = identity;
     if (doc.errors.length > 0) {

@@ -53,6 +53,9 @@ export const rules: readonly Rule[] = [
 /** The id of the YAML syntax diagnostic, which no rule object produces. */
 export const yamlSyntaxRule = { id: 'yaml-syntax', severity: 'error' } as const;
 
+/** The id of the information that a document is not checked because template syntax makes it something else than YAML as is. */
+export const templateSyntaxRule = { id: 'template-syntax', severity: 'info' } as const;
+
 /** The id of a chart Helm cannot render (template, values or dependency errors): the Helm source reports it, no rule object. */
 export const helmRenderRule = { id: 'helm-render', severity: 'error' } as const;
 
@@ -63,7 +66,7 @@ export const kustomizeBuildRule = { id: 'kustomize-build', severity: 'error' } a
 export const sourceDiagnosticIds: readonly string[] = [helmRenderRule.id, kustomizeBuildRule.id];
 
 /** Every diagnostic code the product can emit. */
-export const ruleIds: readonly string[] = [yamlSyntaxRule.id, ...rules.map((rule) => rule.id)];
+export const ruleIds: readonly string[] = [yamlSyntaxRule.id, templateSyntaxRule.id, ...rules.map((rule) => rule.id)];
 
 /** The rules by id, for fixes keyed on a diagnostic's code. */
 export const ruleById: ReadonlyMap<string, Rule> = new Map(rules.map((rule) => [rule.id, rule]));
