@@ -97,9 +97,11 @@ test('sts preview: a pod that can never be created has a problem; a refused Stat
     'refused.yaml': statefulSet.replace('replicas: 3', 'replicas: 2').replace('image: postgres', 'image: postgres, ports: [{containerPort: 70000}]'),
   });
   const json = JSON.parse(sts(['preview', '--json', join(folder, 'long.yaml')]).stdout);
-  assert.deepEqual(json.pods.filter((pod: { problem?: string }) => pod.problem).map((pod: { name: string }) => pod.name), [`${long}-10`]);
+  assert.equal(json.pods.every((pod: { problem?: string }) => pod.problem?.startsWith("never created: the controller's pod creation is refused (FailedCreate)")), true);
+  assert.match(json.pods[9].problem, /"a{61}-10" is 64 characters/);
+  assert.deepEqual(json.pvcs.afterCreate, [`data-${long}-1`]);
   const text = sts(['preview', join(folder, 'long.yaml')]).stdout;
-  assert.match(text, /Pods that can never be created:\n {2}a{61}-10: never created: the controller's pod creation is refused \(FailedCreate\)/);
+  assert.match(text, /Pods that can never be created:\n {2}a{61}-1: never created: the controller's pod creation is refused \(FailedCreate\), since its controller-revision-hash label/);
   const refused = JSON.parse(sts(['preview', '--json', join(folder, 'refused.yaml')]).stdout);
   assert.equal(refused.pods.length, 2);
   for (const pod of refused.pods) assert.match(pod.problem, /^never created: the API server refuses the StatefulSet \(1 error, first: /);

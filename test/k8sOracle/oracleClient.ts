@@ -27,6 +27,8 @@ export interface OracleStep {
   pods: string[];
   claims: string[];
   settled: boolean;
+  /** With `scenario.validate`: the creations the API server refused in this step (`pod/web-10`). */
+  refused?: string[];
 }
 
 export interface OracleAnswer {
@@ -41,7 +43,7 @@ export interface OracleRequest {
   op?: 'validate' | 'run';
   object: string;
   /** For `run`: create (first), scale, update, fail, failOnRecreate, delete. */
-  scenario?: { steps: { kind: string; replicas?: number; ordinal?: number }[]; maxSyncs?: number };
+  scenario?: { steps: { kind: string; replicas?: number; ordinal?: number }[]; maxSyncs?: number; validate?: boolean };
   oldObject?: string;
   featureGates?: Record<string, boolean>;
   namespace?: string;

@@ -76,11 +76,19 @@ test('scale what-if: no scale without one, a warning for a count that is not one
   assert.deepEqual(bad.warnings, ['scale to -1 is not a replica count (an integer, 0 or more)']);
 });
 
-test('a pod whose name is over 63 characters has a problem: the controller can never create it', () => {
-  const name = 'a'.repeat(61);
-  const sim = web({ replicas: 11 }, {}, name);
-  const withProblem = sim.pods.filter((pod) => pod.problem !== undefined).map((pod) => pod.name);
-  assert.deepEqual(withProblem, [`${name}-10`]);
-  assert.match(sim.pods[10]?.problem ?? '', /is 64 characters/);
+test('a pod that can never be created has a problem: a name over 63 characters, or a set name whose revision label overflows', () => {
+  const short = 'a'.repeat(52);
+  // 52 characters: every label fits, and `<set>-<ordinal>` stays within 63 for any int32 ordinal.
+  assert.equal(web({ replicas: 2, ordinals: { start: 2147483646 } }, {}, short).pods.some((pod) => 'problem' in pod), false);
+  const long = 'a'.repeat(61);
+  const sim = web({ replicas: 11 }, {}, long);
+  assert.equal(sim.pods.every((pod) => pod.problem !== undefined), true);
+  assert.match(sim.pods[0]?.problem ?? '', /controller-revision-hash label, "a{61}-" and a hash.*less than a 0\.1% chance/);
+  assert.match(sim.pods[10]?.problem ?? '', /"a{61}-10" is 64 characters/);
+  assert.match(web({}, {}, 'a'.repeat(53)).pods[0]?.problem ?? '', /at most 9 digits \(a 23% chance\)/);
   assert.equal(web({}, {}).pods.some((pod) => 'problem' in pod), false);
+  // The controller makes a pod's claims before the pod: OrderedReady stops at the first refusal,
+  // Parallel's slow-start batches (1, 2, 4, …) at the end of the batch holding it.
+  assert.deepEqual(sim.pvcs.afterCreate, [`data-${long}-0`]);
+  assert.deepEqual(web({ replicas: 11, podManagementPolicy: 'Parallel' }, {}, long).pvcs.afterCreate, [`data-${long}-0`]);
 });

@@ -49,6 +49,9 @@ type apiObjects struct {
 	deleted []string
 	// validate sends each creation through the registries' validation (off in scenario runs).
 	validate bool
+	// refuseInvalid makes an invalid creation fail as the API server's would (Invalid, nothing
+	// stored), as in a scenario run with Validate; the validate op stores it to find every error.
+	refuseInvalid bool
 }
 
 var _ statefulset.StatefulPodControlObjectManager = (*apiObjects)(nil)
@@ -70,10 +73,14 @@ func (a *apiObjects) CreatePod(_ context.Context, p *v1.Pod, _ *appsv1.StatefulS
 	if _, ok := a.pods[p.Name]; ok {
 		return apierrors.NewAlreadyExists(schema.GroupResource{Resource: "pods"}, p.Name)
 	}
-	a.created = append(a.created, "pod/"+p.Name)
 	if a.validate {
-		a.refuse(validatePod(p, a.namespace), "pod", p.Name, "")
+		errs := validatePod(p, a.namespace)
+		a.refuse(errs, "pod", p.Name, "")
+		if len(errs) > 0 && a.refuseInvalid {
+			return apierrors.NewInvalid(schema.GroupKind{Kind: "Pod"}, p.Name, errs)
+		}
 	}
+	a.created = append(a.created, "pod/"+p.Name)
 	a.pods[p.Name] = p.DeepCopy()
 	return nil
 }
@@ -108,7 +115,6 @@ func (a *apiObjects) CreateClaim(c *v1.PersistentVolumeClaim, _ *appsv1.Stateful
 	if _, ok := a.claims[c.Name]; ok {
 		return apierrors.NewAlreadyExists(schema.GroupResource{Resource: "persistentvolumeclaims"}, c.Name)
 	}
-	a.created = append(a.created, "claim/"+c.Name)
 	template := ""
 	for name := range a.templateIndex {
 		if strings.HasPrefix(c.Name, name+"-") && (template == "" || len(name) > len(template)) {
@@ -116,8 +122,13 @@ func (a *apiObjects) CreateClaim(c *v1.PersistentVolumeClaim, _ *appsv1.Stateful
 		}
 	}
 	if a.validate {
-		a.refuse(validateClaim(c, a.namespace), "claim", c.Name, template)
+		errs := validateClaim(c, a.namespace)
+		a.refuse(errs, "claim", c.Name, template)
+		if len(errs) > 0 && a.refuseInvalid {
+			return apierrors.NewInvalid(schema.GroupKind{Kind: "PersistentVolumeClaim"}, c.Name, errs)
+		}
 	}
+	a.created = append(a.created, "claim/"+c.Name)
 	a.claims[c.Name] = c.DeepCopy()
 	return nil
 }

@@ -35,6 +35,10 @@ type Scenario struct {
 	Steps []Step `json:"steps"`
 	// MaxSyncs bounds the syncs of each step (default 64).
 	MaxSyncs int `json:"maxSyncs,omitempty"`
+	// Validate sends each pod and claim the controller creates through the API server's
+	// validation; an invalid one is refused (FailedCreate), the sync's error is recorded in
+	// StepResult.Refused and the controller syncs again, as its work queue would.
+	Validate bool `json:"validate,omitempty"`
 }
 
 // StepResult is what the controller did for one step: its events, one list per sync that did something.
@@ -46,6 +50,8 @@ type StepResult struct {
 	Claims []string `json:"claims"`
 	// Settled is false when MaxSyncs ran out while the controller still acted.
 	Settled bool `json:"settled"`
+	// Refused names the creations the API server refused in this step ("pod/web-10"), sorted.
+	Refused []string `json:"refused,omitempty"`
 }
 
 // runner is one scenario: the controller's sync logic over an in-memory API with a scripted
@@ -146,6 +152,21 @@ func (r *runner) sync() error {
 	return err
 }
 
+// refusedSince names the objects whose creation was refused since the last call, once each.
+func (r *runner) refusedSince() []string {
+	seen := map[string]bool{}
+	var names []string
+	for _, e := range r.objs.refused {
+		if !seen[e.Object] {
+			seen[e.Object] = true
+			names = append(names, e.Object)
+		}
+	}
+	r.objs.refused = nil
+	sort.Strings(names)
+	return names
+}
+
 func (r *runner) state(result *StepResult) {
 	for name := range r.objs.pods {
 		result.Pods = append(result.Pods, name)
@@ -179,7 +200,7 @@ func Run(stored *appsv1.StatefulSet, scenario Scenario) ([]StepResult, error) {
 	set := stored.DeepCopy()
 	set.UID = "3f1c0b5e-0000-4000-8000-000000000001"
 	objs := newAPIObjects(set)
-	objs.validate = false
+	objs.validate, objs.refuseInvalid = scenario.Validate, scenario.Validate
 	r := &runner{set: set, objs: objs, control: newControl(objs), failing: map[int]bool{},
 		failOnRecreate: map[int]bool{}, failingUIDs: map[types.UID]bool{}, clock: time.Unix(1_800_000_000, 0)}
 	var results []StepResult
@@ -232,7 +253,7 @@ func Run(stored *appsv1.StatefulSet, scenario Scenario) ([]StepResult, error) {
 		r.kubelet()
 		quiet := 0
 		for n := 0; n < max && quiet < 2; n++ {
-			if err := r.sync(); err != nil {
+			if err := r.sync(); err != nil && !scenario.Validate {
 				return results, fmt.Errorf("step %d, sync %d: %w", i, n, err)
 			}
 			r.kubelet()
@@ -246,6 +267,7 @@ func Run(stored *appsv1.StatefulSet, scenario Scenario) ([]StepResult, error) {
 			result.Syncs = append(result.Syncs, events)
 		}
 		result.Settled = quiet >= 2
+		result.Refused = r.refusedSince()
 		r.state(&result)
 		results = append(results, result)
 	}

@@ -38,3 +38,24 @@ func TestRunAFailingPodHaltsOrderedReady(t *testing.T) {
 		t.Errorf("an unready web-0 blocks the OrderedReady rollout, got %v", syncs)
 	}
 }
+
+// With Validate, the pods of a 61-character set are refused (the controller-revision-hash
+// label overflows; the last two names are also over 63): each attempt leaves its claims (the
+// controller creates them first), OrderedReady stops at the first refusal, and Parallel
+// launches no slow-start batch after the first, which holds it.
+func TestRunValidateRefusesPodsOfALongName(t *testing.T) {
+	name := strings.Repeat("a", 61)
+	object := strings.Replace(strings.Replace(valid, "name: web\nspec", "name: "+name+"\nspec", 1), "replicas: 3", "replicas: 12", 1)
+	for _, policy := range []string{"OrderedReady", "Parallel"} {
+		policied := strings.Replace(object, "replicas: 12", "replicas: 12\n  podManagementPolicy: "+policy, 1)
+		resp := Answer(Request{Op: "run", Object: policied, Scenario: &Scenario{Validate: true, Steps: []Step{{Kind: "create"}}}})
+		if resp.Failure != "" || len(resp.Steps) != 1 {
+			t.Fatalf("%s: failure %q, %d steps", policy, resp.Failure, len(resp.Steps))
+		}
+		step := resp.Steps[0]
+		want := []string{"data-" + name + "-0"}
+		if len(step.Pods) != 0 || !reflect.DeepEqual(step.Claims, want) || !reflect.DeepEqual(step.Refused, []string{"pod/" + name + "-0"}) || !step.Settled {
+			t.Errorf("%s: pods %v, claims %v (want %v), refused %v, settled %v", policy, step.Pods, step.Claims, want, step.Refused, step.Settled)
+		}
+	}
+}

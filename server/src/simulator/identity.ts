@@ -50,7 +50,7 @@ export function podIdentities(settings: StatefulSetSettings): PodIdentity[] {
       labels: { ...settings.templateLabels, [podNameLabel]: name, [podIndexLabel]: String(ordinal) },
       revision: revisionAfterUpdate(settings, ordinal),
     };
-    const problem = podNameProblem(name);
+    const problem = podNameProblem(name, settings.name);
     if (problem !== undefined) pod.problem = problem;
     return pod;
   });
@@ -60,12 +60,30 @@ export function podIdentities(settings: StatefulSetSettings): PodIdentity[] {
 const maxLabelLength = 63;
 
 /**
- * Why the controller can never create this pod, as far as its name decides: the name is the
- * pod's hostname and its pod-name label value. (A set name of 53 to 61 characters may also
- * overflow the controller-revision-hash label, `<set>-<hash>`, but that depends on the digits
- * of a hash of the template that only Kubernetes computes, so it is not claimed here.)
+ * The chance that `<set>-<hash>` fits in a label, the hash being the decimal digits of an
+ * FNV-32a hash of the template (history.HashControllerRevision: fmt.Sprint(hf.Sum32()),
+ * safe-encoded, same length): the share of 32-bit values with at most `62 - set length` digits.
  */
-export function podNameProblem(name: string): string | undefined {
-  if (name.length <= maxLabelLength) return undefined;
-  return `never created: the controller's pod creation is refused (FailedCreate), since "${name}" is ${name.length} characters and a pod's hostname and its ${podNameLabel} label are limited to ${maxLabelLength}`;
+function revisionLabelFits(setName: string): number {
+  const digits = maxLabelLength - 1 - setName.length;
+  return digits >= 10 ? 1 : digits < 1 ? 0 : 10 ** digits / 2 ** 32;
+}
+
+/**
+ * Why the controller can never create this pod, as far as names decide. The pod's name is its
+ * hostname and its pod-name label value. Every pod also gets the label controller-revision-hash
+ * = `<set>-<hash>`; the hash is computed from the template, which only Kubernetes does, so for
+ * a set name of 53 to 61 characters the problem says how likely the label overflows (3 in 4 at
+ * 53, 98% at 54, all but certain above). A set name of 52 characters or fewer always fits.
+ */
+export function podNameProblem(name: string, setName = ''): string | undefined {
+  const refused = "never created: the controller's pod creation is refused (FailedCreate)";
+  if (name.length > maxLabelLength) {
+    return `${refused}, since "${name}" is ${name.length} characters and a pod's hostname and its ${podNameLabel} label are limited to ${maxLabelLength}`;
+  }
+  const fits = revisionLabelFits(setName);
+  if (fits >= 0.25) return undefined;
+  const room = maxLabelLength - 1 - setName.length;
+  const chance = fits === 0 ? 'never fits' : `fits only if the hash has at most ${room} digit${room === 1 ? '' : 's'} (${fits < 0.001 ? 'less than a 0.1%' : `a ${(fits * 100).toPrecision(2)}%`} chance)`;
+  return `${refused}, since its controller-revision-hash label, "${setName}-" and a hash of the template (10 digits 77% of the time, 9 digits 21%), is over the ${maxLabelLength} characters a label value may hold: it ${chance}`;
 }
