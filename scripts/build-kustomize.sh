@@ -54,7 +54,9 @@ case "$target" in
     dist="$root/dist"
     if fresh "$cache/wasm.stamp" "$dist/kustomize.wasm" "$dist/kustomize_wasm_exec.js"; then exit 0; fi
     mkdir -p "$dist"
-    GOOS=js GOARCH=wasm go build -trimpath -ldflags="$ldflags" -o "$dist/kustomize.wasm.tmp" ./cmd/wasm
+    # kustomize's api module with its transformation record made linear (see tools/apioverlay).
+    go run ./tools/apioverlay "$cache/api-src"
+    GOOS=js GOARCH=wasm go build -tags stsoverlay -modfile="$cache/api-src/go.mod" -trimpath -ldflags="$ldflags" -o "$dist/kustomize.wasm.tmp" ./cmd/wasm
     mv "$dist/kustomize.wasm.tmp" "$dist/kustomize.wasm"
     cp "$(go env GOROOT)/lib/wasm/wasm_exec.js" "$dist/kustomize_wasm_exec.js"
     echo "$hash" > "$cache/wasm.stamp"
@@ -68,7 +70,8 @@ case "$target" in
     ;;
   engine-cli)
     if fresh "$cache/engine-cli.stamp" "$cache/bin/kustomizeengine"; then exit 0; fi
-    go build -trimpath -ldflags="$ldflags" -o "$cache/bin/kustomizeengine.tmp" ./cmd/kustomizeengine
+    go run ./tools/apioverlay "$cache/api-src"
+    go build -tags stsoverlay -modfile="$cache/api-src/go.mod" -trimpath -ldflags="$ldflags" -o "$cache/bin/kustomizeengine.tmp" ./cmd/kustomizeengine
     mv "$cache/bin/kustomizeengine.tmp" "$cache/bin/kustomizeengine"
     echo "$hash" > "$cache/engine-cli.stamp"
     ;;

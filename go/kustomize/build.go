@@ -69,6 +69,11 @@ func init() {
 
 // wanted is the build metadata we need; the kustomization's own list decides what the
 // printed manifest keeps.
+// skipRepeatedTransformations switches kustomize's recording of a transformation equal to the
+// last one off (set in overlay_on.go when built with tools/apioverlay's copy of the api module:
+// without it, P patches over R resources cost R*P^2; see tools/apioverlay).
+var skipRepeatedTransformations = func(bool) {}
+
 var wanted = []string{types.OriginAnnotations, types.TransformerAnnotations}
 
 // Build runs kustomize's krusty.Kustomizer over the in-memory files with the options
@@ -91,6 +96,9 @@ func Build(req Request) (resp Response) {
 	if err != nil {
 		return failed(err)
 	}
+	// Only when the list is dropped before printing: then nobody sees it but us.
+	skipRepeatedTransformations(!slices.Contains(asked, types.TransformerAnnotations))
+	defer skipRepeatedTransformations(false)
 	opts := krusty.MakeDefaultOptions()
 	opts.Reorder = krusty.ReorderOptionUnspecified // as the CLI without --reorder: legacy order
 	m, err := krusty.MakeKustomizer(opts).Run(fSys, req.Dir)

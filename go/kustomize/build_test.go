@@ -91,3 +91,20 @@ func TestBuildKeepsAskedMetadata(t *testing.T) {
 		t.Errorf("want origins only:\n%s", resp.Manifest)
 	}
 }
+
+// A kustomization that asks for transformerAnnotations gets kustomize's own list, each patch
+// recorded (the overlay's skipping of repeats is off then).
+func TestBuildKeepsEveryAskedTransformation(t *testing.T) {
+	files := map[string][]byte{}
+	for k, v := range layout {
+		files[k] = v
+	}
+	files["/w/prod/kustomization.yaml"] = append([]byte("buildMetadata: [transformerAnnotations]\n"), layout["/w/prod/kustomization.yaml"]...)
+	resp := Build(Request{Files: files, Dir: "/w/prod"})
+	if resp.Error != nil {
+		t.Fatal(resp.Error.Message)
+	}
+	if n := strings.Count(resp.Resources[1].Text, "kind: PatchTransformer"); n != 2 {
+		t.Errorf("want both patches recorded, got %d:\n%s", n, resp.Resources[1].Text)
+	}
+}

@@ -12,7 +12,7 @@ export interface KustomizeEngineFiles {
 
 export interface KustomizeEngineOptions {
   files?: KustomizeEngineFiles;
-  /** A build that takes longer is stopped (default 10 s). */
+  /** A build that takes longer is stopped (default 30 s: argo-cd's HA overlay, 61 resources and ~70 patches, takes 2-5 s on a loaded machine). */
   timeoutMs?: number;
   /** The engine is restarted when its module's memory passes this after a build (default 1 GiB). */
   memoryLimitBytes?: number;
@@ -73,7 +73,7 @@ export class KustomizeEngine {
 
   constructor(options: KustomizeEngineOptions = {}) {
     this.files = options.files ?? bundledKustomizeFiles;
-    this.timeoutMs = options.timeoutMs ?? 10_000;
+    this.timeoutMs = options.timeoutMs ?? 30_000;
     this.memoryLimitBytes = options.memoryLimitBytes ?? 1024 ** 3;
     this.idleMs = options.idleMs ?? 600_000;
     this.warmUpBudgetMs = options.warmUpBudgetMs ?? 1_000;
