@@ -5,7 +5,8 @@
  * oracle's `run` (create, update, scale, delete) and planned by `simulate` with the what-ifs
  * `scaleTo` and `failingOrdinal`. Compared per aspect: the batches of creation, of the rollout
  * (with a failing pod: as far as it gets) and of the scale, which pods a failing pod keeps
- * from being updated and which it leaves down, and which PVCs exist after creation, after the
+ * from being created (it fails from the start) or updated (it fails once recreated) and which
+ * it leaves down, and which PVCs exist after creation, after the
  * scale and after the set's deletion.
  */
 import fc from 'fast-check';
@@ -72,7 +73,7 @@ const syncBatches = (step: OracleStep | undefined, action: 'create' | 'delete' |
 
 /** One aspect's two answers, as text. */
 export interface Aspect {
-  name: 'create' | 'update' | 'failure' | 'failure batches' | 'failure stays down' | 'scale' | 'pvcs after create' | 'pvcs after scale' | 'pvcs after deletion';
+  name: 'create' | 'update' | 'failure' | 'failure on create' | 'failure batches' | 'failure stays down' | 'scale' | 'pvcs after create' | 'pvcs after scale' | 'pvcs after deletion';
   ours: string;
   theirs: string;
 }
@@ -107,7 +108,11 @@ export async function compareScenario(oracle: Oracle, c: ScenarioCase): Promise<
     const targets = sim.plans.update.flatMap((s) => s.pods);
     const deletedPods = new Set((update?.syncs ?? []).flatMap((sync) => podsOf(sync, 'delete')));
     const left = new Set(update?.pods ?? []);
+    // Creation with the pod failing from the start: a `fail` step first plays the creation.
+    const failed = await oracle.ask({ op: 'run', object: toYaml(object), featureGates: { MaxUnavailableStatefulSet: c.gate }, scenario: { steps: [{ kind: 'fail', ordinal: failingOrdinal ?? -1 }] } });
+    const createdWithFailure = new Set(failed.steps?.[0]?.pods ?? []);
     aspects.push(
+      { name: 'failure on create', ours: sorted(sim.failure.create.neverReached).join(' '), theirs: sorted(sim.pods.map((p) => p.name).filter((p) => !createdWithFailure.has(p))).join(' ') },
       { name: 'failure batches', ours: planBatches(played).join(' | '), theirs: syncBatches(update, 'delete').join(' | ') },
       { name: 'failure', ours: sorted(impact.neverReached).join(' '), theirs: sorted(targets.filter((p) => !deletedPods.has(p))).join(' ') },
       { name: 'failure stays down', ours: sorted(impact.staysDown).join(' '), theirs: sorted(targets.filter((p) => !left.has(p))).join(' ') },
