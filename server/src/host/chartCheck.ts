@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Finding } from '../service/model';
 import { LineIndex, type Lines } from '../service/parse/lineIndex';
@@ -26,6 +26,8 @@ export interface ChartOptions extends RenderOptions {
 /** A chart checked: findings by the file that wrote them, and how to position them. */
 export interface ChartCheck {
   root: string;
+  /** The chart's files as this render read them (the editor's text for open ones), by path in the chart. */
+  files: ReadonlyMap<string, Uint8Array>;
   byUri: Map<string, Finding[]>;
   linesOf(uri: string): Lines | undefined;
   services: ServiceInfo[];
@@ -38,12 +40,31 @@ export interface ChartCheck {
   options: { releaseName: string; namespace: string; valuesFiles: string[]; set: string[] };
 }
 
-/** The chart folder a file belongs to: the nearest folder above it with a Chart.yaml (not inside a subchart's charts/ .tgz). */
+/**
+ * The chart a file belongs to: the nearest folder above it with a Chart.yaml, or, for a subchart
+ * unpacked in another chart's charts/ folder, that other chart (Helm renders a subchart's
+ * templates as part of its parent, and a library subchart cannot be rendered alone).
+ */
 export function chartRootOf(file: string): string | undefined {
-  for (let dir = dirname(resolve(file)); ; dir = dirname(dir)) {
+  let root = nearestChart(dirname(resolve(file)));
+  while (root !== undefined) {
+    const charts = dirname(root);
+    if (basename(charts) !== 'charts' || !existsSync(join(dirname(charts), 'Chart.yaml'))) return root;
+    root = dirname(charts);
+  }
+  return undefined;
+}
+
+function nearestChart(folder: string): string | undefined {
+  for (let dir = folder; ; dir = dirname(dir)) {
     if (existsSync(join(dir, 'Chart.yaml'))) return dir;
     if (dirname(dir) === dir) return undefined;
   }
+}
+
+/** Whether a Chart.yaml says `type: library`: Helm installs no such chart, so there is nothing to render. */
+export function isLibraryChart(chartYaml: string): boolean {
+  return /^type:\s*["']?library["']?\s*(#.*)?$/m.test(chartYaml);
 }
 
 const textOf = (bytes: Uint8Array): string => Buffer.from(bytes).toString('utf8');
@@ -99,7 +120,7 @@ export async function checkChart(root: string, settings: Settings, index: Worksp
   };
   if (result.error) {
     const { uri, finding } = renderErrorFinding(chart, result.error.message, chartYaml);
-    return { root, byUri: new Map([[uri, [finding]]]), linesOf, services: [], renderMs: result.elapsedMs, rendered: new Map(), options: used, fixesOf: () => [] };
+    return { root, files, byUri: new Map([[uri, [finding]]]), linesOf, services: [], renderMs: result.elapsedMs, rendered: new Map(), options: used, fixesOf: () => [] };
   }
   const rendered = new Map<string, string[]>();
   for (const { source, text } of result.documents) {
@@ -112,7 +133,7 @@ export async function checkChart(root: string, settings: Settings, index: Worksp
     const rendered = renderedOf.get(finding);
     return rendered ? sourceFixes(source.uri, rendered, source.origins, textOfUri, settings) : [];
   };
-  return { root, byUri, linesOf, services, renderMs: result.elapsedMs, rendered, options: used, fixesOf };
+  return { root, files, byUri, linesOf, services, renderMs: result.elapsedMs, rendered, options: used, fixesOf };
 }
 
 /** Stops the built-in engine's worker thread (a CLI run ends with it; the server keeps it warm). */

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { CodeActionKind, type CodeAction, type Connection, type Diagnostic, type TextDocumentEdit } from 'vscode-languageserver/node';
-import { chartNameOf, chartRootOf, checkChart, type ChartCheck, type ChartOptions, type HelmSettings } from '../host/chartCheck';
+import { chartNameOf, chartRootOf, checkChart, isLibraryChart, type ChartCheck, type ChartOptions, type HelmSettings } from '../host/chartCheck';
 import { sharedWasmEngine } from '../host/helm/index';
 import { checkFile, type CheckedFile } from '../service/languageService';
 import type { Finding } from '../service/model';
@@ -24,6 +24,9 @@ export interface ChartChecksDeps {
   optionsFor(root: string, name: string): ChartOptions;
 }
 
+/** How many charts the workspace scan renders before any of their files is opened (see `discovered`). */
+const maxPrerendered = 20;
+
 const sameRange = (a: { line: number; character: number }, b: { line: number; character: number }): boolean => a.line === b.line && a.character === b.character;
 
 /**
@@ -40,17 +43,43 @@ export class ChartChecks {
   private readonly running = new Map<string, Promise<void>>();
   private readonly dirty = new Set<string>();
   private warming = false;
+  private prerendered = 0;
 
   constructor(private readonly deps: ChartChecksDeps) {}
 
   /**
-   * The workspace has a chart: Helm's engine loads and warms up in its worker thread now, before a
-   * chart file is opened (WebAssembly runs slowly until V8 has optimised it). Once per server.
+   * The workspace scan found a chart (its Chart.yaml): the chart renders now, in the background,
+   * so that opening one of its files finds its findings ready (and closed files get theirs, as a
+   * Problems panel for the workspace). Helm's engine loads and warms up in its worker thread
+   * first. The first `maxPrerendered` charts only: a monorepo of charts renders the rest on open.
    */
-  warmUp(): void {
-    if (this.warming || this.deps.settings().helm.path) return;
-    this.warming = true;
-    void sharedWasmEngine().warmUp().catch(() => undefined);
+  discovered(chartYamlUri: string): void {
+    if (!this.deps.settings().helm.path && !this.warming) {
+      this.warming = true;
+      void sharedWasmEngine().warmUp().catch(() => undefined);
+    }
+    if (this.prerendered >= maxPrerendered) return;
+    this.prerendered++;
+    this.touched(chartYamlUri);
+  }
+
+  /**
+   * A file was opened: its chart renders again unless its last render read this very text (the
+   * usual case after `discovered`, or when a file of a rendered chart is opened): then the
+   * scheduler's check of the file merges the findings at once.
+   */
+  opened(uri: string): void {
+    const root = this.rootOf(uri);
+    if (!root) return;
+    const running = this.running.get(root);
+    if (running) {
+      void running.then(() => this.opened(uri));
+      return;
+    }
+    const text = this.deps.open.get(uri)?.store.text;
+    const used = this.charts.get(root)?.files.get(relative(root, fileURLToPath(uri)).split(sep).join('/'));
+    if (text !== undefined && used && Buffer.from(text, 'utf8').equals(used)) return;
+    this.touched(uri);
   }
 
   /** Settings changed (or arrived after the first open): every chart seen renders again with them. */
@@ -60,9 +89,7 @@ export class ChartChecks {
 
   /** A file of the workspace changed (or opened): if it belongs to a chart, that chart renders again. */
   touched(uri: string): void {
-    if (!uri.startsWith('file:') || !/\.(ya?ml|tpl|txt|json)$/.test(uri)) return;
-    let root = this.rootOfFile.get(uri);
-    if (!this.rootOfFile.has(uri)) this.rootOfFile.set(uri, (root = chartRootOf(fileURLToPath(uri))));
+    const root = this.rootOf(uri);
     if (!root) return;
     // On the next turn, with no wait: a burst of keystrokes finds the render running and marks
     // the chart dirty, so it renders once more when that render ends (see render()).
@@ -72,6 +99,13 @@ export class ChartChecks {
       this.timers.delete(chart);
       void this.render(chart);
     }));
+  }
+
+  /** The chart a workspace file belongs to (the nearest folder above it with a Chart.yaml), if any. */
+  private rootOf(uri: string): string | undefined {
+    if (!uri.startsWith('file:') || !/\.(ya?ml|tpl|txt|json)$/.test(uri)) return undefined;
+    if (!this.rootOfFile.has(uri)) this.rootOfFile.set(uri, chartRootOf(fileURLToPath(uri)));
+    return this.rootOfFile.get(uri);
   }
 
   /** The chart findings of a file, and how to position their related places. */
@@ -148,7 +182,9 @@ export class ChartChecks {
     const openText = (path: string): string | undefined => openPaths.get(path)?.store.text;
     let checked: ChartCheck;
     try {
-      const name = chartNameOf(openText(join(root, 'Chart.yaml')) ?? readFileSync(join(root, 'Chart.yaml'), 'utf8')) ?? '';
+      const chartYaml = openText(join(root, 'Chart.yaml')) ?? readFileSync(join(root, 'Chart.yaml'), 'utf8');
+      if (isLibraryChart(chartYaml)) return; // its templates are checked where a chart that uses it renders them
+      const name = chartNameOf(chartYaml) ?? '';
       checked = await checkChart(root, settings(), index, { ...this.deps.optionsFor(root, name), openText });
     } catch (error) {
       log(`the chart ${root} could not be checked: ${error instanceof Error ? error.message : String(error)}`);

@@ -5,6 +5,7 @@ import {
   TextDocumentSyncKind, type Connection, type InitializeParams,
 } from 'vscode-languageserver/node';
 import { chartOptionsFor } from '../host/chartCheck';
+import { configureSharedWasmEngine } from '../host/helm/index';
 import { matchesAny } from '../host/glob';
 import { baselineSource, readBaseline } from '../host/readBaseline';
 import { isKustomizationUri, kustomizePatchFiles } from '../host/kustomizationPatches';
@@ -34,8 +35,10 @@ interface InitializationOptions {
  * settings, the workspace scan, file watching and deployed versions here; checks in CheckScheduler.
  */
 export function startServer(connection: Connection = createConnection()): void {
+  // A server lives for hours: Helm's engine keeps only optimised code (~70 MB less, see WasmEngineOptions).
+  configureSharedWasmEngine({ optimizedCodeOnly: true });
   const open = trackOpenFiles(connection, {
-    opened: (uri) => { checks.schedule(uri); charts.touched(uri); },
+    opened: (uri) => { checks.schedule(uri); charts.opened(uri); },
     changed: (uri) => { checks.schedule(uri); charts.touched(uri); },
     saved: (uri) => void loadBaseline(uri),
     closed,
@@ -94,7 +97,7 @@ export function startServer(connection: Connection = createConnection()): void {
     const kustomizations = new Set<string>();
     for (const folder of folders) {
       files += await scanWorkspace(folder, settings.exclude, settings.defaultNamespace, (uri, services) => {
-        if (uri.endsWith('/Chart.yaml')) charts.warmUp();
+        if (uri.endsWith('/Chart.yaml')) charts.discovered(uri);
         if (isKustomizationUri(uri)) kustomizations.add(uri);
         if (!open.has(uri)) index.set(uri, services);
       }, () => generation !== scanGeneration, (uri) => open.has(uri));
@@ -128,7 +131,7 @@ export function startServer(connection: Connection = createConnection()): void {
   connection.onInitialized(async () => {
     if (pullConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'statefulset' });
     if (watchFiles) {
-      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{yaml,yml}' }] });
+      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{yaml,yml,tpl}' }] });
     }
     await loadSettings();
     checks.scheduleAll();
@@ -164,6 +167,7 @@ export function startServer(connection: Connection = createConnection()): void {
       }
       if (open.has(change.uri) || !change.uri.startsWith('file:')) continue;
       charts.touched(change.uri);
+      if (change.uri.endsWith('.tpl')) continue; // a Helm helper file: its chart renders again, it holds no Services of its own
       if (change.type === FileChangeType.Deleted || excluded(change.uri)) index.delete(change.uri);
       else index.set(change.uri, await servicesInFile(fileURLToPath(change.uri), settings.defaultNamespace));
     }

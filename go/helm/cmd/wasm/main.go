@@ -29,14 +29,19 @@ func main() {
 	// the same for the same chart.
 	log.SetFlags(0)
 	render := js.FuncOf(func(_ js.Value, args []js.Value) any {
-		var req helmengine.Request
+		var req incrementalRequest
 		if len(args) != 1 || args[0].Type() != js.TypeString {
 			return encode(helmengine.Response{Documents: []helmengine.Document{}, Error: &helmengine.Error{Message: "helm engine: expected one JSON string"}})
 		}
 		if err := json.Unmarshal([]byte(args[0].String()), &req); err != nil {
 			return encode(helmengine.Response{Documents: []helmengine.Document{}, Error: &helmengine.Error{Message: "helm engine: bad request: " + err.Error()}})
 		}
-		return encode(helmengine.Render(req))
+		files, err := completeFiles(req)
+		if err != nil {
+			return encode(helmengine.Response{Documents: []helmengine.Document{}, Error: &helmengine.Error{Message: err.Error()}})
+		}
+		req.Request.Files = files
+		return encode(helmengine.Render(req.Request))
 	})
 	js.Global().Set("__helmEngineRender", render)
 	if ready := js.Global().Get("__helmEngineReady"); ready.Type() == js.TypeFunction {

@@ -6,10 +6,16 @@ export interface HelmWorkerData {
   wasmExecFile: string;
   /** How long to render the warm-up chart after loading (0: not at all). */
   warmUpBudgetMs: number;
+  /** Compile the module with V8's optimising compiler only (see WasmEngineOptions.optimizedCodeOnly). */
+  optimizedCodeOnly: boolean;
 }
 
-/** Server (wasmEngine.ts) -> helm worker: render one request. Files travel as bytes (cloned). */
-export type ToHelmWorker = { id: number; request: Omit<RenderRequest, 'chartDir'> };
+/**
+ * Server (wasmEngine.ts) -> helm worker: render one request. Files travel as bytes (cloned).
+ * `chart` (the chart's folder) lets the worker send the engine only what changed since that
+ * chart's last render (see go/helm/cmd/wasm/keptFiles.go).
+ */
+export type ToHelmWorker = { id: number; chart: string | undefined; request: Omit<RenderRequest, 'chartDir'> };
 
 /**
  * Helm worker -> server: `ready` once the module is loaded (with its load time), `warmed` when

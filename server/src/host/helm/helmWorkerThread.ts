@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
+import { setFlagsFromString } from 'node:v8';
 import { runInThisContext } from 'node:vm';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { FromHelmWorker, HelmWorkerData, ToHelmWorker } from './helmWorkerMessages';
 import type { RenderRequest } from './renderTypes';
+import { SentFiles, staleFileSetMessage, type FileDelta } from './sentFiles';
 import { warmUpFiles } from './warmUpChart';
 
 // The entry of dist/helmWorker.js: a worker thread that holds Helm's engine compiled to
@@ -41,6 +43,7 @@ async function load(): Promise<WebAssembly.Memory> {
     return buf.length;
   };
   const go = new Go();
+  if (data.optimizedCodeOnly) setFlagsFromString('--no-liftoff');
   const module = await WebAssembly.compile(readFileSync(data.wasmFile));
   const instance = await WebAssembly.instantiate(module, go.importObject);
   const ready = new Promise<void>((resolve) => { globals.__helmEngineReady = resolve; });
@@ -59,11 +62,12 @@ function base64(content: Uint8Array | string): string {
   return (typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content.buffer, content.byteOffset, content.byteLength)).toString('base64');
 }
 
-/** The request as go/helm's Request JSON ([]byte fields are base64). */
-function requestJson(request: Omit<RenderRequest, 'chartDir'>): string {
+/** The request as go/helm's Request JSON ([]byte fields are base64); with a delta, only what changed of the chart's files. */
+function requestJson(request: Omit<RenderRequest, 'chartDir'>, delta?: FileDelta): string {
   const files: Record<string, string> = {};
-  for (const [name, content] of request.files) files[name] = base64(content);
+  for (const [name, content] of delta?.files ?? request.files) files[name] = base64(content);
   return JSON.stringify({
+    ...(delta ? { chart: delta.chart, base: delta.base, generation: delta.generation, removed: delta.removed } : {}),
     files,
     valuesFiles: (request.valuesFiles ?? []).map((f) => ({ name: f.name, content: base64(f.content) })),
     set: request.set ?? [],
@@ -74,6 +78,8 @@ function requestJson(request: Omit<RenderRequest, 'chartDir'>): string {
     apiVersions: request.apiVersions ?? [],
   });
 }
+
+const sent = new SentFiles();
 
 /** Set by the first request: from then on, real renders keep the code warm. */
 let requested = false;
@@ -108,7 +114,12 @@ port?.on('message', (message: ToHelmWorker) => {
     try {
       if (!render) throw new Error('the Helm engine is not running');
       printed = '';
-      const responseJson = render(requestJson(message.request));
+      const { chart, request } = message;
+      let responseJson = render(requestJson(request, chart !== undefined ? sent.delta(chart, request.files) : undefined));
+      if (chart !== undefined && responseJson.includes(staleFileSetMessage)) {
+        sent.forget(chart);
+        responseJson = render(requestJson(request, sent.delta(chart, request.files)));
+      }
       answer = { kind: 'rendered', id: message.id, responseJson, memoryBytes: memory.buffer.byteLength, log: printed };
     } catch (error) {
       answer = { kind: 'failed', id: message.id, message: `${String(error)} ${printed.trim()}`.trim() };

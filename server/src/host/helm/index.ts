@@ -1,7 +1,7 @@
 // The Helm rendering engine's host API (issue 19). Only the server and the CLI import it.
 import { renderWithHelmBinary } from './helmBinary';
 import type { RenderRequest, RenderResult } from './renderTypes';
-import { WasmEngine } from './wasmEngine';
+import { WasmEngine, type WasmEngineOptions } from './wasmEngine';
 
 export type { ChartFiles, EngineKind, RenderError, RenderErrorKind, RenderRequest, RenderResult, RenderedDocument, ValuesFile } from './renderTypes';
 export { readChartFolder, chartPath } from './readChartFolder';
@@ -20,10 +20,16 @@ export interface RenderOptions {
 }
 
 let shared: WasmEngine | undefined;
+let sharedOptions: WasmEngineOptions = {};
+
+/** How the process's built-in engine is made, said before its first use (the server: `optimizedCodeOnly`). */
+export function configureSharedWasmEngine(options: WasmEngineOptions): void {
+  sharedOptions = options;
+}
 
 /** The process's built-in engine, created (not loaded) on first use. */
 export function sharedWasmEngine(): WasmEngine {
-  shared ??= new WasmEngine();
+  shared ??= new WasmEngine(sharedOptions);
   return shared;
 }
 

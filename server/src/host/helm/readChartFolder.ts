@@ -1,4 +1,4 @@
-import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { lstatSync, readdirSync, readFileSync, realpathSync, statSync, type BigIntStats } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { ChartFiles } from './renderTypes';
 
@@ -13,40 +13,69 @@ import type { ChartFiles } from './renderTypes';
  * (`.git/`, `CHANGELOG.md`) is not read, as Helm would ignore it anyway (see literalIgnores).
  */
 export async function readChartFolder(chartDir: string): Promise<ChartFiles> {
-  const root = await realpath(chartDir);
+  const root = realpathSync(chartDir);
   const files: ChartFiles = new Map();
-  const skip = literalIgnores(await readFile(join(root, '.helmignore'), 'utf8').catch(() => ''));
+  const skip = literalIgnores(readIfExists(join(root, '.helmignore')));
   const seen = new Set<string>(); // real folders already walked: a link back up must not loop
   const inside = (real: string): boolean => real === root || real.startsWith(root.endsWith(sep) ? root : root + sep);
 
-  async function walk(dir: string, prefix: string): Promise<void> {
-    const real = await realpath(dir);
+  // Synchronous on purpose: a render reads the folder again, and ~70 awaited stat and read
+  // calls in a row took 6-45 ms where these take 1-2 ms (unchanged files come from `contents`).
+  function walk(dir: string, prefix: string): void {
+    const real = realpathSync(dir);
     if (seen.has(real)) return;
     seen.add(real);
-    for (const name of (await readdir(dir)).sort()) {
+    for (const name of readdirSync(dir).sort()) {
       const path = join(dir, name);
-      const entry = await lstat(path);
-      let isDir = entry.isDirectory();
-      let isFile = entry.isFile();
+      let entry = lstatSync(path, { bigint: true });
       if (entry.isSymbolicLink()) {
         let target: string;
         try {
-          target = await realpath(path);
+          target = realpathSync(path);
         } catch {
           continue; // a dangling link
         }
         if (!inside(target)) continue;
-        const s = await stat(target);
-        isDir = s.isDirectory();
-        isFile = s.isFile();
+        entry = statSync(target, { bigint: true });
       }
+      const isDir = entry.isDirectory();
       if (skip.get(name) === 'any' || (isDir && skip.get(name) === 'dir')) continue;
-      if (isDir) await walk(path, `${prefix}${name}/`);
-      else if (isFile) files.set(`${prefix}${name}`, await readFile(path));
+      if (isDir) walk(path, `${prefix}${name}/`);
+      else if (entry.isFile()) files.set(`${prefix}${name}`, contentOf(path, entry));
     }
   }
-  await walk(root, '');
+  walk(root, '');
   return files;
+}
+
+/**
+ * A file's bytes, read again only when its size, modification time or inode changed (an editor's
+ * save replaces the file or rewrites it). Bounded: a workspace of many charts starts afresh.
+ */
+const contents = new Map<string, { stamp: string; bytes: Uint8Array }>();
+const maxCachedBytes = 256 * 1024 * 1024;
+let cachedBytes = 0;
+
+function contentOf(path: string, stats: BigIntStats): Uint8Array {
+  const stamp = `${stats.size}:${stats.mtimeNs}:${stats.ino}`;
+  const known = contents.get(path);
+  if (known?.stamp === stamp) return known.bytes;
+  const bytes = readFileSync(path);
+  if (cachedBytes + bytes.byteLength > maxCachedBytes) {
+    contents.clear();
+    cachedBytes = 0;
+  }
+  cachedBytes += bytes.byteLength - (known?.bytes.byteLength ?? 0);
+  contents.set(path, { stamp, bytes });
+  return bytes;
+}
+
+function readIfExists(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return '';
+  }
 }
 
 /**
