@@ -36,6 +36,7 @@ const expectedErrors: Record<string, string[]> = {
 const acceptableWarnings = new Set([
   'service-missing', 'service-not-headless', 'service-selector-mismatch', 'grace-period-zero', 'storage-class-annotation',
   'label-changes-on-upgrade', // argo-cd's gitops-engine manifest: chart: redis-3.6.5 on a claim template, a real trap
+  'affinity-selects-nothing', // kubernetes/website's ZooKeeper: anti-affinity on app In [zk], pods labelled app.kubernetes.io/name: zk (issue 18)
 ]);
 
 function findingsOf(path: string) {
@@ -60,6 +61,11 @@ for (const file of plain) {
     assert.deepEqual(others.map((f) => `${f.line} ${f.rule}: ${f.message}`), []);
   });
 }
+
+test('the kubernetes/website ZooKeeper anti-affinity trap is found (issue 18)', () => {
+  const findings = findingsOf(join(corpus, 'plain', 'kubernetes-website__zookeeper.yaml'));
+  assert.deepEqual(findings.filter((f) => f.rule === 'affinity-selects-nothing').map((f) => `${f.line} ${f.severity}`), ['61 warning']);
+});
 
 test('Helm templates are skipped quietly, without a crash', () => {
   for (const file of readdirSync(join(corpus, 'helm'))) {

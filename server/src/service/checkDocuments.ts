@@ -73,6 +73,8 @@ interface LinkedMemo {
   /** The lookup last seen to agree with `lookups`: while the same one is passed, nothing needs comparing. */
   services: ServiceLookup;
   lookups: [namespace: string, name: string, found: ServiceInfo | undefined][];
+  /** The namespaces listed (`inNamespace`), and what was found in each. */
+  listings: [namespace: string, found: readonly ServiceInfo[]][];
   findings: Finding[];
 }
 
@@ -89,21 +91,31 @@ function linkedFindings(document: ManifestDocument, settings: Settings, links: L
   const memo = linkedMemos.get(document.memo);
   if (memo && memo.key === key && memo.baseline === links.baseline) {
     if (memo.services === links.services) return memo.findings;
-    if (memo.lookups.every(([namespace, name, found]) => sameService(found, links.services.find(namespace, name)))) {
+    const sameListing = ([namespace, found]: LinkedMemo['listings'][number]): boolean => {
+      const now = links.services.inNamespace?.(namespace) ?? [];
+      return now.length === found.length && now.every((s, i) => sameService(s, found[i]));
+    };
+    if (memo.lookups.every(([namespace, name, found]) => sameService(found, links.services.find(namespace, name))) && memo.listings.every(sameListing)) {
       memo.services = links.services;
       return memo.findings;
     }
   }
   const lookups: LinkedMemo['lookups'] = [];
+  const listings: LinkedMemo['listings'] = [];
   const services: ServiceLookup = {
     find: (namespace, name) => {
       const found = links.services.find(namespace, name);
       lookups.push([namespace, name, found]);
       return found;
     },
+    inNamespace: (namespace) => {
+      const found = links.services.inNamespace?.(namespace) ?? [];
+      listings.push([namespace, found]);
+      return found;
+    },
   };
   const findings = document.objects.flatMap((object) => runRules(workspaceRules, contextFor(object, settings, { ...links, services }), document));
-  linkedMemos.set(document.memo, { key, baseline: links.baseline, services: links.services, lookups, findings });
+  linkedMemos.set(document.memo, { key, baseline: links.baseline, services: links.services, lookups, listings, findings });
   return findings;
 }
 

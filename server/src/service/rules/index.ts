@@ -1,4 +1,5 @@
 import { activeDeadlineForbidden } from './active-deadline-forbidden';
+import { affinitySelectsNothing } from './affinity-selects-nothing';
 import { apiVersionRemoved } from './api-version-removed';
 import { claimSpecInvalid } from './claim-spec-invalid';
 import { claimTemplateInvalid } from './claim-template-invalid';
@@ -28,6 +29,7 @@ import { schema } from './schema';
 import { selectorEmpty } from './selector-empty';
 import { selectorMismatch } from './selector-mismatch';
 import { selectorMissing } from './selector-missing';
+import { serviceDuplicate } from './service-duplicate';
 import { serviceMissing } from './service-missing';
 import { serviceNameInvalid } from './service-name-invalid';
 import { serviceNotHeadless } from './service-not-headless';
@@ -43,7 +45,7 @@ import { volumeSourceInvalid } from './volume-source-invalid';
 /** Every rule, in the order their findings are listed. Specific rules come before `schema`. */
 export const rules: readonly Rule[] = [
   apiVersionRemoved, nameInvalid, nameTooLong, selectorMissing, selectorEmpty, selectorMismatch,
-  serviceNameInvalid, serviceMissing, serviceNotHeadless, serviceSelectorMismatch,
+  serviceNameInvalid, serviceMissing, serviceNotHeadless, serviceSelectorMismatch, serviceDuplicate, affinitySelectsNothing,
   partitionExceedsReplicas, partitionNegative, updateStrategyInvalid, podManagementPolicyInvalid,
   maxUnavailableInvalid, negativeValue, restartPolicyInvalid, activeDeadlineForbidden, gracePeriodZero,
   volumeMountUnknown, claimTemplateInvalid, labelInvalid, containerInvalid, portInvalid, envInvalid,

@@ -20,6 +20,12 @@ export function sameService(a: ServiceInfo | undefined, b: ServiceInfo | undefin
 /** Finds Services by namespace and name: in the same file first, then the workspace. */
 export interface ServiceLookup {
   find(namespace: string, name: string): ServiceInfo | undefined;
+  /**
+   * The Services of a namespace in this file and the files of its folder (one per name, as
+   * `find` answers), for rules that look for another Service of the same pods: a Service of an
+   * unrelated folder that happens to select `app: nginx` is no suggestion.
+   */
+  inNamespace?(namespace: string): readonly ServiceInfo[];
 }
 
 export const noServices: ServiceLookup = { find: () => undefined };

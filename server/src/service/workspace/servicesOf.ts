@@ -26,6 +26,11 @@ function serviceInfo(object: KubeObject & { name: string }, uri: string, ordinal
   return info;
 }
 
+/** The ServiceInfo last read for a Service object (by servicesOf), if any: what a rule on the Service itself needs to know its place. */
+export function serviceInfoOf(object: KubeObject): ServiceInfo | undefined {
+  return known.get(object);
+}
+
 /**
  * The Service objects of a parsed file that the index knows, in file order (their position is
  * ServiceInfo.ordinal). Plain loops: this runs over every document of the file on each keystroke.

@@ -107,14 +107,24 @@ export class WorkspaceIndex {
   lookupFor(uri: string, local: readonly ServiceInfo[]): ServiceLookup {
     const last = this.lookups.get(uri);
     if (last && last.generation === this.generation && sameServices(last.local, local)) return last.lookup;
-    // A map of the file's own Services (first one wins): a linear search per StatefulSet made
-    // a file with thousands of documents quadratic on every keystroke.
+    // A map of the file's own Services: a linear search per StatefulSet made a file with
+    // thousands of documents quadratic on every keystroke. The last of one name wins, as
+    // `kubectl apply` of the stream leaves it (it applies both; the second replaces the first).
     const own = new Map<string, ServiceInfo>();
-    for (const s of local) if (!own.has(`${s.namespace}/${s.name}`)) own.set(`${s.namespace}/${s.name}`, s);
+    for (const s of local) own.set(`${s.namespace}/${s.name}`, s);
+    const elsewhere = (namespace: string, name: string): ServiceInfo | undefined => {
+      const others = (this.byName.get(`${namespace}/${name}`) ?? []).filter((s) => s.uri !== uri);
+      const file = others[0]?.uri;
+      return others.findLast((s) => s.uri === file); // the last one of the first file that has it
+    };
     const lookup: ServiceLookup = {
-      find: (namespace, name) =>
-        own.get(`${namespace}/${name}`)
-        ?? (this.byName.get(`${namespace}/${name}`) ?? []).find((s) => s.uri !== uri),
+      find: (namespace, name) => own.get(`${namespace}/${name}`) ?? elsewhere(namespace, name),
+      inNamespace: (namespace) => {
+        const folder = uri.slice(0, uri.lastIndexOf('/') + 1);
+        const beside = this.servicesIn(namespace).filter((s) => s.uri !== uri && s.uri.startsWith(folder) && !s.uri.slice(folder.length).includes('/'));
+        const names = new Set([...local, ...beside].filter((s) => s.namespace === namespace).map((s) => s.name));
+        return [...names].sort().flatMap((name) => lookup.find(namespace, name) ?? []);
+      },
     };
     this.lookups.set(uri, { local, generation: this.generation, lookup });
     return lookup;

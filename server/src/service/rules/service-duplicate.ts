@@ -1,0 +1,25 @@
+import { serviceInfoOf } from '../workspace/servicesOf';
+import { isService } from './read';
+import type { Rule } from './types';
+
+/**
+ * Two Services with one name and namespace in one file (several `helm template` outputs
+ * concatenated, a copy left behind): `kubectl apply` applies both in order, so the last one is
+ * what runs. The rules look the Service up the same way; this says that the first one is dead text.
+ */
+export const serviceDuplicate: Rule = {
+  id: 'service-duplicate',
+  severity: 'warning',
+  scope: 'workspace',
+  check: ({ object, services }) => {
+    if (!isService(object)) return [];
+    const own = serviceInfoOf(object);
+    if (!own) return [];
+    const winner = services.find(own.namespace, own.name);
+    if (!winner || winner.uri !== own.uri || winner.ordinal <= own.ordinal) return [];
+    return [{
+      path: ['metadata', 'name'],
+      message: `This file defines Service "${own.name}" in namespace "${own.namespace}" twice: kubectl apply applies both in order and the last one wins, so this one never takes effect (the StatefulSet rules read the last one). Delete one of them, or rename it.`,
+    }];
+  },
+};
