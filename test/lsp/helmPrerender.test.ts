@@ -38,7 +38,7 @@ test('a chart found by the workspace scan is rendered and its closed files get t
   assert.equal(renders(), 1, 'one render: the library subchart (charts/common) is rendered with its parent, not alone');
 });
 
-test('a template opened after that has the findings in its first diagnostics, from the scan's render', async () => {
+test("a template opened after that has the findings in its first diagnostics, from the scan's render", async () => {
   const mark = session.arrivals.length;
   await session.open(templateUri, readFileSync(template, 'utf8'));
   await session.diagnostics(templateUri, (d, version) => version === 1 && d.some((x) => x.code === 'pod-management-policy-invalid'), 10_000);
