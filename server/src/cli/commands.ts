@@ -26,6 +26,9 @@ const namespace: OptionSpec = { flag: '--namespace', value: 'NS', help: 'the nam
 const maxUnavailableGate: OptionSpec = { flag: '--max-unavailable-gate', help: 'the cluster runs with the MaxUnavailableStatefulSet feature gate on' };
 const noSchema: OptionSpec = { flag: '--no-schema', help: 'skip the Kubernetes JSON-schema checks' };
 const helpOption: OptionSpec = { flag: '--help', alias: '-h', help: 'show this help' };
+const valuesOption: OptionSpec = { flag: '--values', alias: '-f', value: 'FILE', repeated: true, help: 'a Helm values file for the charts among the paths (repeatable)' };
+const setOption: OptionSpec = { flag: '--set', value: 'KEY=VALUE', repeated: true, help: 'a Helm value for the charts among the paths (repeatable)' };
+const releaseOption: OptionSpec = { flag: '--release', value: 'NAME', help: 'the Helm release name (default release-name)' };
 
 export const commands: readonly CommandSpec[] = [
   {
@@ -47,9 +50,7 @@ export const commands: readonly CommandSpec[] = [
       { flag: '--sarif', value: 'FILE', help: 'also write the findings as SARIF 2.1.0 to FILE' },
       { flag: '--fix', help: 'apply every preferred quick fix in place first, then report what is left' },
       { flag: '--baseline', value: 'REF|FILE', help: 'compare each file with its version at a git ref (HEAD, origin/main) or a `kubectl get -o yaml` export' },
-      { flag: '--values', alias: '-f', value: 'FILE', repeated: true, help: 'a Helm values file for the charts among the paths (repeatable)' },
-      { flag: '--set', value: 'KEY=VALUE', repeated: true, help: 'a Helm value for the charts among the paths (repeatable)' },
-      { flag: '--release', value: 'NAME', help: 'the Helm release name (default release-name)' },
+      valuesOption, setOption, releaseOption,
       clusterDomain, namespace, maxUnavailableGate, noSchema, helpOption,
     ],
   },
@@ -57,7 +58,10 @@ export const commands: readonly CommandSpec[] = [
     name: 'diff',
     synopsis: 'sts diff [options] OLD NEW',
     summary: 'What applying NEW over OLD does: immutable fields changed, pods restarted, created or deleted.',
-    details: ['Exit 0: NEW can be applied over OLD; 1: an immutable field changed; 2: a usage error or unreadable input.'],
+    details: [
+      'NEW is checked as sts check would: its errors are listed too (the API server refuses the update).',
+      'Exit 0: NEW can be applied over OLD; 1: an immutable field changed or NEW has errors; 2: a usage error or unreadable input.',
+    ],
     options: [
       { flag: '--format', value: 'FORMAT', choices: ['text', 'json'], help: 'text (default) or json' },
       clusterDomain, namespace, maxUnavailableGate, noSchema, helpOption,
@@ -65,10 +69,12 @@ export const commands: readonly CommandSpec[] = [
   },
   {
     name: 'preview',
-    synopsis: 'sts preview [options] FILE',
+    synopsis: 'sts preview [options] FILE|CHART_DIR',
     summary: 'Show what a StatefulSet will create: pods, DNS names, PVCs and the rollout order.',
     details: [
       'Services in the YAML files of the same folder count; - reads standard input.',
+      'A folder with a Chart.yaml is rendered as a Helm release first (--values, --set, --release,',
+      '--namespace as helm template takes them); the release\'s Services count.',
       'A pod that can never be created has a problem (in --json, on the pod).',
       'Exit 0: shown; 1: the file holds no (such) StatefulSet; 2: a usage error (also a --fail POD the set',
       'does not have) or unreadable input.',
@@ -78,6 +84,7 @@ export const commands: readonly CommandSpec[] = [
       { flag: '--json', help: 'print JSON instead of text' },
       { flag: '--scale', value: 'N', help: 'what-if: the set is then scaled to N replicas (pods created and deleted, PVCs after it and after the set\'s deletion)' },
       { flag: '--fail', value: 'POD', help: 'what-if: POD (a name such as web-2, or its ordinal) never becomes Ready: what creation and a rolling update then never reach' },
+      valuesOption, setOption, releaseOption,
       clusterDomain, namespace, maxUnavailableGate, noSchema, helpOption,
     ],
   },

@@ -1,7 +1,9 @@
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { version } from '../../../package.json';
+import type { PreviewResult } from '../../../protocol/protocol';
+import type { ChartOptions } from '../host/chartCheck';
 import { baselineSource, readBaselineSync } from '../host/readBaseline';
 import { baselineFrom } from '../service/baseline/baselineLookup';
 import { parseFile } from '../service/parse/documentStore';
@@ -14,8 +16,9 @@ import { checkOverlays, overlaysIn } from './checkOverlays';
 import { closest } from './closest';
 import { collectFiles } from './collectFiles';
 import { commandHelp, commandNamed, commands, generalHelp } from './commands';
-import { diffTexts, formatDiff } from './diff';
+import { diffFails, diffTexts, formatDiff } from './diff';
 import { previewJson, previewText } from './preview';
+import { previewChart, releaseLine } from './previewChart';
 import { previewWhatIf, requireFailingPod } from './previewWhatIf';
 import { readableError, readInput } from './readInput';
 import { requireBaseline } from './requireBaseline';
@@ -81,13 +84,7 @@ async function runCheck(args: CliArgs): Promise<number> {
   });
   const reports = checkFiles(args.paths, settings, () => readStdin('check'), fix, baselineFor);
   if (charts.length > 0) {
-    const release = args.options.get('--release');
-    reports.push(...await checkCharts(charts, settings, {
-      valuesFiles: valuesFiles.map((f) => resolve(f)),
-      set: args.lists.get('--set') ?? [],
-      ...(typeof release === 'string' ? { releaseName: release } : {}),
-      namespace: settings.defaultNamespace,
-    }));
+    reports.push(...await checkCharts(charts, settings, chartOptionsFrom(args, settings)));
   }
   const overlays = overlaysIn(args.paths);
   if (overlays.length > 0) reports.push(...await checkOverlays(overlays, settings, reports));
@@ -107,24 +104,52 @@ function runDiff(args: CliArgs): number {
   const format = args.options.get('--format') ?? 'text';
   const diffs = diffTexts(readInput(oldFile), readInput(newFile), pathToFileURL(newFile).href, settingsFrom(args));
   process.stdout.write(format === 'json' ? `${JSON.stringify(diffs, null, 2)}\n` : formatDiff(diffs, newFile));
-  return diffs.some((diff) => diff.immutable.length > 0) ? 1 : 0;
+  return diffFails(diffs) ? 1 : 0;
 }
 
-function runPreview(args: CliArgs): number {
+/** How `helm template` would render the charts among the paths: --values, --set, --release, --namespace. */
+function chartOptionsFrom(args: CliArgs, settings: Settings): ChartOptions {
+  const release = args.options.get('--release');
+  return {
+    valuesFiles: (args.lists.get('--values') ?? []).map((f) => resolve(f)),
+    set: args.lists.get('--set') ?? [],
+    ...(typeof release === 'string' ? { releaseName: release } : {}),
+    namespace: settings.defaultNamespace,
+  };
+}
+
+async function runPreview(args: CliArgs): Promise<number> {
   const [file, ...extra] = args.paths;
-  if (!file || extra.length > 0) throw new UsageError('sts preview needs exactly one FILE.', 'preview');
-  if (file !== '-' && existsSync(file) && statSync(file).isDirectory()) {
-    throw new UsageError(`${file} is a folder: sts preview shows one file's StatefulSet (sts check takes folders).`, 'preview');
+  if (!file || extra.length > 0) throw new UsageError('sts preview needs exactly one FILE or CHART_DIR.', 'preview');
+  const chart = file !== '-' && existsSync(file) && statSync(file).isDirectory();
+  if (chart && !existsSync(join(file, 'Chart.yaml'))) {
+    throw new UsageError(`${file} is a folder without a Chart.yaml: sts preview shows one file's StatefulSet, or a Helm chart's (sts check takes folders).`, 'preview');
   }
+  const helmFlags = ['--values', '--set'].filter((f) => args.lists.has(f)).concat(args.options.has('--release') ? ['--release'] : []);
+  if (!chart && helmFlags.length > 0) throw new UsageError(`${listOf(helmFlags)} ${helmFlags.length === 1 ? 'applies' : 'apply'} to a Helm chart, and ${file} is not one (a folder with a Chart.yaml).`, 'preview');
+  for (const values of args.lists.get('--values') ?? []) if (!existsSync(values)) throw new UsageError(`the values file ${values} does not exist.`, 'preview');
   const name = args.options.get('--name');
   const whatIf = previewWhatIf(args);
-  const preview = previewFile(file, settingsFrom(args), typeof name === 'string' ? name : undefined, () => readStdin('preview'), whatIf.whatIf);
+  const settings = settingsFrom(args);
+  let preview: PreviewResult;
+  let heading = '';
+  if (chart) {
+    const rendered = await previewChart(resolve(file), settings, typeof name === 'string' ? name : undefined, chartOptionsFrom(args, settings), whatIf.whatIf);
+    if (rendered.renderError !== undefined) {
+      process.stderr.write(`sts: ${rendered.renderError}\n`);
+      return 2;
+    }
+    preview = rendered.preview;
+    heading = `${releaseLine(file, rendered.used)}\n`;
+  } else {
+    preview = previewFile(file, settings, typeof name === 'string' ? name : undefined, () => readStdin('preview'), whatIf.whatIf);
+  }
   if (!preview) {
-    process.stderr.write(`sts: no apps/v1 StatefulSet${typeof name === 'string' ? ` named "${name}"` : ''} in ${file}.\n`);
+    process.stderr.write(`sts: no apps/v1 StatefulSet${typeof name === 'string' ? ` named "${name}"` : ''} in ${file}${chart ? ' as the chart renders it' : ''}.\n`);
     return 1;
   }
   requireFailingPod(whatIf, preview.simulation);
-  const output = args.options.has('--json') ? `${JSON.stringify(previewJson(preview.simulation, preview.blocked), null, 2)}\n` : previewText(preview.simulation, preview.blocked);
+  const output = args.options.has('--json') ? `${JSON.stringify(previewJson(preview.simulation, preview.blocked), null, 2)}\n` : heading + previewText(preview.simulation, preview.blocked);
   process.stdout.write(output);
   return 0;
 }
@@ -153,7 +178,7 @@ async function main(argv: readonly string[]): Promise<number> {
     case 'diff':
       return runDiff(args);
     case 'preview':
-      return runPreview(args);
+      return await runPreview(args);
     case 'lsp': {
       const { startServer } = await import('../lsp/startServer');
       startServer();
