@@ -97,6 +97,8 @@ func apiserverUpdate(set, old *apps.StatefulSet, namespace string) (*apps.Statef
 		set.Namespace = namespace
 	}
 	set.UID, set.CreationTimestamp, set.ResourceVersion = old.UID, old.CreationTimestamp, old.ResourceVersion
+	// As rest.BeforeUpdate: a request cannot set the generation (PrepareForUpdate raises it when the spec changes).
+	set.Generation = old.Generation
 	statefulset.Strategy.PrepareForUpdate(ctx, set, old)
 	errs := rest.ValidateUpdate(ctx, set, old, statefulset.Strategy)
 	if len(errs) == 0 {

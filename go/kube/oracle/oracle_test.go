@@ -57,6 +57,8 @@ func TestValidate(t *testing.T) {
 			[]string{"controller metadata.name FieldValueInvalid"}},
 		{"claim templates are immutable", strings.Replace(valid, "storage: 1Gi", "storage: 2Gi", 1), valid,
 			[]string{"apiserver spec.volumeClaimTemplates FieldValueInvalid"}},
+		// The request's generation is the stored one (rest.BeforeUpdate), so an update that leaves the spec is accepted.
+		{"an update that changes only labels", strings.Replace(valid, "name: web\nspec", "name: web\n  labels: {tier: db}\nspec", 1), valid, nil},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

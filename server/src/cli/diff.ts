@@ -1,6 +1,7 @@
 import { baselineFrom } from '../service/baseline/baselineLookup';
 import { rolloutImpact, type RolloutImpact } from '../service/baseline/rolloutImpact';
 import { checkFile } from '../service/languageService';
+import type { Finding } from '../service/model';
 import { parseFile } from '../service/parse/documentStore';
 import { isStatefulSet } from '../service/rules/read';
 import type { Settings } from '../service/settings';
@@ -12,6 +13,12 @@ export interface StatefulSetDiff {
   name: string;
   namespace: string;
   immutable: { line: number; message: string }[];
+  /**
+   * The other errors of NEW itself (a negative replicas, an invalid label, …): the API server
+   * refuses the update for these too, or, for `pod-name-too-long`, accepts it and never creates
+   * the pods. Lines are 1-based.
+   */
+  errors: { line: number; rule: string; message: string }[];
   impact: RolloutImpact;
 }
 
@@ -27,10 +34,13 @@ export function diffTexts(oldText: string, newText: string, uri: string, setting
     if (!deployed || !object.name) return [];
     const start = document.offset;
     const end = document.offset + document.text.length;
-    const immutable = checked.findings
-      .filter((f) => f.rule === 'immutable-field-changed' && f.start >= start && f.start <= end)
-      .map((f) => ({ line: lines.positionAt(f.start).line + 1, message: f.message }));
-    return [{ name: object.name, namespace, immutable, impact: rolloutImpact(deployed.value, object.value, settings) }];
+    const inDocument = checked.findings.filter((f) => f.start >= start && f.start <= end);
+    const line = (f: Finding): number => lines.positionAt(f.start).line + 1;
+    // immutable-field-changed is a warning in the editor (it needs a deployed version); here it fails the diff.
+    const immutable = inDocument.filter((f) => f.rule === 'immutable-field-changed').map((f) => ({ line: line(f), message: f.message }));
+    const errors = inDocument.filter((f) => f.severity === 'error' && f.rule !== 'immutable-field-changed')
+      .map((f) => ({ line: line(f), rule: f.rule, message: f.message }));
+    return [{ name: object.name, namespace, immutable, errors, impact: rolloutImpact(deployed.value, object.value, settings) }];
   }));
 }
 
@@ -39,6 +49,12 @@ export function formatDiff(diffs: readonly StatefulSetDiff[], file: string): str
   return diffs.map((diff) => [
     `StatefulSet ${diff.namespace}/${diff.name} (${file})`,
     ...diff.immutable.map((change) => `  ✗ line ${change.line}: ${change.message}`),
-    `  ${diff.impact.summary}`,
+    ...diff.errors.map((error) => `  ✗ line ${error.line}: ${error.message} (${error.rule})`),
+    `  ${diff.errors.length + diff.immutable.length > 0 ? 'Once fixed: ' : ''}${diff.impact.summary}`,
   ].join('\n')).join('\n\n') + '\n';
+}
+
+/** `sts diff` exits 1 when NEW cannot be applied as it is: an immutable field changed, or NEW has errors of its own. */
+export function diffFails(diffs: readonly StatefulSetDiff[]): boolean {
+  return diffs.some((diff) => diff.immutable.length > 0 || diff.errors.length > 0);
 }
