@@ -119,3 +119,26 @@ test('a value from values.yaml is fixed in values.yaml', async () => {
   assert.equal(inValues.edit!.documentChanges[0]!.edits[0]!.range.start.line, lineOf(valuesText, '      partition: 5'));
   assert.match(inValues.edit!.documentChanges[0]!.edits[0]!.newText, /^\d+$/);
 });
+
+test('fix-all on a chart template fixes the template literal and the values line at once', async () => {
+  // Both mistakes of the two tests before are still there: grace 0 in the template, partition 5 in values.yaml.
+  const diagnostics = await session.diagnostics(templateUri, (d) => d.some((x) => x.code === 'grace-period-zero') && d.some((x) => x.code === 'partition-exceeds-replicas'), 60_000);
+  type Change = { textDocument: { uri: string }; edits: { range: { start: { line: number } }; newText: string }[] };
+  type Action = { title: string; kind: string; edit?: { documentChanges: Change[] } };
+  const all = await session.connection.sendRequest<Action[]>('textDocument/codeAction', {
+    textDocument: { uri: templateUri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    context: { diagnostics: [], only: ['source.fixAll.statefulset'] },
+  });
+  const fixAll = all.find((a) => a.kind === 'source.fixAll.statefulset' && a.edit?.documentChanges.some((c) => c.textDocument.uri === valuesUri));
+  assert.ok(fixAll, JSON.stringify(all));
+  const byUri = new Map(fixAll.edit!.documentChanges.map((c) => [c.textDocument.uri, c.edits]));
+  assert.deepEqual([...byUri.keys()].sort(), [templateUri, valuesUri].sort());
+  assert.ok(byUri.get(templateUri)!.some((e) => e.newText.includes('30')), 'the grace period set to 30 in the template');
+  assert.ok(byUri.get(valuesUri)!.some((e) => /^\d+$/.test(e.newText)), 'the partition lowered in values.yaml');
+  // The light bulb of one of them offers it too, as a quick fix that counts both.
+  const grace = diagnostics.find((d) => d.code === 'grace-period-zero')!;
+  const bulb = await session.connection.sendRequest<Action[]>('textDocument/codeAction', {
+    textDocument: { uri: templateUri }, range: grace.range, context: { diagnostics: [grace] },
+  });
+  assert.ok(bulb.some((a) => /^Fix all \d+ fixable StatefulSet problems in this file$/.test(a.title)), JSON.stringify(bulb.map((a) => a.title)));
+});

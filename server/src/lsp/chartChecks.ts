@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { CodeActionKind, type CodeAction, type Connection, type Diagnostic, type TextDocumentEdit } from 'vscode-languageserver/node';
+import type { CodeAction, Connection, Diagnostic } from 'vscode-languageserver/node';
 import { chartNameOf, chartRootOf, checkChart, isLibraryChart, type ChartCheck, type ChartOptions, type HelmSettings } from '../host/chartCheck';
 import { sharedWasmEngine } from '../host/helm/index';
 import { checkFile, type CheckedFile } from '../service/languageService';
@@ -9,6 +9,7 @@ import type { Finding } from '../service/model';
 import type { Settings } from '../service/settings';
 import type { WorkspaceIndex } from '../service/workspace/workspaceIndex';
 import type { OpenFile } from './openFiles';
+import { chartCodeActions } from './chartCodeActions';
 import { toDiagnostics, type LinesOf } from './toDiagnostic';
 
 /** What the chart checks read from the server. */
@@ -26,8 +27,6 @@ export interface ChartChecksDeps {
 
 /** How many charts the workspace scan renders before any of their files is opened (see `discovered`). */
 const maxPrerendered = 20;
-
-const sameRange = (a: { line: number; character: number }, b: { line: number; character: number }): boolean => a.line === b.line && a.character === b.character;
 
 /**
  * The Helm chart source in the server: a file opened or edited inside a folder with a Chart.yaml
@@ -117,29 +116,10 @@ export class ChartChecks {
     return { findings: [], linesOf: () => undefined };
   }
 
-  /** Quick fixes for the chart findings a client's diagnostics stand for (same rule, same range), as edits of the files that wrote them. */
-  codeActions(uri: string, diagnostics: readonly Diagnostic[]): CodeAction[] {
+  /** The code actions of the chart findings on a file (quick fixes and fix-all, as edits of the files that wrote them). */
+  codeActions(uri: string, diagnostics: readonly Diagnostic[], only: readonly string[] | undefined): CodeAction[] {
     for (const chart of this.charts.values()) {
-      const findings = chart.byUri.get(uri);
-      const lines = findings && chart.linesOf(uri);
-      if (!findings || !lines) continue;
-      return diagnostics.flatMap((diagnostic) => {
-        const finding = findings.find((f) => f.rule === diagnostic.code
-          && sameRange(lines.positionAt(f.start), diagnostic.range.start) && sameRange(lines.positionAt(f.end), diagnostic.range.end));
-        if (!finding) return [];
-        return chart.fixesOf(finding).flatMap((fix) => {
-          const documentChanges: TextDocumentEdit[] = [];
-          for (const [target, edits] of Object.entries(fix.edits)) {
-            const targetLines = chart.linesOf(target);
-            if (!targetLines) return [];
-            documentChanges.push({
-              textDocument: { uri: target, version: this.deps.open.get(target)?.version ?? null },
-              edits: edits.map((e) => ({ range: { start: targetLines.positionAt(e.start), end: targetLines.positionAt(e.end) }, newText: e.newText })),
-            });
-          }
-          return [{ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.preferred, edit: { documentChanges } }];
-        });
-      });
+      if (chart.byUri.has(uri)) return chartCodeActions(chart, uri, diagnostics, only, (target) => this.deps.open.get(target)?.version ?? null);
     }
     return [];
   }

@@ -21,7 +21,7 @@ export interface RequestDeps {
   /** A Helm chart template's StatefulSets as its release renders them (see chartChecks.ts). */
   renderedFileOf?(uri: string): { file: CheckedFile; line: number } | undefined;
   /** Quick fixes of a Helm chart's findings in this file, edits of the template or values line that wrote them. */
-  sourceCodeActions?(uri: string, diagnostics: readonly Diagnostic[]): CodeAction[];
+  sourceCodeActions?(uri: string, diagnostics: readonly Diagnostic[], only: readonly string[] | undefined): CodeAction[];
 }
 
 /** An open file as the editor has it now, checked (its whole text is joined only if read). */
@@ -66,7 +66,7 @@ export function registerRequests(connection: Connection, { current, files, index
       if (!now) return [];
       const { text, file } = now;
       const own = toCodeActions(params, { uri, text, file }, settings(), files.documentsOf, files.editTarget);
-      const fromSources = sourceCodeActions?.(uri, params.context.diagnostics) ?? [];
+      const fromSources = sourceCodeActions?.(uri, params.context.diagnostics, params.context.only) ?? [];
       return fromSources.length > 0 ? [...fromSources, ...own] : own;
     } catch (error) {
       log(`code actions for ${uri} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);

@@ -185,7 +185,7 @@ export function startServer(connection: Connection = createConnection()): void {
   registerRequests(connection, {
     current, files, index, log, settings: () => settings, baselineOf: (uri) => baselines.get(uri),
     renderedFileOf: (uri) => charts.renderedFileOf(uri),
-    sourceCodeActions: (uri, diagnostics) => charts.codeActions(uri, diagnostics),
+    sourceCodeActions: (uri, diagnostics, only) => charts.codeActions(uri, diagnostics, only),
   });
 
   registerIntelligence(connection, {

@@ -1,3 +1,4 @@
+import { withoutOverlaps } from '../fixes/applyEdits';
 import type { Edit } from '../fixes/yamlText';
 import type { Finding, ManifestDocument } from '../model';
 import { ruleById } from '../rules/index';
@@ -75,4 +76,23 @@ function moveEdit(document: ManifestDocument, edit: Edit, origins: OriginMap, te
   const at = line.indexOf(old);
   if (at < 0 || line.indexOf(old, at + 1) >= 0 || insideAction(line, at)) return undefined;
   return { uri: origin.primary.uri, edit: { start: lineStart + at, end: lineStart + at + old.length, newText: edit.newText } };
+}
+
+/**
+ * Fix-all over a source's fixes: each in turn, dropped when one of its edits overlaps an edit of a
+ * fix kept before it in the same file (a fix may edit a template and a values file at once).
+ */
+export function preferredWithoutOverlaps(fixes: readonly SourceFix[]): SourceFix[] {
+  const taken = new Map<string, Edit[][]>();
+  const kept: SourceFix[] = [];
+  for (const fix of fixes) {
+    const fits = Object.entries(fix.edits).every(([uri, edits]) => {
+      const before = taken.get(uri) ?? [];
+      return withoutOverlaps([...before, edits]).length === before.length + 1;
+    });
+    if (!fits) continue;
+    for (const [uri, edits] of Object.entries(fix.edits)) taken.set(uri, [...taken.get(uri) ?? [], edits]);
+    kept.push(fix);
+  }
+  return kept;
 }
