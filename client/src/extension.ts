@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { compareWithBranch } from './compareWithBranch';
 import { otherSchemaValidatorActive } from './otherSchemaValidator';
 import { PreviewPanel } from './preview/panel';
 
@@ -26,6 +27,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const languageClient = client;
   context.subscriptions.push(
     vscode.commands.registerCommand('statefulset.restartServer', () => client?.restart()),
+    vscode.commands.registerCommand('statefulset.compareWithBranch', compareWithBranch),
     // Trust granted: start again, so that external programs (git, a configured helm) may run.
     vscode.workspace.onDidGrantWorkspaceTrust(() => client?.restart()),
     // From the CodeLens with (uri, name); from the palette or the editor title with the active editor.

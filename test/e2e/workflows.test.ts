@@ -50,6 +50,9 @@ describe('StatefulSet Studio in VS Code: quick fixes, the deployed version, hove
         // VS Code's default on the desktop. In a browser it would follow the browser's
         // prefers-color-scheme, which is light in headless Chromium.
         'workbench.colorTheme': DARK_THEME,
+        // CHANGED EXPECTATION (issue 18): git HEAD is no longer the default deployed version; the
+        // test chooses it, as a user does (StatefulSet: Compare with Branch…).
+        'statefulset.baseline': 'HEAD',
       },
     });
 

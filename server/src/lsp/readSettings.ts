@@ -41,7 +41,7 @@ export function readSettings(
     maxUnavailableGate: value.maxUnavailableGate === true,
     exclude: Array.isArray(value.exclude) ? value.exclude.filter((g): g is string => typeof g === 'string') : [],
     // Where the deployed version comes from: a git ref, a kubectl export (.yaml), or off.
-    baseline: text(value.baseline, 'HEAD'),
+    baseline: text(value.baseline, 'off'), // off by default: a git commit is not what runs in the cluster (issue 18)
     helm: readHelmSettings(value.helm),
   };
 }

@@ -44,7 +44,7 @@ export function startServer(connection: Connection = createConnection()): void {
     closed,
   });
   const index = new WorkspaceIndex();
-  /** The deployed version of each open file (git HEAD by default), when there is one. */
+  /** The deployed version of each open file (the setting statefulset.baseline: off by default, or a git ref or export the user chose), when there is one. */
   const baselines = new Map<string, BaselineLookup>();
   let options: InitializationOptions = {};
   let settings = readSettings(undefined, false);
@@ -133,7 +133,10 @@ export function startServer(connection: Connection = createConnection()): void {
     if (watchFiles) {
       void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{yaml,yml,tpl}' }] });
     }
+    const before = settings.baseline;
     await loadSettings();
+    // A file checked before the settings arrived read its baseline with the default (off).
+    if (settings.baseline !== before) for (const uri of open.keys()) void loadBaseline(uri);
     checks.scheduleAll();
     charts.renderAll(); // a chart opened before the settings arrived rendered with the defaults
     void indexWorkspace();

@@ -5,7 +5,7 @@ export interface BaselineLookup {
   find(kind: string, namespace: string, name: string): KubeObject | undefined;
 }
 
-/** A lookup over the parsed baseline file (git HEAD's version, or a `kubectl get -o yaml` export). */
+/** A lookup over the parsed baseline file (a git ref's version the user chose, or a `kubectl get -o yaml` export). */
 export function baselineFrom(documents: readonly ManifestDocument[], defaultNamespace: string): BaselineLookup {
   const byKey = new Map<string, KubeObject>();
   for (const object of documents.flatMap((d) => d.objects)) {

@@ -27,7 +27,7 @@ function normalizedClaim(claim: unknown): unknown {
 }
 
 /** A spec field's value after the API server's defaults, so that omitted and defaulted compare equal. */
-function defaulted(name: string, value: unknown): unknown {
+export function defaulted(name: string, value: unknown): unknown {
   if (value === null) value = undefined;
   switch (name) {
     case 'podManagementPolicy':

@@ -1,10 +1,14 @@
 import { isScalar } from 'yaml';
-import { immutableChanges, type ImmutableChange } from '../baseline/specChanges';
+import { describeChange } from '../baseline/describeChange';
+import { defaulted, immutableChanges, type ImmutableChange } from '../baseline/specChanges';
 import { nodeAt, replaceScalar } from '../fixes/yamlText';
 import { removeAt, setAt } from '../fixes/objectEdits';
 import type { KubeObject } from '../model';
 import { simulate } from '../../simulator';
-import { isStatefulSet } from './read';
+import { field, isStatefulSet } from './read';
+
+/** A spec field as the API server stores it (defaults applied), so that an omitted default reads as its value. */
+const fieldOf = (value: unknown, name: string): unknown => defaulted(name, field(value, 'spec', name));
 import type { Fix, Rule } from './types';
 
 const forbidden = "the API server answers \"Forbidden: updates to statefulset spec for fields other than 'replicas', 'ordinals', 'template', 'updateStrategy', 'revisionHistoryLimit', 'persistentVolumeClaimRetentionPolicy' and 'minReadySeconds' are forbidden\"";
@@ -47,7 +51,7 @@ function revert(context: Parameters<NonNullable<Rule['fix']>>[0], path: (string 
   return edits && edits.length > 0 ? [{ title: `Revert to the deployed value (${shown(before)})`, preferred: true, edits }] : [];
 }
 
-/** Changes to spec fields that an update may not touch, against the deployed version (git HEAD or an export). */
+/** Changes to spec fields that an update may not touch, against the deployed version (a git ref the user chose, or an export). */
 export const immutableFieldChanged: Rule = {
   id: 'immutable-field-changed',
   severity: 'warning',
@@ -58,7 +62,8 @@ export const immutableFieldChanged: Rule = {
     if (!deployed) return [];
     return immutableChanges(deployed.value, object.value).map((change) => ({
       path: change.path,
-      message: `spec.${change.field} cannot change on an existing StatefulSet (deployed: ${shown(change.before)}, now: ${shown(change.after)}): ${forbidden}. ${advice(object, change)}`,
+      // Field by field against the deployed value (a claim template's change as raw JSON arrays read as noise).
+      message: `spec.${change.field} cannot change on an existing StatefulSet (${describeChange(change.field, fieldOf(deployed.value, change.field), fieldOf(object.value, change.field))}): ${forbidden}. ${advice(object, change)}`,
       data: { path: change.path, before: change.before ?? null, absent: change.before === undefined },
     }));
   },

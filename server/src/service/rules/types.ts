@@ -21,7 +21,7 @@ export interface RuleContext {
   /** True when the object looks like a kustomize patch or fragment: required fields are not demanded. */
   fragment: boolean;
   services: ServiceLookup;
-  /** The deployed versions of objects (git HEAD or an export), when known. */
+  /** The deployed versions of objects (a git ref the user chose, or an export), when known. */
   baseline?: BaselineLookup;
 }
 
