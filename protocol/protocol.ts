@@ -47,7 +47,27 @@ export type PreviewResult = {
   blocked: PreviewBlocked | null;
   /** The rollout settings as the manifest writes them, without the what-if (the page marks what differs). */
   declared: DeclaredSettings;
+  /** A chart template's preview: the release it was rendered as (the page's footer says so). */
+  release?: HelmRelease;
 } | null;
+
+/** How a chart is rendered: `helm template`'s release name, namespace, values files and --set values. */
+export interface HelmRelease {
+  /** The chart's folder (a path). */
+  chart: string;
+  releaseName: string;
+  namespace: string;
+  /** values.yaml and the extra values files, relative to the chart's folder where inside it. */
+  valuesFiles: string[];
+  set: string[];
+}
+
+/** client → server: the release a chart file renders as (for the status item), or null outside a rendered chart. */
+export const chartReleaseMethod = 'statefulset/chartRelease';
+
+export interface ChartReleaseParams {
+  uri: string;
+}
 
 /** An error diagnostic of the StatefulSet's document, for the preview's "refused" banner. */
 export interface PreviewProblem {

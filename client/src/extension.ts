@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { compareWithBranch } from './compareWithBranch';
+import { helmStatusItem } from './helmStatus';
 import { otherSchemaValidatorActive } from './otherSchemaValidator';
 import { PreviewPanel } from './preview/panel';
 
@@ -40,6 +41,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
   );
   await client.start();
+  context.subscriptions.push(helmStatusItem(languageClient));
 }
 
 export function deactivate(): Promise<void> | undefined {

@@ -142,3 +142,12 @@ test('fix-all on a chart template fixes the template literal and the values line
   });
   assert.ok(bulb.some((a) => /^Fix all \d+ fixable StatefulSet problems in this file$/.test(a.title)), JSON.stringify(bulb.map((a) => a.title)));
 });
+
+test('the preview and the status item say which release, namespace and values the chart rendered with', async () => {
+  type Release = { chart: string; releaseName: string; namespace: string; valuesFiles: string[]; set: string[] };
+  const release = await session.connection.sendRequest<Release | null>('statefulset/chartRelease', { uri: templateUri });
+  assert.deepEqual(release, { chart: join(folder, 'postgresql'), releaseName: 'release-name', namespace: 'default', valuesFiles: ['values.yaml'], set: [] });
+  const preview = await session.connection.sendRequest<{ release?: Release } | null>('statefulset/preview', { uri: templateUri });
+  assert.deepEqual(preview?.release, release);
+  assert.equal(await session.connection.sendRequest('statefulset/chartRelease', { uri: pathToFileURL(join(folder, 'elsewhere.yaml')).href }), null);
+});

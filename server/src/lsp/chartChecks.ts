@@ -9,6 +9,7 @@ import type { Finding } from '../service/model';
 import type { Settings } from '../service/settings';
 import type { WorkspaceIndex } from '../service/workspace/workspaceIndex';
 import type { OpenFile } from './openFiles';
+import type { HelmRelease } from '../../../protocol/protocol';
 import { chartCodeActions } from './chartCodeActions';
 import { toDiagnostics, type LinesOf } from './toDiagnostic';
 
@@ -128,7 +129,7 @@ export class ChartChecks {
    * A chart template's StatefulSets as the release renders them, checked, for the preview and its
    * CodeLens; `line` is the template's `kind: StatefulSet` line. Undefined outside a rendered chart.
    */
-  renderedFileOf(uri: string): { file: CheckedFile; line: number; used: ChartCheck['options'] } | undefined {
+  renderedFileOf(uri: string): { file: CheckedFile; line: number; release: HelmRelease } | undefined {
     if (!uri.startsWith('file:')) return undefined;
     const path = fileURLToPath(uri);
     const root = this.rootOfFile.get(uri);
@@ -139,7 +140,14 @@ export class ChartChecks {
     const text = this.deps.open.get(uri)?.store.text ?? readFileSync(path, 'utf8');
     const line = Math.max(0, text.split('\n').findIndex((l) => /^kind:\s*StatefulSet\b/.test(l)));
     const file = checkFile(`helm:${uri}`, documents.join('---\n'), this.deps.settings(), this.deps.index);
-    return { file, line, used: chart.options };
+    return { file, line, release: releaseOf(chart) };
+  }
+
+  /** The release a chart file was last rendered as (the status item), or undefined outside a rendered chart. */
+  releaseOf(uri: string): HelmRelease | undefined {
+    const root = this.rootOf(uri);
+    const chart = root !== undefined ? this.charts.get(root) : undefined;
+    return chart && releaseOf(chart);
   }
 
   private async render(root: string): Promise<void> {
@@ -188,4 +196,14 @@ export class ChartChecks {
       }
     }
   }
+}
+
+/** What a chart rendered with, as the preview and the status item say it: values files relative to the chart. */
+function releaseOf(chart: ChartCheck): HelmRelease {
+  const { releaseName, namespace, valuesFiles, set } = chart.options;
+  const shown = (file: string): string => {
+    const inside = relative(chart.root, file);
+    return inside.startsWith('..') ? file : inside.split(sep).join('/');
+  };
+  return { chart: chart.root, releaseName, namespace, valuesFiles: ['values.yaml', ...valuesFiles.map(shown)], set };
 }

@@ -1,5 +1,5 @@
 import type { CodeAction, Connection, Diagnostic } from 'vscode-languageserver/node';
-import { previewMethod, type PreviewParams, type PreviewResult } from '../../../protocol/protocol';
+import { chartReleaseMethod, previewMethod, type ChartReleaseParams, type HelmRelease, type PreviewParams, type PreviewResult } from '../../../protocol/protocol';
 import type { BaselineLookup } from '../service/baseline/baselineLookup';
 import { previewLenses } from '../service/codeLenses';
 import type { CheckedFile } from '../service/languageService';
@@ -19,7 +19,9 @@ export interface RequestDeps {
   settings(): Settings;
   baselineOf(uri: string): BaselineLookup | undefined;
   /** A Helm chart template's StatefulSets as its release renders them (see chartChecks.ts). */
-  renderedFileOf?(uri: string): { file: CheckedFile; line: number } | undefined;
+  renderedFileOf?(uri: string): { file: CheckedFile; line: number; release: HelmRelease } | undefined;
+  /** The release a chart file renders as, for the status item. */
+  chartReleaseOf?(uri: string): HelmRelease | undefined;
   /** Quick fixes of a Helm chart's findings in this file, edits of the template or values line that wrote them. */
   sourceCodeActions?(uri: string, diagnostics: readonly Diagnostic[], only: readonly string[] | undefined): CodeAction[];
 }
@@ -31,7 +33,7 @@ export interface CurrentFile {
 }
 
 /** The preview request, the "Preview · N pods" lenses and the code actions: language-service calls out. */
-export function registerRequests(connection: Connection, { current, files, index, log, settings, baselineOf, renderedFileOf, sourceCodeActions }: RequestDeps): void {
+export function registerRequests(connection: Connection, { current, files, index, log, settings, baselineOf, renderedFileOf, chartReleaseOf, sourceCodeActions }: RequestDeps): void {
   connection.onRequest(previewMethod, async (params: PreviewParams): Promise<PreviewResult> => {
     const now = await current(params.uri);
     if (!now) return null;
@@ -44,8 +46,12 @@ export function registerRequests(connection: Connection, { current, files, index
     if (!rendered) return own;
     // A chart template: the StatefulSet its release renders, revealed at the template's `kind:` line.
     const release = previewOf(params.uri, rendered.file, settings(), index, { ...(params.name ? { name: params.name } : {}), ...whatIf });
-    return release && { ...release, statefulSet: { ...release.statefulSet, line: rendered.line }, others: release.others.map((o) => ({ ...o, line: rendered.line })) };
+    return release && {
+      ...release, statefulSet: { ...release.statefulSet, line: rendered.line }, others: release.others.map((o) => ({ ...o, line: rendered.line })), release: rendered.release,
+    };
   });
+
+  connection.onRequest(chartReleaseMethod, ({ uri }: ChartReleaseParams): HelmRelease | null => chartReleaseOf?.(uri) ?? null);
 
   connection.onCodeLens(async ({ textDocument }) => {
     const now = await current(textDocument.uri);

@@ -1,4 +1,5 @@
 import type { HostMessage } from '../../../../protocol/protocol';
+import { releaseText } from '../../helmRelease';
 import { el } from './dom';
 import { podsTable, serviceNames } from './podsTable';
 import './preview.css';
@@ -33,7 +34,8 @@ function render(): void {
       const { preview, whatIf } = message;
       const sim = preview.simulation;
       const focused = document.activeElement?.getAttribute('aria-label');
-      const footer = el('footer', { class: 'muted' }, `Cluster domain ${preview.clusterDomain} · MaxUnavailableStatefulSet gate ${preview.maxUnavailableGate ? 'on' : 'off'} · simulated, not read from a cluster`);
+      const rendered = preview.release ? `${releaseText(preview.release)} · ` : '';
+      const footer = el('footer', { class: 'muted' }, `${rendered}Cluster domain ${preview.clusterDomain} · MaxUnavailableStatefulSet gate ${preview.maxUnavailableGate ? 'on' : 'off'} · simulated, not read from a cluster`);
       // Refused, or pods that can never be created: say so first, describe no rollout, and keep
       // the names it would get once fixed out of the way.
       app.replaceChildren(...(preview.blocked ? [
