@@ -29,6 +29,8 @@ export interface OracleStep {
   settled: boolean;
   /** With `scenario.validate`: the creations the API server refused in this step (`pod/web-10`). */
   refused?: string[];
+  /** The pods at the set's update revision after the step. */
+  updated: string[];
 }
 
 export interface OracleAnswer {
@@ -42,7 +44,7 @@ export interface OracleAnswer {
 export interface OracleRequest {
   op?: 'validate' | 'run';
   object: string;
-  /** For `run`: create (first), scale, update, fail, failOnRecreate, delete. */
+  /** For `run`: create (first), scale, update, fail, failOnRecreate, deletePod, delete. */
   scenario?: { steps: { kind: string; replicas?: number; ordinal?: number }[]; maxSyncs?: number; validate?: boolean };
   oldObject?: string;
   featureGates?: Record<string, boolean>;

@@ -6,11 +6,12 @@
  * `scaleTo` and `failingOrdinal`. Compared per aspect: the batches of creation, of the rollout
  * (with a failing pod: as far as it gets) and of the scale, which pods a failing pod keeps
  * from being created (it fails from the start) or updated (it fails once recreated) and which
- * it leaves down, and which PVCs exist after creation, after the
+ * it leaves down, the pods at the new revision after the update and the revision of a pod
+ * deleted by hand afterwards, and which PVCs exist after creation, after the
  * scale and after the set's deletion.
  */
 import fc from 'fast-check';
-import { simulate } from '../../server/src/simulator';
+import { revisionWhenRecreated, simulate } from '../../server/src/simulator';
 import type { Plan } from '../../server/src/simulator';
 import { toYaml } from './manifests';
 import type { Oracle, OracleStep } from './oracleClient';
@@ -28,6 +29,8 @@ export interface ScenarioCase {
   scaleTo: number;
   /** Index (from ordinals.start) of the pod that never becomes Ready once recreated. */
   failing: number | undefined;
+  /** Index (from ordinals.start) of a pod deleted by hand after the update (without a failing pod). */
+  deleted: number;
 }
 
 export const scenarioCase: fc.Arbitrary<ScenarioCase> = fc.record({
@@ -41,6 +44,7 @@ export const scenarioCase: fc.Arbitrary<ScenarioCase> = fc.record({
   whenScaled: fc.constantFrom('Retain' as const, 'Delete' as const),
   scaleTo: fc.integer({ min: 0, max: 8 }),
   failing: fc.option(fc.integer({ min: 0, max: 7 }), { freq: 3 }).map((f) => f ?? undefined),
+  deleted: fc.integer({ min: 0, max: 7 }),
 }).chain((c) => fc.integer({ min: 0, max: 5 }).map((d): ScenarioCase => ({ ...c, onDelete: d === 0 }))); // OnDelete one case in six
 
 export function manifestOf(c: ScenarioCase): Record<string, unknown> {
@@ -73,7 +77,7 @@ const syncBatches = (step: OracleStep | undefined, action: 'create' | 'delete' |
 
 /** One aspect's two answers, as text. */
 export interface Aspect {
-  name: 'create' | 'update' | 'failure' | 'failure on create' | 'failure batches' | 'failure stays down' | 'scale' | 'pvcs after create' | 'pvcs after scale' | 'pvcs after deletion';
+  name: 'create' | 'update' | 'revisions after update' | 'revision when recreated' | 'failure' | 'failure on create' | 'failure batches' | 'failure stays down' | 'scale' | 'pvcs after create' | 'pvcs after scale' | 'pvcs after deletion';
   ours: string;
   theirs: string;
 }
@@ -88,8 +92,10 @@ export interface ScenarioResult {
 export async function compareScenario(oracle: Oracle, c: ScenarioCase): Promise<ScenarioResult> {
   const object = manifestOf(c);
   const failingOrdinal = c.failing === undefined || c.failing >= c.replicas ? undefined : c.start + c.failing;
+  const deletedOrdinal = failingOrdinal === undefined && c.replicas > 0 ? c.start + (c.deleted % c.replicas) : undefined;
   const steps = [{ kind: 'create' }, ...(failingOrdinal === undefined ? [] : [{ kind: 'failOnRecreate', ordinal: failingOrdinal }]),
-    { kind: 'update' }, { kind: 'scale', replicas: c.scaleTo }, { kind: 'delete' }];
+    { kind: 'update' }, ...(deletedOrdinal === undefined ? [] : [{ kind: 'deletePod', ordinal: deletedOrdinal }]),
+    { kind: 'scale', replicas: c.scaleTo }, { kind: 'delete' }];
   const answer = await oracle.ask({ op: 'run', object: toYaml(object), featureGates: { MaxUnavailableStatefulSet: c.gate }, scenario: { steps } });
   if (answer.failure || answer.errors.length || !answer.steps) return { scenario: c, aspects: [], failure: answer.failure ?? JSON.stringify(answer.errors) };
   const [created, update, scale, deleted] = [answer.steps[0], answer.steps.find((s) => s.kind === 'update'), answer.steps.find((s) => s.kind === 'scale'), answer.steps.find((s) => s.kind === 'delete')];
@@ -100,7 +106,15 @@ export async function compareScenario(oracle: Oracle, c: ScenarioCase): Promise<
     { name: 'pvcs after create', ours: sorted(sim.pods.flatMap((p) => p.pvcs)).join(' '), theirs: sorted(created?.claims ?? []).join(' ') },
   ];
   if (sim.failure === null) {
-    aspects.push({ name: 'update', ours: planBatches(sim.plans.update).join(' | '), theirs: syncBatches(update, 'delete').join(' | ') });
+    aspects.push(
+      { name: 'update', ours: planBatches(sim.plans.update).join(' | '), theirs: syncBatches(update, 'delete').join(' | ') },
+      { name: 'revisions after update', ours: sorted(sim.pods.filter((p) => p.revision === 'updated').map((p) => p.name)).join(' '), theirs: sorted(update?.updated ?? []).join(' ') },
+    );
+    const recreated = answer.steps.find((s) => s.kind === 'deletePod');
+    if (deletedOrdinal !== undefined) {
+      const pod = `web-${deletedOrdinal}`;
+      aspects.push({ name: 'revision when recreated', ours: `${pod} ${revisionWhenRecreated(sim, deletedOrdinal)}`, theirs: `${pod} ${recreated?.updated.includes(pod) ? 'updated' : 'current'}` });
+    }
   } else {
     // The rollout with the failing pod: up to the step that halts at it, or all of it when a sliding window goes on.
     const { pod, update: impact } = sim.failure;

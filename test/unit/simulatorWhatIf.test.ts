@@ -5,7 +5,8 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { runPlan, simulate, type Plan, type WhatIf } from '../../server/src/simulator';
+import { previewText } from '../../server/src/cli/preview';
+import { revisionWhenRecreated, runPlan, simulate, type Plan, type WhatIf } from '../../server/src/simulator';
 
 const names = (plan: Plan): string[][] => plan.map((step) => step.pods);
 
@@ -91,4 +92,13 @@ test('a pod that can never be created has a problem: a name over 63 characters, 
   // Parallel's slow-start batches (1, 2, 4, …) at the end of the batch holding it.
   assert.deepEqual(sim.pvcs.afterCreate, [`data-${long}-0`]);
   assert.deepEqual(web({ replicas: 11, podManagementPolicy: 'Parallel' }, {}, long).pvcs.afterCreate, [`data-${long}-0`]);
+});
+
+test('a pod deleted after a template change comes back at the new revision under OnDelete, by the partition under RollingUpdate', () => {
+  const onDelete = web({ updateStrategy: { type: 'OnDelete' } }, {});
+  assert.deepEqual(onDelete.pods.map((pod) => [pod.revision, revisionWhenRecreated(onDelete, pod.ordinal)]), Array(5).fill(['current', 'updated']));
+  assert.match(previewText(onDelete), /^0 +web-0 .* old \(new once deleted\)$/m);
+  const partitioned = web({ updateStrategy: { rollingUpdate: { partition: 3 } } }, {});
+  assert.deepEqual(partitioned.pods.map((pod) => revisionWhenRecreated(partitioned, pod.ordinal)), ['current', 'current', 'current', 'updated', 'updated']);
+  assert.doesNotMatch(previewText(partitioned), /new once deleted/);
 });

@@ -22,6 +22,7 @@ import (
 //   - update: the pod template changes (a new revision)
 //   - fail: the pod of Ordinal never becomes Ready from now on (Ordinal -1 heals all)
 //   - failOnRecreate: the pod of Ordinal, once deleted and created again, never becomes Ready
+//   - deletePod: the pod of Ordinal is deleted by hand (the controller creates it again)
 //   - delete: the set is deleted with cascading deletion (the garbage collector's share is
 //     played too: pods go, and claims whose owner is gone)
 type Step struct {
@@ -52,6 +53,9 @@ type StepResult struct {
 	Settled bool `json:"settled"`
 	// Refused names the creations the API server refused in this step ("pod/web-10"), sorted.
 	Refused []string `json:"refused,omitempty"`
+	// Updated names the pods at the set's update revision after the step (their
+	// controller-revision-hash label is status.updateRevision), sorted.
+	Updated []string `json:"updated"`
 }
 
 // runner is one scenario: the controller's sync logic over an in-memory API with a scripted
@@ -168,9 +172,14 @@ func (r *runner) refusedSince() []string {
 }
 
 func (r *runner) state(result *StepResult) {
-	for name := range r.objs.pods {
+	result.Updated = []string{}
+	for name, p := range r.objs.pods {
 		result.Pods = append(result.Pods, name)
+		if r.set.Status.UpdateRevision != "" && p.Labels[appsv1.ControllerRevisionHashLabelKey] == r.set.Status.UpdateRevision {
+			result.Updated = append(result.Updated, name)
+		}
 	}
+	sort.Strings(result.Updated)
 	for name := range r.objs.claims {
 		result.Claims = append(result.Claims, name)
 	}
@@ -229,6 +238,14 @@ func Run(stored *appsv1.StatefulSet, scenario Scenario) ([]StepResult, error) {
 			}
 		case "failOnRecreate":
 			r.failOnRecreate[step.Ordinal] = true
+		case "deletePod":
+			// Someone deletes the pod of Ordinal (kubectl delete pod, an eviction); the controller recreates it.
+			for name := range r.objs.pods {
+				if ordinalOf(name) == step.Ordinal {
+					r.objs.deleted = append(r.objs.deleted, "pod/"+name)
+					delete(r.objs.pods, name)
+				}
+			}
 		case "delete":
 			// Cascading deletion: the garbage collector removes the pods, then the claims the
 			// retention policy gave to the set; the controller no longer syncs a deleted set.

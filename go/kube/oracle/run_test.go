@@ -59,3 +59,24 @@ func TestRunValidateRefusesPodsOfALongName(t *testing.T) {
 		}
 	}
 }
+
+// After a template change with partition 1, the pods from ordinal 1 up are at the update revision.
+func TestRunUpdatedPodsFollowThePartition(t *testing.T) {
+	object := strings.Replace(valid, "replicas: 3", "replicas: 3\n  updateStrategy: {rollingUpdate: {partition: 1}}", 1)
+	resp := Answer(Request{Op: "run", Object: object, Scenario: &Scenario{Steps: []Step{{Kind: "create"}, {Kind: "update"}}}})
+	if resp.Failure != "" || len(resp.Steps) != 2 {
+		t.Fatalf("failure %q, %d steps", resp.Failure, len(resp.Steps))
+	}
+	if got := resp.Steps[1].Updated; !reflect.DeepEqual(got, []string{"web-1", "web-2"}) {
+		t.Errorf("updated %v, want web-1 web-2", got)
+	}
+	// Under OnDelete a pod deleted by hand comes back at the update revision.
+	onDelete := strings.Replace(valid, "replicas: 3", "replicas: 3\n  updateStrategy: {type: OnDelete}", 1)
+	resp = Answer(Request{Op: "run", Object: onDelete, Scenario: &Scenario{Steps: []Step{{Kind: "create"}, {Kind: "update"}, {Kind: "deletePod", Ordinal: 1}}}})
+	if resp.Failure != "" || len(resp.Steps) != 3 {
+		t.Fatalf("failure %q, %d steps", resp.Failure, len(resp.Steps))
+	}
+	if updated, recreated := resp.Steps[1].Updated, resp.Steps[2].Updated; len(updated) != 0 || !reflect.DeepEqual(recreated, []string{"web-1"}) {
+		t.Errorf("OnDelete: updated %v after the update (want none), %v after deleting web-1 (want web-1)", updated, recreated)
+	}
+}

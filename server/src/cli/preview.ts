@@ -1,5 +1,5 @@
 import type { PreviewBlocked } from '../../../protocol/protocol';
-import type { FailureImpact, Plan, PvcFate, Simulation, Step } from '../simulator';
+import { revisionWhenRecreated, type FailureImpact, type Plan, type PvcFate, type Simulation, type Step } from '../simulator';
 
 /** One pod in `sts preview --json`; `problem` only when the pod can never be created. */
 export interface PreviewPodJson {
@@ -96,7 +96,10 @@ function podTable(sim: Simulation): string[] {
   if (sim.pods.length === 0) return ['No pods.'];
   const header = ['ORDINAL', 'POD', 'FQDN', 'PVCS', 'REVISION AFTER UPDATE'];
   const revision = { updated: 'new', current: 'old' } as const;
-  const rows = sim.pods.map((pod) => [String(pod.ordinal), pod.name, pod.fqdn ?? '-', pod.pvcs.join(', ') || '-', revision[pod.revision]]);
+  // Under OnDelete a pod takes the new template only when it is deleted: say so in the column.
+  const recreated = (ordinal: number): string => (revisionWhenRecreated(sim, ordinal) === 'updated' ? ' (new once deleted)' : '');
+  const rows = sim.pods.map((pod) => [String(pod.ordinal), pod.name, pod.fqdn ?? '-', pod.pvcs.join(', ') || '-',
+    `${revision[pod.revision]}${pod.revision === 'current' && sim.updateStrategy === 'OnDelete' ? recreated(pod.ordinal) : ''}`]);
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)));
   const format = (row: string[]): string => row.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('  ').trimEnd();
   return [format(header), ...rows.map(format)];

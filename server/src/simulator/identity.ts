@@ -32,6 +32,17 @@ export function ordinalsOf(settings: Pick<StatefulSetSettings, 'ordinalStart' | 
  */
 export function revisionAfterUpdate(settings: StatefulSetSettings, ordinal: number): 'updated' | 'current' {
   if (settings.updateStrategy === 'OnDelete') return 'current';
+  return revisionWhenRecreated(settings, ordinal);
+}
+
+/**
+ * Which revision the pod of `ordinal` gets when it is deleted after a template change (by hand,
+ * an eviction, a node failure) and the controller creates it again (newVersionedStatefulSetPod):
+ * under RollingUpdate the old one below ordinals.start + partition, else the new one; under
+ * OnDelete always the new one, which is how OnDelete rolls out.
+ */
+export function revisionWhenRecreated(settings: Pick<StatefulSetSettings, 'updateStrategy' | 'ordinalStart' | 'partition'>, ordinal: number): 'updated' | 'current' {
+  if (settings.updateStrategy === 'OnDelete') return 'updated';
   return ordinal >= settings.ordinalStart + settings.partition ? 'updated' : 'current';
 }
 

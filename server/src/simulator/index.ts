@@ -4,7 +4,7 @@
  */
 export { simulate } from './simulate';
 export { planScale, planUpdate, type ScaleContext, type UpdateContext } from './plans';
-export { podNameProblem } from './identity';
+export { podNameProblem, revisionWhenRecreated } from './identity';
 export { runPlan } from './run';
 export { failureImpact } from './failure';
 export { maxSimulatedPods } from './readStatefulSet';
