@@ -1,30 +1,11 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parseDocument, isMap, isSeq, isScalar } from 'yaml';
 import { checkOverlay, stopOverlayEngine } from '../host/overlayCheck';
-import { kustomizationFileIn } from '../host/kustomize/index';
+import { includedFolders, kustomizationFileIn } from '../host/kustomize/index';
 import type { Settings } from '../service/settings';
 import { WorkspaceIndex } from '../service/workspace/workspaceIndex';
 import { displayPath, toReported } from './check';
 import type { Reported } from './report';
-
-/** The folders a kustomization includes by a local path (resources, bases, components). */
-function includedFolders(dir: string, file: string): string[] {
-  let root;
-  try {
-    root = parseDocument(readFileSync(file, 'utf8')).contents;
-  } catch {
-    return [];
-  }
-  if (!isMap(root)) return [];
-  const out: string[] = [];
-  for (const field of ['resources', 'bases', 'components']) {
-    const list = root.get(field, true);
-    if (!isSeq(list)) continue;
-    for (const item of list.items) if (isScalar(item) && typeof item.value === 'string') out.push(resolve(dir, item.value));
-  }
-  return out;
-}
 
 /**
  * The overlays among the paths: each folder with a kustomization file, at or below a PATH (not in
@@ -43,7 +24,7 @@ export function overlaysIn(paths: readonly string[]): string[] {
   };
   for (const path of paths) if (path !== '-' && existsSync(path) && statSync(path).isDirectory()) visit(path);
   const unique = [...new Set(found)];
-  const included = new Set(unique.flatMap((dir) => includedFolders(dir, kustomizationFileIn(dir)!)));
+  const included = new Set(unique.flatMap((dir) => includedFolders(dir)));
   return unique.filter((dir) => !included.has(dir));
 }
 

@@ -138,7 +138,10 @@ export class CheckScheduler {
       const result = checkFile(uri, store, settings(), index, this.deps.baselineOf(uri));
       this.checked.set(uri, { version, file: result });
       const other = this.deps.sourceFindings(uri);
-      const findings = other.findings.length > 0 ? [...result.findings, ...other.findings] : result.findings;
+      // A source's finding that the file's own check already made (same rule, same line: a kustomize patch's own value) is shown once.
+      const lineOf = (f: Finding): string => `${f.rule}\n${result.lines.positionAt(f.start).line}`;
+      const own = other.findings.length > 0 ? new Set(result.findings.map(lineOf)) : undefined;
+      const findings = own ? [...result.findings, ...other.findings.filter((f) => !own.has(lineOf(f)))] : result.findings;
       void connection.sendDiagnostics({ uri, version, diagnostics: toDiagnostics(findings, result.lines, other.linesOf) });
       this.updateIndex(uri, result.services);
       if (first) this.deps.firstChecked(uri);

@@ -14,6 +14,7 @@ import { baselineFrom, type BaselineLookup } from '../service/baseline/baselineL
 import { parseFile, type DocumentStore } from '../service/parse/documentStore';
 import { WorkspaceIndex } from '../service/workspace/workspaceIndex';
 import { ChartChecks } from './chartChecks';
+import { OverlayChecks } from './overlayChecks';
 import { CheckScheduler } from './checkScheduler';
 import { fileAccess } from './fileAccess';
 import { intelligenceCapabilities, registerIntelligence } from './intelligenceHandlers';
@@ -38,8 +39,8 @@ export function startServer(connection: Connection = createConnection()): void {
   // A server lives for hours: Helm's engine keeps only optimised code (~70 MB less, see WasmEngineOptions).
   configureSharedWasmEngine({ optimizedCodeOnly: true });
   const open = trackOpenFiles(connection, {
-    opened: (uri) => { checks.schedule(uri); charts.opened(uri); },
-    changed: (uri) => { checks.schedule(uri); charts.touched(uri); },
+    opened: (uri) => { checks.schedule(uri); charts.opened(uri); overlays.touched(uri); },
+    changed: (uri) => { checks.schedule(uri); charts.touched(uri); overlays.touched(uri); },
     saved: (uri) => void loadBaseline(uri),
     closed,
   });
@@ -71,9 +72,19 @@ export function startServer(connection: Connection = createConnection()): void {
       return builtIn;
     },
   });
+  // kustomize overlays: built with the engine in process (no external program, so also when untrusted).
+  const overlays: OverlayChecks = new OverlayChecks({
+    connection, open, index, log, settings: () => settings, folders: () => folders,
+    recheck: (uri) => checks.schedule(uri),
+  });
   const checks = new CheckScheduler({
     connection, open, index, log, excluded,
-    sourceFindings: (uri) => charts.findingsOf(uri),
+    sourceFindings: (uri) => {
+      const chart = charts.findingsOf(uri);
+      const overlay = overlays.findingsOf(uri);
+      if (overlay.findings.length === 0) return chart;
+      return { findings: [...chart.findings, ...overlay.findings], linesOf: (u) => chart.linesOf(u) ?? overlay.linesOf(u) };
+    },
     settings: () => settings,
     baselineOf: (uri) => baselines.get(uri),
     // The deployed version is read after the first diagnostics: starting git costs milliseconds.
@@ -98,7 +109,7 @@ export function startServer(connection: Connection = createConnection()): void {
     for (const folder of folders) {
       files += await scanWorkspace(folder, settings.exclude, settings.defaultNamespace, (uri, services) => {
         if (uri.endsWith('/Chart.yaml')) charts.discovered(uri);
-        if (isKustomizationUri(uri)) kustomizations.add(uri);
+        if (isKustomizationUri(uri)) { kustomizations.add(uri); overlays.discovered(uri); }
         if (!open.has(uri)) index.set(uri, services);
       }, () => generation !== scanGeneration, (uri) => open.has(uri));
     }
@@ -148,6 +159,7 @@ export function startServer(connection: Connection = createConnection()): void {
     if (settings.baseline !== before.baseline) for (const uri of open.keys()) void loadBaseline(uri);
     checks.scheduleAll();
     if (JSON.stringify([settings.helm, settings.defaultNamespace, settings.rules]) !== JSON.stringify([before.helm, before.defaultNamespace, before.rules])) charts.renderAll();
+    if (JSON.stringify([settings.defaultNamespace, settings.rules]) !== JSON.stringify([before.defaultNamespace, before.rules])) overlays.buildAll();
     // VS Code sends the settings as soon as the server registers for them: scanning the
     // workspace again for the same ones would only delay the index.
     const scanned = (s: typeof settings): string => JSON.stringify([s.exclude, s.defaultNamespace]);
@@ -170,6 +182,7 @@ export function startServer(connection: Connection = createConnection()): void {
       }
       if (open.has(change.uri) || !change.uri.startsWith('file:')) continue;
       charts.touched(change.uri);
+      overlays.touched(change.uri);
       if (change.uri.endsWith('.tpl')) continue; // a Helm helper file: its chart renders again, it holds no Services of its own
       if (change.type === FileChangeType.Deleted || excluded(change.uri)) index.delete(change.uri);
       else index.set(change.uri, await servicesInFile(fileURLToPath(change.uri), settings.defaultNamespace));

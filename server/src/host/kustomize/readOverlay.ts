@@ -131,10 +131,47 @@ export function enginePath(path: string): string {
   return slashed.startsWith('/') ? slashed : `/${slashed}`;
 }
 
-/** The file a path the engine named (relative to the built folder, as kustomize's origins are) stands for. */
-export function fileOfOrigin(overlayDir: string, originPath: string): string {
-  return resolve(overlayDir, originPath);
+/** The local folders with a kustomization that a kustomization includes (resources, bases, components). */
+export function includedFolders(dir: string): string[] {
+  const file = kustomizationFileIn(dir);
+  if (!file) return [];
+  let root;
+  try {
+    root = parseDocument(readFileSync(file, 'utf8')).contents;
+  } catch {
+    return [];
+  }
+  if (!isMap(root)) return [];
+  const out: string[] = [];
+  for (const field of ['resources', 'bases', 'components']) {
+    const list = root.get(field, true);
+    if (!isSeq(list)) continue;
+    for (const item of list.items) {
+      if (!isScalar(item) || typeof item.value !== 'string' || /^[a-z][a-z0-9+.-]*:\/\//i.test(item.value)) continue;
+      const folder = resolve(dir, item.value);
+      if (isDirectory(folder) && kustomizationFileIn(folder)) out.push(folder);
+    }
+  }
+  return out;
 }
 
-/** The folder of a kustomization file. */
-export const folderOf = dirname;
+/** The kustomization folders a build of `dir` goes through: itself, then what it includes, transitively. */
+export function overlayRoots(dir: string): string[] {
+  const roots: string[] = [];
+  const queue = [resolve(dir)];
+  while (queue.length > 0) {
+    const next = queue.shift()!;
+    if (roots.includes(next) || roots.length > 500) continue;
+    roots.push(next);
+    queue.push(...includedFolders(next));
+  }
+  return roots;
+}
+
+/** The nearest folder at or above a file's that holds a kustomization. */
+export function kustomizationFolderOf(file: string): string | undefined {
+  for (let dir = dirname(resolve(file)); ; dir = dirname(dir)) {
+    if (kustomizationFileIn(dir)) return dir;
+    if (dirname(dir) === dir) return undefined;
+  }
+}

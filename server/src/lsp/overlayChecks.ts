@@ -1,0 +1,159 @@
+import { dirname, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Connection } from 'vscode-languageserver/node';
+import { kustomizationFolderOf, overlayRoots, sharedKustomizeEngine } from '../host/kustomize/index';
+import { checkOverlay, type OverlayCheck } from '../host/overlayCheck';
+import type { Finding } from '../service/model';
+import type { Settings } from '../service/settings';
+import type { WorkspaceIndex } from '../service/workspace/workspaceIndex';
+import type { OpenFile } from './openFiles';
+import { toDiagnostics, type LinesOf } from './toDiagnostic';
+
+/** What the overlay checks read from the server. */
+export interface OverlayChecksDeps {
+  connection: Connection;
+  open: ReadonlyMap<string, OpenFile>;
+  index: WorkspaceIndex;
+  settings(): Settings;
+  log(message: string): void;
+  /** An open file's diagnostics are published by the scheduler, which merges ours in. */
+  recheck(uri: string): void;
+  /** The workspace folders, to name overlays relative to them. */
+  folders(): readonly string[];
+}
+
+const within = (file: string, folder: string): boolean => file === folder || file.startsWith(folder + sep);
+
+/**
+ * The kustomize source in the server. Every folder with a kustomization that no other includes is
+ * an overlay; an edit of any file below the kustomization folders it goes through (its patches,
+ * its bases' resources, the kustomizations) builds it again on the next turn, with kustomize's
+ * engine in its worker thread (in process: allowed in an untrusted workspace), one build per
+ * overlay at a time. Findings land on the patch, kustomization or base lines that wrote them;
+ * the scheduler merges them into open files, closed files get theirs published here; the build's
+ * Services join the workspace index (under `kustomize:<folder>`).
+ */
+export class OverlayChecks {
+  /** Kustomization folders seen (the scan, opened files), with the folders each goes through. */
+  private readonly known = new Map<string, string[]>();
+  private readonly built = new Map<string, OverlayCheck>();
+  private readonly timers = new Map<string, NodeJS.Immediate>();
+  private readonly running = new Map<string, Promise<void>>();
+  private readonly dirty = new Set<string>();
+  /** Files whose diagnostics we published while closed (cleared when no overlay has findings there). */
+  private readonly published = new Set<string>();
+  private warming = false;
+
+  constructor(private readonly deps: OverlayChecksDeps) {}
+
+  /** The scan found a kustomization file: its folder is known, and the engine loads while idle. */
+  discovered(kustomizationUri: string): void {
+    if (!kustomizationUri.startsWith('file:')) return;
+    this.learn(dirname(fileURLToPath(kustomizationUri)));
+    if (!this.warming) {
+      this.warming = true;
+      void sharedKustomizeEngine().warmUp().catch(() => undefined);
+    }
+  }
+
+  /** Every overlay builds again (settings changed). */
+  buildAll(): void {
+    for (const overlay of this.overlays()) this.schedule(overlay);
+  }
+
+  /** A file was opened, edited, or changed on disk: each overlay that goes through its folder builds again. */
+  touched(uri: string): void {
+    if (!uri.startsWith('file:')) return;
+    const path = fileURLToPath(uri);
+    const own = kustomizationFolderOf(path);
+    if (own && !this.known.has(own)) this.learn(own);
+    // A kustomization changed: what it includes may have changed too.
+    if (/(^|[\\/])(kustomization\.ya?ml|Kustomization)$/.test(path)) for (const dir of this.known.keys()) this.known.set(dir, overlayRoots(dir));
+    for (const overlay of this.overlays()) {
+      const roots = this.known.get(overlay) ?? [];
+      if (this.built.get(overlay)?.files.has(path) || roots.some((root) => within(path, root))) this.schedule(overlay);
+    }
+  }
+
+  /** The overlay findings of a file, from every overlay that has some there. */
+  findingsOf(uri: string): { findings: readonly Finding[]; linesOf: LinesOf } {
+    const findings: Finding[] = [];
+    const sources: OverlayCheck[] = [];
+    for (const check of this.built.values()) {
+      const found = check.byUri.get(uri);
+      if (found) {
+        findings.push(...found);
+        sources.push(check);
+      }
+    }
+    return { findings, linesOf: (u) => sources.map((s) => s.linesOf(u)).find((l) => l !== undefined) };
+  }
+
+  /** The overlays that build a file (for the preview's choice), in path order. */
+  overlaysOf(uri: string): string[] {
+    const path = uri.startsWith('file:') ? fileURLToPath(uri) : '';
+    return this.overlays().filter((o) => this.built.get(o)?.files.has(path)).sort();
+  }
+
+  private learn(dir: string): void {
+    this.known.set(dir, overlayRoots(dir));
+  }
+
+  /** The known kustomization folders that no other known one includes. */
+  private overlays(): string[] {
+    const included = new Set<string>();
+    for (const [dir, roots] of this.known) for (const root of roots) if (root !== dir) included.add(root);
+    return [...this.known.keys()].filter((dir) => !included.has(dir));
+  }
+
+  private schedule(overlay: string): void {
+    clearImmediate(this.timers.get(overlay));
+    this.timers.set(overlay, setImmediate(() => {
+      this.timers.delete(overlay);
+      void this.build(overlay);
+    }));
+  }
+
+  private async build(overlay: string): Promise<void> {
+    if (this.running.has(overlay)) {
+      this.dirty.add(overlay);
+      return;
+    }
+    const run = this.buildNow(overlay).finally(() => {
+      this.running.delete(overlay);
+      if (this.dirty.delete(overlay)) void this.build(overlay);
+    });
+    this.running.set(overlay, run);
+    await run;
+  }
+
+  private async buildNow(overlay: string): Promise<void> {
+    const { open, settings, index, log } = this.deps;
+    const openPaths = new Map([...open].filter(([uri]) => uri.startsWith('file:')).map(([uri, file]) => [fileURLToPath(uri), file]));
+    const folder = this.deps.folders().find((f) => within(overlay, f));
+    let checked: OverlayCheck | undefined;
+    try {
+      checked = await checkOverlay(overlay, settings(), index, { openText: (path) => openPaths.get(path)?.store.text, ...(folder ? { relativeTo: folder } : {}) });
+    } catch (error) {
+      log(`the overlay ${overlay} could not be checked: ${error instanceof Error ? error.message : String(error)}`);
+      return;
+    }
+    const before = this.built.get(overlay);
+    if (checked) this.built.set(overlay, checked);
+    else this.built.delete(overlay);
+    if (index.set(`kustomize:${pathToFileURL(overlay).href}`, checked?.services ?? [])) for (const uri of open.keys()) this.deps.recheck(uri);
+    log(`built the overlay ${overlay} in ${Math.round(checked?.buildMs ?? 0)} ms: ${[...checked?.byUri.values() ?? []].reduce((n, f) => n + f.length, 0)} findings${checked?.result.error ? ` (${checked.result.error.kind})` : ''}`);
+    const uris = new Set([...before?.byUri.keys() ?? [], ...checked?.byUri.keys() ?? [], ...this.published]);
+    for (const uri of uris) {
+      if (open.has(uri)) {
+        this.deps.recheck(uri);
+        continue;
+      }
+      const { findings, linesOf } = this.findingsOf(uri);
+      const lines = linesOf(uri);
+      if (findings.length > 0) this.published.add(uri);
+      else this.published.delete(uri);
+      void this.deps.connection.sendDiagnostics({ uri, diagnostics: lines && findings.length > 0 ? toDiagnostics(findings, lines, linesOf) : [] });
+    }
+  }
+}
