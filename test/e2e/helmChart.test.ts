@@ -42,7 +42,7 @@ const lineOf = (text: string, pattern: RegExp): number => text.split('\n').findI
 describe('StatefulSet Studio in VS Code: a Helm chart', { timeout: 360_000 }, () => {
   const inVsCode = vsCodeForSuite({ name: 'helmChart', prepareWorkspace: prepare });
 
-  test('findings on the template and values lines, a values.yaml fix from the light bulb, the release in the preview', { timeout: 300_000 },
+  test('findings on the template and values lines, a values.yaml fix from the light bulb, the release in the preview and the status bar', { timeout: 300_000 },
     inVsCode(async (s) => {
       const { wb } = s;
       await wb.openFile(TEMPLATE);
@@ -74,5 +74,10 @@ describe('StatefulSet Studio in VS Code: a Helm chart', { timeout: 360_000 }, ()
       await wb.waitForWebviewText((text) => text.includes('release-name-postgresql-0') && text.includes('data-release-name-postgresql-0'),
         'the preview of the chart template with the release\'s pod release-name-postgresql-0 and its PVC', 60_000);
       await s.passedCheck('chart-preview-shows-release-pods');
+      await wb.waitForWebviewText((text) => text.includes('Helm release "release-name" in namespace "default" · values.yaml'),
+        'the preview\'s footer saying which release and values it rendered', 10_000);
+      await wb.openFile(TEMPLATE);
+      await wb.waitForStatusItem((text) => text.includes('release-name · values.yaml'), 'the status item of the chart\'s release', 30_000);
+      await s.passedCheck('status-item-names-the-release-and-values');
     }));
 });

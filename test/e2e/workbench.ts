@@ -239,6 +239,19 @@ export class Workbench {
     return this.page.frameLocator('iframe.webview').frameLocator('#active-frame');
   }
 
+  /** Waits until an item of the status bar has text that satisfies `accept`, and returns that item's text and tooltip. */
+  async waitForStatusItem(accept: (text: string) => boolean, what: string, timeoutMs = 15_000): Promise<{ text: string; tooltip: string }> {
+    let seen: string[] = [];
+    return waitFor(async () => {
+      const items = this.page.locator('.statusbar-item');
+      seen = await items.allInnerTexts();
+      const index = seen.findIndex(accept);
+      if (index < 0) return false;
+      const tooltip = (await items.nth(index).locator('a').first().getAttribute('aria-label').catch(() => null)) ?? '';
+      return { text: seen[index] ?? '', tooltip };
+    }, timeoutMs, () => `${what}; the status bar shows ${JSON.stringify(seen)}`);
+  }
+
   /** Waits until the webview's text satisfies `accept`, and returns the text. */
   async waitForWebviewText(accept: (text: string) => boolean, what: string, timeoutMs = 15_000): Promise<string> {
     let last = '';

@@ -1,6 +1,7 @@
 // A chart's files travel to the engine once; later renders send what changed (sentFiles.ts,
-// go/helm/cmd/wasm/keptFiles.go). Each render must equal a full render of the same folder,
-// whatever was sent before, the engine restarted or a chart dropped from its memory.
+// go/helm/cmd/wasm/keptFiles.go), and templates parsed before are not parsed again (the parse
+// cache of go/helm/tools/wasmoverlay). Each render must equal `helm template` of the same folder,
+// whatever was sent and parsed before, or the engine restarted.
 import assert from 'node:assert/strict';
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -10,7 +11,7 @@ import { chartRootOf, isLibraryChart } from '../../server/src/host/chartCheck';
 import type { ChartFiles } from '../../server/src/host/helm/renderTypes';
 import { SentFiles } from '../../server/src/host/helm/sentFiles';
 import type { WasmEngine } from '../../server/src/host/helm/wasmEngine';
-import { noGo, testEngine } from './helmSupport';
+import { helmTemplate, noGo, testEngine } from './helmSupport';
 
 const files = (entries: Record<string, string>): ChartFiles => new Map(Object.entries(entries).map(([k, v]) => [k, Buffer.from(v)]));
 const base = {
@@ -44,36 +45,46 @@ describe('what the worker sends of a chart', () => {
   });
 });
 
-describe('renders after a change equal full renders', { skip: noGo }, () => {
+describe('renders after a change equal helm template of the same folder', { skip: noGo }, () => {
   let engine: WasmEngine;
-  let fresh: WasmEngine;
-  before(() => {
+  let temp: string;
+  before(async () => {
     engine = testEngine({ warmUpBudgetMs: 0 });
-    fresh = testEngine({ warmUpBudgetMs: 0 });
+    temp = await mkdtemp(join(tmpdir(), 'sts-helm-incremental-'));
   });
   after(async () => {
     await engine.dispose();
-    await fresh.dispose();
+    await rm(temp, { recursive: true, force: true });
   });
 
-  const fullRender = async (folder: Record<string, string>): Promise<string> => {
-    const result = await fresh.render({ files: files(folder) }); // no chartDir: always the whole folder
-    assert.equal(result.error, undefined);
-    return result.manifest;
+  /** The real `helm template` of the folder, written afresh. */
+  let written = 0;
+  const helmOf = async (folder: Record<string, string>): Promise<string> => {
+    const dir = join(temp, `step${++written}`, 'inc');
+    for (const [path, text] of Object.entries(folder)) {
+      await mkdir(dirname(join(dir, path)), { recursive: true });
+      await writeFile(join(dir, path), text);
+    }
+    const run = helmTemplate([dir]);
+    assert.equal(run.status, 0, run.stderr);
+    return run.stdout;
   };
 
-  test('an edited template, an edited values file, a removed and an added template', async () => {
+  test('an edited template and helper, an edited values file, a removed and an added template', async () => {
     const steps: Record<string, string>[] = [
       base,
       { ...base, 'templates/sts.yaml': base['templates/sts.yaml'].replace('replicas:', 'serviceName: x\n  replicas:') },
+      // The helper a template includes changes: the parse of the unchanged template must not keep the old one.
+      { ...base, 'templates/_names.tpl': '{{- define "inc.name" -}}{{ .Release.Name }}-store{{- end -}}\n' },
       { ...base, 'values.yaml': 'replicas: 7\n' },
       { ...base, 'templates/svc.yaml': 'kind: Service\nmetadata:\n  name: other\n', 'templates/extra.yaml': 'kind: ConfigMap\nmetadata:\n  name: extra\n' },
       Object.fromEntries(Object.entries(base).filter(([k]) => k !== 'templates/svc.yaml')),
+      base,
     ];
     for (const step of steps) {
       const result = await engine.render({ files: files(step), chartDir: '/charts/inc' });
       assert.equal(result.error, undefined);
-      assert.equal(result.manifest, await fullRender(step));
+      assert.equal(result.manifest, await helmOf(step));
     }
   });
 
@@ -82,7 +93,15 @@ describe('renders after a change equal full renders', { skip: noGo }, () => {
     await engine.dispose(); // a new worker: nothing kept, nothing remembered as sent
     const changed = { ...base, 'values.yaml': 'replicas: 4\n' };
     const result = await engine.render({ files: files(changed), chartDir: '/charts/restart' });
-    assert.equal(result.manifest, await fullRender(changed));
+    assert.equal(result.manifest, await helmOf(changed));
+  });
+
+  test('a template that calls an undefined function is still refused with Helm\'s message after its text was parsed before', async () => {
+    const bad = { ...base, 'templates/sts.yaml': `${base['templates/sts.yaml']}  x: {{ noSuchFunction }}\n` };
+    for (let i = 0; i < 2; i++) {
+      const result = await engine.render({ files: files(bad), chartDir: '/charts/bad' });
+      assert.match(result.error?.message ?? '', /function "noSuchFunction" not defined/);
+    }
   });
 });
 
