@@ -43,7 +43,7 @@ export class ChartChecks {
   private readonly running = new Map<string, Promise<void>>();
   private readonly dirty = new Set<string>();
   private warming = false;
-  private prerendered = 0;
+  private readonly prerendered = new Set<string>();
 
   constructor(private readonly deps: ChartChecksDeps) {}
 
@@ -58,8 +58,10 @@ export class ChartChecks {
       this.warming = true;
       void sharedWasmEngine().warmUp().catch(() => undefined);
     }
-    if (this.prerendered >= maxPrerendered) return;
-    this.prerendered++;
+    const root = this.rootOf(chartYamlUri);
+    // A subchart's Chart.yaml names its parent, found already: one render per chart.
+    if (!root || this.prerendered.has(root) || this.prerendered.size >= maxPrerendered) return;
+    this.prerendered.add(root);
     this.touched(chartYamlUri);
   }
 
