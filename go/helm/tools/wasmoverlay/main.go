@@ -182,17 +182,23 @@ import (
 // adds the trees parsed before, as (*template.Template).Parse itself adds the trees it parsed
 // (AddParseTree each). A text not seen before is parsed by Parse, with the functions checked and
 // the error Helm prints, and once more without the check, for the cache: the trees are the same.
-// Trees are not changed by executing them (text/template), so renders can share them.
+// Trees are not changed by executing them (text/template), so renders can share them. Each
+// template file keeps the trees of its last text only: an edited file's older texts would
+// otherwise pile up, one set of trees per keystroke.
 
-var parsedTrees = map[string]map[string]*parse.Tree{}
+type parsedText struct {
+	text  string
+	trees map[string]*parse.Tree
+}
 
-// maxParsedTexts bounds the cache: past it (a workspace of many charts, many edits), start afresh.
-const maxParsedTexts = 4096
+var parsedFiles = map[string]parsedText{}
+
+// maxParsedFiles bounds the cache (a workspace of many charts): past it, start afresh.
+const maxParsedFiles = 4096
 
 func parseCached(t *template.Template, text string) (*template.Template, error) {
-	key := t.Name() + "\x00" + text
-	if trees, ok := parsedTrees[key]; ok {
-		for name, tree := range trees {
+	if parsed, ok := parsedFiles[t.Name()]; ok && parsed.text == text {
+		for name, tree := range parsed.trees {
 			if _, err := t.AddParseTree(name, tree); err != nil {
 				return nil, err
 			}
@@ -208,10 +214,10 @@ func parseCached(t *template.Template, text string) (*template.Template, error) 
 	if _, err := tree.Parse(text, "", "", trees); err != nil {
 		return t, nil // not cached; Parse succeeded, so this cannot happen
 	}
-	if len(parsedTrees) >= maxParsedTexts {
-		parsedTrees = map[string]map[string]*parse.Tree{}
+	if len(parsedFiles) >= maxParsedFiles {
+		parsedFiles = map[string]parsedText{}
 	}
-	parsedTrees[key] = trees
+	parsedFiles[t.Name()] = parsedText{text: text, trees: trees}
 	return t, nil
 }
 `
