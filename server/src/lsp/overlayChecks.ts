@@ -52,7 +52,7 @@ export class OverlayChecks {
     this.learn(dirname(fileURLToPath(kustomizationUri)));
     if (!this.warming) {
       this.warming = true;
-      void sharedKustomizeEngine().warmUp().catch(() => undefined);
+      void sharedKustomizeEngine().warmUp().then((ms) => this.deps.log(`kustomize's engine loaded and warmed up in ${Math.round(ms)} ms`), () => undefined);
     }
   }
 

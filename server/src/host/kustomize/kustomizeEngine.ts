@@ -59,6 +59,10 @@ function requestJson(request: BuildRequest): string {
 export class KustomizeEngine {
   private worker: Worker | undefined;
   private ready: Promise<number> | undefined;
+  /** Resolves when the worker stopped warming up (0 if it never says so: stopped, failed). */
+  private warmed: Promise<number> | undefined;
+  /** Settles `warmed` of a worker stopped before it said so. */
+  private abandonWarmUp: (() => void) | undefined;
   private readonly queue: Pending[] = [];
   private current: Pending | undefined;
   private lastId = 0;
@@ -88,12 +92,16 @@ export class KustomizeEngine {
     });
   }
 
-  /** Loads the module now (an overlay was seen in the workspace); resolves to the load time. */
+  /** The last warm-up's time (builds of a small overlay after the load, until the first request). */
+  warmUpMs: number | undefined;
+
+  /** Loads the module now (an overlay was seen in the workspace) and lets it warm up; resolves to load + warm-up time. */
   async warmUp(): Promise<number> {
     const { worker, ready } = this.start();
     worker.ref();
     try {
-      return await ready;
+      const [loadMs, warmUpMs] = await Promise.all([ready, this.warmed ?? 0]);
+      return loadMs + warmUpMs;
     } finally {
       if (!this.current && this.queue.length === 0) this.stopWhenIdle();
     }
@@ -123,24 +131,33 @@ export class KustomizeEngine {
     const worker = new Worker(this.files.workerFile, { workerData });
     worker.unref();
     this.worker = worker;
+    let warmed: (ms: number) => void = () => undefined;
+    this.warmed = new Promise<number>((resolve) => { warmed = resolve; });
+    this.abandonWarmUp = () => warmed(0);
     const ready = new Promise<number>((resolve, reject) => {
       worker.on('message', (message: FromKustomizeWorker) => {
         if (message.kind === 'ready') {
           this.loadMs = message.loadMs;
           resolve(message.loadMs);
+        } else if (message.kind === 'warmed') {
+          this.warmUpMs = message.warmUpMs;
+          warmed(message.warmUpMs);
         } else if (message.kind === 'built') {
           this.answered(message.id, message.responseJson, message.memoryBytes);
         } else {
           reject(new Error(message.message));
+          warmed(0);
           if (message.id === undefined || message.id === this.current?.id) this.fail(message.message);
         }
       });
       worker.on('error', (error) => {
         reject(error);
+        warmed(0);
         this.fail(`the kustomize engine failed: ${error.message}`);
       });
       worker.on('exit', (code) => {
         reject(new Error(`exit ${code}`));
+        warmed(0);
         if (this.worker === worker) this.fail(`the kustomize engine stopped (exit code ${code})`);
       });
     });
@@ -212,8 +229,11 @@ export class KustomizeEngine {
 
   private stopWorker(): void {
     const worker = this.worker;
+    this.abandonWarmUp?.();
+    this.abandonWarmUp = undefined;
     this.worker = undefined;
     this.ready = undefined;
+    this.warmed = undefined;
     if (!worker) return;
     worker.removeAllListeners();
     worker.on('error', () => undefined);

@@ -9,8 +9,9 @@ export interface KustomizeWorkerData {
 /** Server (kustomizeEngine.ts) -> worker: build one request (go/kustomize's Request JSON). */
 export type ToKustomizeWorker = { id: number; requestJson: string };
 
-/** Worker -> server: `ready` once loaded, then one answer per request, or why the engine failed. */
+/** Worker -> server: `ready` once loaded, `warmed` when it stopped warming up (a request stops it), then one answer per request, or why the engine failed. */
 export type FromKustomizeWorker =
   | { kind: 'ready'; loadMs: number }
+  | { kind: 'warmed'; warmUpMs: number }
   | { kind: 'built'; id: number; responseJson: string; memoryBytes: number }
   | { kind: 'failed'; id: number | undefined; message: string };

@@ -75,6 +75,7 @@ async function warmUpWhileIdle(): Promise<void> {
     const response = JSON.parse(build(request)) as { error?: { message: string } };
     if (response.error) throw new Error(`the warm-up overlay did not build: ${response.error.message}`);
   }
+  port?.postMessage({ kind: 'warmed', warmUpMs: performance.now() - started } satisfies FromKustomizeWorker);
 }
 
 const loaded = load();
