@@ -17,7 +17,7 @@ npx --no-install vsce package --no-dependencies --out "$vsix"
 
 # What a VSIX of ours may hold; vsce adds the manifest, [Content_Types].xml and renames
 # README/CHANGELOG/LICENSE.
-allowed='^(extension\.vsixmanifest|\[Content_Types\]\.xml|extension/(package\.json|readme\.md|changelog\.md|LICENSE\.txt|images/icon\.png|dist/[^/]+\.(js|css)|dist/helm\.wasm|schemas/[^/]+\.json|snippets/[^/]+\.json))$'
+allowed='^(extension\.vsixmanifest|\[Content_Types\]\.xml|extension/(package\.json|readme\.md|changelog\.md|LICENSE\.txt|images/icon\.png|dist/[^/]+\.(js|css)|dist/(helm|kustomize)\.wasm|schemas/[^/]+\.json|snippets/[^/]+\.json))$'
 if command -v unzip > /dev/null; then
   unexpected="$(unzip -Z1 "$vsix" | grep -Ev "$allowed" || true)"
   if [[ -n $unexpected ]]; then

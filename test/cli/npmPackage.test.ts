@@ -26,7 +26,8 @@ test('the tarball holds the CLI, its engines and docs, and depends on nothing', 
   const files = execFileSync('tar', ['tzf', tarball], { encoding: 'utf8' }).trim().split('\n').sort();
   assert.deepEqual(files, [
     'package/CHANGELOG.md', 'package/LICENSE', 'package/README.md', 'package/dist/cli.js', 'package/dist/helm.wasm',
-    'package/dist/helmWorker.js', 'package/dist/helm_wasm_exec.js', 'package/dist/partWorker.js', 'package/package.json',
+    'package/dist/helmWorker.js', 'package/dist/helm_wasm_exec.js', 'package/dist/kustomize.wasm', 'package/dist/kustomizeWorker.js',
+    'package/dist/kustomize_wasm_exec.js', 'package/dist/partWorker.js', 'package/package.json',
   ]);
   const manifest = JSON.parse(execFileSync('tar', ['xzOf', tarball, 'package/package.json'], { encoding: 'utf8' })) as Record<string, unknown>;
   assert.equal(manifest.name, 'statefulset-studio');
