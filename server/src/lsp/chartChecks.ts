@@ -111,12 +111,16 @@ export class ChartChecks {
   }
 
   /** The chart findings of a file, and how to position their related places. */
-  findingsOf(uri: string): { findings: readonly Finding[]; linesOf: LinesOf } {
-    for (const chart of this.charts.values()) {
-      const findings = chart.byUri.get(uri);
-      if (findings) return { findings, linesOf: (u) => chart.linesOf(u) };
+  findingsOf(uri: string): { findings: readonly Finding[]; linesOf: LinesOf; onlySource?: boolean } {
+    // A template of a rendered chart is not a manifest: what it renders is checked, not its text.
+    const root = this.rootOf(uri);
+    const chart = root !== undefined ? this.charts.get(root) : undefined;
+    const onlySource = chart !== undefined && /^(charts\/[^/]+\/)*templates\//.test(relative(chart.root, fileURLToPath(uri)).split(sep).join('/'));
+    for (const checked of this.charts.values()) {
+      const findings = checked.byUri.get(uri);
+      if (findings) return { findings, linesOf: (u) => checked.linesOf(u), onlySource };
     }
-    return { findings: [], linesOf: () => undefined };
+    return { findings: [], linesOf: () => undefined, onlySource };
   }
 
   /** The code actions of the chart findings on a file (quick fixes and fix-all, as edits of the files that wrote them). */

@@ -27,8 +27,8 @@ export interface SchedulerDeps {
   log(message: string): void;
   /** After a file's first diagnostics (reading its deployed version costs a git start). */
   firstChecked(uri: string): void;
-  /** Findings other sources (a Helm chart) put in this file, merged into its diagnostics. */
-  sourceFindings(uri: string): { findings: readonly Finding[]; linesOf: LinesOf };
+  /** Findings of sources (a chart, an overlay) on a file; `onlySource`: the file's own check is not shown (a chart's template). */
+  sourceFindings(uri: string): { findings: readonly Finding[]; linesOf: LinesOf; onlySource?: boolean };
 }
 
 /**
@@ -140,10 +140,11 @@ export class CheckScheduler {
       const other = this.deps.sourceFindings(uri);
       // A source's finding that the file's own check already made (same rule, same line: a kustomize patch's own value) is shown once.
       const lineOf = (f: Finding): string => `${f.rule}\n${result.lines.positionAt(f.start).line}`;
-      const own = other.findings.length > 0 ? new Set(result.findings.map(lineOf)) : undefined;
-      const findings = own ? [...result.findings, ...other.findings.filter((f) => !own.has(lineOf(f)))] : result.findings;
+      const own = other.findings.length > 0 && !other.onlySource ? new Set(result.findings.map(lineOf)) : undefined;
+      const findings = other.onlySource ? other.findings
+        : own ? [...result.findings, ...other.findings.filter((f) => !own.has(lineOf(f)))] : result.findings;
       void connection.sendDiagnostics({ uri, version, diagnostics: toDiagnostics(findings, result.lines, other.linesOf) });
-      this.updateIndex(uri, result.services);
+      this.updateIndex(uri, other.onlySource ? [] : result.services); // a template's text declares no Service: its chart's render does
       if (first) this.deps.firstChecked(uri);
     } catch (error) {
       this.deps.log(`the check of ${uri} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
