@@ -89,6 +89,27 @@ export const commands: readonly CommandSpec[] = [
     ],
   },
   {
+    name: 'status',
+    synopsis: 'sts status [NAME] [options]',
+    summary: 'Why a StatefulSet in the cluster is stuck: the pod it waits on, the reason, the commands that unstick it.',
+    details: [
+      'Reads the cluster (get, list and watch only; it never writes) through your kubeconfig, or a saved',
+      '`kubectl get statefulset,pod,pvc,controllerrevision,event -o yaml` with --from. The recovery commands',
+      'are printed for you to run; sts never runs them. Reasons: crash-loop, image-pull, unschedulable,',
+      'failed-create, terminating, partition, on-delete, max-unavailable, not-ready, none.',
+      'Exit 0: nothing blocked; 1: a StatefulSet is blocked, or NAME is not there; 2: a usage error,',
+      'unreadable input, or a cluster that cannot be read (unreachable, credentials, RBAC).',
+    ],
+    options: [
+      { flag: '--context', value: 'CONTEXT', help: 'the kubeconfig context (default: its current-context)' },
+      { flag: '--kubeconfig', value: 'FILE', help: 'the kubeconfig (default: $KUBECONFIG, else ~/.kube/config)' },
+      { flag: '--namespace', alias: '-n', value: 'NS', help: 'the namespace (default: the context\'s, else "default"; with --from: every namespace)' },
+      { flag: '--from', value: 'FILE', help: 'read a saved kubectl get ... -o yaml dump instead of a cluster (- for standard input)' },
+      { flag: '--json', help: 'print JSON: one {statefulSet, blocked, blockingPod, reason, explanation, recovery, ...} per StatefulSet' },
+      helpOption,
+    ],
+  },
+  {
     name: 'lsp',
     synopsis: 'sts lsp --stdio',
     summary: 'Run the language server over standard input/output (for any LSP client).',

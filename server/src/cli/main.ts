@@ -23,6 +23,7 @@ import { previewWhatIf, requireFailingPod } from './previewWhatIf';
 import { readableError, readInput } from './readInput';
 import { requireBaseline } from './requireBaseline';
 import { formatSarif, sortReports, verdictOf } from './report';
+import { runStatus } from './status';
 import { UsageError } from './usageError';
 
 function settingsFrom(args: CliArgs): Settings {
@@ -179,6 +180,8 @@ async function main(argv: readonly string[]): Promise<number> {
       return runDiff(args);
     case 'preview':
       return await runPreview(args);
+    case 'status':
+      return await runStatus(args, () => readStdin('status'));
     case 'lsp': {
       const { startServer } = await import('../lsp/startServer');
       startServer();

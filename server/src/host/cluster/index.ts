@@ -1,0 +1,5 @@
+/** The cluster, read-only: kubeconfig, credentials (exec plugins too), get/list/watch over HTTPS. */
+export { loadClusterAccess, kubeconfigPaths, KubeconfigError, type ClusterAccess } from './kubeconfig';
+export { ReadOnlyClient, ClusterError, type ReadVerb, type WatchEvent, type Watch } from './readOnlyClient';
+export { readLiveObjects, livePaths } from './readLiveObjects';
+export { redact } from './redact';
