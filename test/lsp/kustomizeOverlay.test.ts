@@ -41,12 +41,39 @@ test('a patch that lowers replicas below the base\'s partition: the base line, t
   assert.ok(partition.relatedInformation?.some((r) => r.location.uri === patch), JSON.stringify(partition.relatedInformation));
 });
 
+test('a fix of a value a patch wrote edits the patch; one the base wrote edits the base', async () => {
+  type Action = { title: string; edit?: { documentChanges: { textDocument: { uri: string }; edits: { range: { start: { line: number } }; newText: string }[] }[] } };
+  const actionsFor = (uri: string, diagnostic: { range: unknown }) => session.connection.sendRequest<Action[]>('textDocument/codeAction', {
+    textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] },
+  });
+  const base = uriOf('base', 'statefulset.yaml');
+  await session.open(base, textOf('base', 'statefulset.yaml')); // an editor asks only for an open file's code actions
+  const onBase = (await session.diagnostics(base, (d, v) => v === 1 && d.some((x) => x.code === 'partition-exceeds-replicas'), 90_000)).find((d) => d.code === 'partition-exceeds-replicas')!;
+  const baseFix = (await actionsFor(base, onBase)).find((a) => a.edit?.documentChanges[0]?.textDocument.uri === base);
+  assert.ok(baseFix, 'no fix of the base\'s partition line');
+  assert.equal(baseFix.edit!.documentChanges[0]!.edits[0]!.range.start.line, lineOf(textOf('base', 'statefulset.yaml'), 'partition: 3'));
+
+  // The patch now sets the partition too (a patch alone is not judged for it: its build is).
+  const patch = uriOf('overlays', 'prod', 'replicas.yaml');
+  const text = `${textOf('overlays', 'prod', 'replicas.yaml')}  updateStrategy:\n    rollingUpdate:\n      partition: 9\n`;
+  await session.change(patch, 2, [{ text }]);
+  const onPatch = (await session.diagnostics(patch, (d, v) => v === 2 && d.some((x) => x.code === 'partition-exceeds-replicas'), 90_000)).find((d) => d.code === 'partition-exceeds-replicas')!;
+  assert.equal(onPatch.range.start.line, lineOf(text, 'partition: 9'));
+  const patchFix = (await actionsFor(patch, onPatch)).find((a) => a.edit?.documentChanges[0]?.textDocument.uri === patch);
+  assert.ok(patchFix, 'no fix of the patch\'s partition line');
+  const edit = patchFix.edit!.documentChanges[0]!.edits[0]!;
+  assert.equal(edit.range.start.line, lineOf(text, 'partition: 9'));
+  assert.match(edit.newText, /^[0-2]$/);
+  await session.change(patch, 3, [{ text: textOf('overlays', 'prod', 'replicas.yaml') }]);
+  await session.closeFile(base);
+});
+
 test('an edit of the patch builds again on the next turn; a finding the patch\'s own check also makes is shown once', async () => {
   const patch = uriOf('overlays', 'prod', 'replicas.yaml');
   const base = uriOf('base', 'statefulset.yaml');
   const text = textOf('overlays', 'prod', 'replicas.yaml').replace('replicas: 2', 'replicas: 5\n  minReadySeconds: -5');
   const before = session.publishes(base).length;
-  await session.change(patch, 2, [{ text }]);
+  await session.change(patch, 4, [{ text }]);
   // Built again: the partition finding left the base (replicas is back above it).
   await session.diagnostics(base, (d) => session.publishes(base).length > before && !d.some((x) => x.code === 'partition-exceeds-replicas'), 90_000);
   // The patch is checked again with the build's findings merged in (the scheduler's next turn).
@@ -54,7 +81,7 @@ test('an edit of the patch builds again on the next turn; a finding the patch\'s
   const deadline = Date.now() + 30_000;
   while (session.publishes(patch).length === after && Date.now() < deadline) await session.log(/never logged/, 50).catch(() => undefined);
   const last = session.publishes(patch).at(-1)!;
-  assert.equal(last.version, 2);
+  assert.equal(last.version, 4);
   const negative = last.diagnostics.filter((d) => d.code === 'negative-value');
   assert.equal(negative.length, 1, JSON.stringify(last.diagnostics));
   assert.equal(negative[0]!.range.start.line, lineOf(text, 'minReadySeconds: -5'));

@@ -6,6 +6,7 @@ import type { Settings } from '../service/settings';
 import { checkSource } from '../service/sources/checkSource';
 import { buildErrorFinding } from '../service/sources/kustomize/buildError';
 import { overlaySource } from '../service/sources/kustomize/overlaySource';
+import { sourceFixes, type SourceFix } from '../service/sources/sourceFixes';
 import type { ServiceInfo } from '../service/workspace/serviceLookup';
 import type { WorkspaceIndex } from '../service/workspace/workspaceIndex';
 import { buildOverlay, readOverlay, sharedKustomizeEngine, type BuildResult, type KustomizeEngine } from './kustomize/index';
@@ -25,6 +26,8 @@ export interface OverlayCheck {
   roots: readonly string[];
   /** The build itself (the manifest as `kustomize build` prints it). */
   result: BuildResult;
+  /** The repairs of one of `byUri`'s findings, as edits of the patch, kustomization or base line that wrote the value. */
+  fixesOf(finding: Finding): SourceFix[];
 }
 
 export interface OverlayOptions {
@@ -56,16 +59,31 @@ export async function checkOverlay(dir: string, settings: Settings, index: Works
   if (result.error) {
     const kustomizations = overlay.kustomizations.map((file) => ({ uri: pathToFileURL(file).href, text: overlay.files.get(file) ?? '' }));
     const { uri, finding } = buildErrorFinding(result.error.message, result.error.kind === 'remote', kustomizations, textOf);
-    return { ...common, byUri: new Map([[uri, [finding]]]), services: [] };
+    return { ...common, byUri: new Map([[uri, [finding]]]), services: [], fixesOf: () => [] };
   }
   const dirUri = pathToFileURL(overlay.dir).href.replace(/\/$/, '');
   const source = overlaySource({ dirUri, kustomizationUri: pathToFileURL(overlay.kustomization).href, name, resources: result.resources, textOf });
-  const { byUri, services } = checkSource(source, settings, index);
+  const { byUri, services, renderedOf } = checkSource(source, settings, index);
   // Every finding of a build says which overlay it comes from: a base shared by overlays gets one per overlay.
   for (const findings of byUri.values()) {
-    for (let i = 0; i < findings.length; i++) findings[i] = { ...findings[i]!, message: `${findings[i]!.message} (overlay ${name})` };
+    for (let i = 0; i < findings.length; i++) {
+      const named = { ...findings[i]!, message: `${findings[i]!.message} (overlay ${name})` };
+      const rendered = renderedOf.get(findings[i]!);
+      if (rendered) renderedOf.set(named, rendered);
+      findings[i] = named;
+    }
   }
-  return { ...common, byUri, services };
+  // A fix edits the line that wrote the value (the patch's, the base's): its related places are
+  // context here (the base a patch overrides), never where to edit.
+  const primaryOnly = { originOf: (document: Parameters<typeof source.origins.originOf>[0], span: Parameters<typeof source.origins.originOf>[1]) => {
+    const origin = source.origins.originOf(document, span);
+    return origin && { primary: origin.primary, related: [] };
+  } };
+  const fixesOf = (finding: Finding): SourceFix[] => {
+    const rendered = renderedOf.get(finding);
+    return rendered ? sourceFixes(source.uri, rendered, primaryOnly, textOf, settings) : [];
+  };
+  return { ...common, byUri, services, fixesOf };
 }
 
 /** Stops the engine's worker thread (a CLI run ends with it; the server keeps it warm). */

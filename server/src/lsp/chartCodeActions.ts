@@ -6,13 +6,13 @@ import { fixAllKind } from './toCodeActions';
 const sameRange = (a: { line: number; character: number }, b: { line: number; character: number }): boolean => a.line === b.line && a.character === b.character;
 
 /**
- * The code actions of a chart's findings on one of its files: each diagnostic's fixes (same rule,
+ * The code actions of a chart's (or an overlay's) findings on one of its files: each diagnostic's fixes (same rule,
  * same range), and fix-all, as edits of the templates and values files that wrote the values.
  * Like a plain file's, the light bulb of a fixable problem offers fix-all when it fixes more
  * than that one, and `source.fixAll.statefulset` asks for it alone.
  */
 export function chartCodeActions(
-  chart: ChartCheck, uri: string, diagnostics: readonly Diagnostic[], only: readonly string[] | undefined,
+  chart: Pick<ChartCheck, 'byUri' | 'linesOf' | 'fixesOf'>, uri: string, diagnostics: readonly Diagnostic[], only: readonly string[] | undefined,
   versionOf: (uri: string) => number | null,
 ): CodeAction[] {
   const findings = chart.byUri.get(uri);

@@ -1,11 +1,12 @@
 import { dirname, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { Connection } from 'vscode-languageserver/node';
+import type { CodeAction, Connection, Diagnostic } from 'vscode-languageserver/node';
 import { kustomizationFolderOf, overlayRoots, sharedKustomizeEngine } from '../host/kustomize/index';
 import { checkOverlay, type OverlayCheck } from '../host/overlayCheck';
 import type { Finding } from '../service/model';
 import type { Settings } from '../service/settings';
 import type { WorkspaceIndex } from '../service/workspace/workspaceIndex';
+import { chartCodeActions } from './chartCodeActions';
 import type { OpenFile } from './openFiles';
 import { toDiagnostics, type LinesOf } from './toDiagnostic';
 
@@ -87,6 +88,12 @@ export class OverlayChecks {
       }
     }
     return { findings, linesOf: (u) => sources.map((s) => s.linesOf(u)).find((l) => l !== undefined) };
+  }
+
+  /** Quick fixes (and fix-all) for the overlay findings a client's diagnostics stand for, as edits of the patch or base that wrote the value. */
+  codeActions(uri: string, diagnostics: readonly Diagnostic[], only: readonly string[] | undefined): CodeAction[] {
+    const versionOf = (u: string): number | null => this.deps.open.get(u)?.version ?? null;
+    return [...this.built.values()].flatMap((check) => chartCodeActions(check, uri, diagnostics, only, versionOf));
   }
 
   /** The overlays that build a file (for the preview's choice), in path order. */

@@ -202,7 +202,7 @@ export function startServer(connection: Connection = createConnection()): void {
     current, files, index, log, settings: () => settings, baselineOf: (uri) => baselines.get(uri),
     renderedFileOf: (uri) => charts.renderedFileOf(uri),
     chartReleaseOf: (uri) => charts.releaseOf(uri),
-    sourceCodeActions: (uri, diagnostics, only) => charts.codeActions(uri, diagnostics, only),
+    sourceCodeActions: (uri, diagnostics, only) => [...charts.codeActions(uri, diagnostics, only), ...overlays.codeActions(uri, diagnostics, only)],
   });
 
   registerIntelligence(connection, {
