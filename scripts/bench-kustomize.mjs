@@ -83,8 +83,9 @@ spec:
 `);
 }
 write('base/kustomization.yaml', `resources:\n${names.map((n) => `- ${n}.yaml`).join('\n')}\n`);
-const patch = (replicas) => `apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: app0\nspec:\n  replicas: ${replicas}\n`;
-write('overlays/prod/replicas.yaml', patch(4));
+// The patch sets the partition above its replicas: the build's finding lands on the patch's line.
+const patch = (replicas) => `apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: app0\nspec:\n  replicas: ${replicas}\n  updateStrategy:\n    rollingUpdate:\n      partition: 9\n`;
+write('overlays/prod/replicas.yaml', patch(2));
 write('overlays/prod/resources.yaml', 'apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: app1\nspec:\n  template:\n    spec:\n      containers:\n      - name: main\n        resources:\n          limits: {memory: 1Gi}\n');
 write('overlays/prod/kustomization.yaml', `resources:
 - ../../base
@@ -123,27 +124,27 @@ for (let i = 0; i < 5; i++) {
 const server = startServer(path.join(root, 'dist/cli.js'), folder);
 await server.request('initialize', { processId: process.pid, rootUri: pathToFileURL(folder).href, capabilities: {}, workspaceFolders: null });
 server.notify('initialized', {});
-// The workspace is ready when the scan found the kustomizations and the engine has loaded.
-let t = performance.now();
-await server.next((m) => m.method === 'window/logMessage' && /kustomize's engine loaded/.test(m.params.message));
-const readyMs = performance.now() - t;
-
 const patchUri = pathToFileURL(path.join(overlay, 'replicas.yaml')).href;
-const baseUri = pathToFileURL(path.join(folder, 'base/app0.yaml')).href;
-// The overlay's finding: the patch lowers replicas below the base's partition (on the base's line, the patch related).
-const partitionFinding = (m, replicas) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === baseUri
+// The overlay's finding on the patch's line: partition 9 above the replicas the patch sets.
+const partitionFinding = (m, replicas, version) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === patchUri
+  && (version === undefined || m.params.version === version)
   && m.params.diagnostics.some((d) => d.code === 'partition-exceeds-replicas' && d.message.includes(`than replicas ${replicas}:`));
+// The workspace is ready when the scan's build of the overlay has published the patch's finding
+// (as a closed file): what a user meets who opens the patch after the window opened.
+let t = performance.now();
+await server.next((m) => partitionFinding(m, 2));
+const readyMs = performance.now() - t;
 t = performance.now();
 server.notify('textDocument/didOpen', { textDocument: { uri: patchUri, languageId: 'yaml', version: 1, text: patch(2) } });
-const [, openedAt] = await server.next((m) => partitionFinding(m, 2));
+const [, openedAt] = await server.next((m) => partitionFinding(m, 2, 1));
 const openMs = openedAt - t;
 
 const editMs = [];
 for (let i = 0; i < edits; i++) {
-  const replicas = i % 3; // 0, 1, 2, 0, ...: each edit changes the finding's words
+  const replicas = [0, 1, 3][i % 3]; // each edit changes the finding's words (2 is the text opened)
   t = performance.now();
   server.notify('textDocument/didChange', { textDocument: { uri: patchUri, version: i + 2 }, contentChanges: [{ text: patch(replicas) }] });
-  const [, at] = await server.next((m) => partitionFinding(m, replicas));
+  const [, at] = await server.next((m) => partitionFinding(m, replicas, i + 2));
   editMs.push(at - t);
 }
 await server.stop();
@@ -152,7 +153,7 @@ rmSync(folder, { recursive: true, force: true });
 const buildMedian = median(buildMs);
 const rows = [
   ['first diagnostics after open (a patch)', `${openMs.toFixed(0)} ms`, `≤ 1.2 × kustomize build (${(1.2 * buildMedian).toFixed(0)} ms)`, openMs <= 1.2 * buildMedian],
-  ['(not a target) workspace ready: scan + engine loaded', `${readyMs.toFixed(0)} ms after initialized`, '', undefined],
+  ['(not a target) workspace ready: the scan built the overlay', `${readyMs.toFixed(0)} ms after initialized`, '', undefined],
   ['edit in a patch → diagnostics p50 / p95', `${median(editMs).toFixed(0)} / ${p95(editMs).toFixed(0)} ms`, 'p95 ≤ 150 ms', p95(editMs) <= 150],
 ];
 console.log(`An overlay of ${resources} resources, its patch edited ${edits} times; \`kustomize build\` (v5.8.2, a process) median of 5: ${buildMedian.toFixed(0)} ms\n`);

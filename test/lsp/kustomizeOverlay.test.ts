@@ -87,7 +87,7 @@ test('an edit of the patch builds again on the next turn; a finding the patch\'s
   assert.equal(negative[0]!.range.start.line, lineOf(text, 'minReadySeconds: -5'));
 });
 
-test('overlays opened later: the base gets each overlay\'s findings, workspace rules see the build\'s namespaces', async () => {
+test('every overlay the scan found is built: the base gets each overlay\'s findings, workspace rules see the build\'s namespaces', async () => {
   await session.open(uriOf('overlays', 'split', 'kustomization.yaml'), textOf('overlays', 'split', 'kustomization.yaml'));
   const base = await session.diagnostics(uriOf('base', 'statefulset.yaml'), (d) => d.some((x) => x.code === 'service-missing'), 90_000);
   assert.ok(base.some((d) => d.code === 'service-missing' && /"analytics"/.test(said(d.message)) && /overlays\/split\)$/.test(said(d.message))), JSON.stringify(base.map((d) => d.message)));

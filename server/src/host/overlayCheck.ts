@@ -22,6 +22,8 @@ export interface OverlayCheck {
   buildMs: number;
   /** Every file the build may read (absolute paths): an edit of one builds the overlay again. */
   files: ReadonlySet<string>;
+  /** The text of each, as the build read it (an open of a file with the same text needs no build). */
+  texts: ReadonlyMap<string, string>;
   /** The kustomization folders it includes, itself first. */
   roots: readonly string[];
   /** The build itself (the manifest as `kustomize build` prints it). */
@@ -55,7 +57,7 @@ export async function checkOverlay(dir: string, settings: Settings, index: Works
     return l;
   };
   const result = await buildOverlay(overlay, options.engine ?? sharedKustomizeEngine());
-  const common = { dir: overlay.dir, name, linesOf, buildMs: result.elapsedMs, files: new Set(overlay.files.keys()), roots: overlay.roots, result };
+  const common = { dir: overlay.dir, name, linesOf, buildMs: result.elapsedMs, files: new Set(overlay.files.keys()), texts: overlay.files, roots: overlay.roots, result };
   if (result.error) {
     const kustomizations = overlay.kustomizations.map((file) => ({ uri: pathToFileURL(file).href, text: overlay.files.get(file) ?? '' }));
     const { uri, finding } = buildErrorFinding(result.error.message, result.error.kind === 'remote', kustomizations, textOf);

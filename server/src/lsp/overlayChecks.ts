@@ -62,17 +62,23 @@ export class OverlayChecks {
     for (const overlay of this.overlays()) this.schedule(overlay);
   }
 
-  /** A file was opened, edited, or changed on disk: each overlay that goes through its folder builds again. */
+  /**
+   * A file was opened, edited, or changed on disk: each overlay that goes through its folder builds
+   * again — unless the last build read this very text (opening a file the scan's build read).
+   */
   touched(uri: string): void {
     if (!uri.startsWith('file:')) return;
     const path = fileURLToPath(uri);
+    const text = this.deps.open.get(uri)?.store.text;
     const own = kustomizationFolderOf(path);
     if (own && !this.known.has(own)) this.learn(own);
     // A kustomization changed: what it includes may have changed too.
     if (/(^|[\\/])(kustomization\.ya?ml|Kustomization)$/.test(path)) for (const dir of this.known.keys()) this.known.set(dir, overlayRoots(dir));
     for (const overlay of this.overlays()) {
       const roots = this.known.get(overlay) ?? [];
-      if (this.built.get(overlay)?.files.has(path) || roots.some((root) => within(path, root))) this.schedule(overlay);
+      const built = this.built.get(overlay);
+      if (text !== undefined && built?.texts.get(path) === text && !this.running.has(overlay)) continue;
+      if (built?.files.has(path) || roots.some((root) => within(path, root))) this.schedule(overlay);
     }
   }
 
@@ -136,6 +142,11 @@ export class OverlayChecks {
 
   private async buildNow(overlay: string): Promise<void> {
     const { open, settings, index, log } = this.deps;
+    // Found to be a base since it was scheduled (another kustomization includes it): its overlays build it.
+    if (!this.overlays().includes(overlay)) {
+      if (this.built.delete(overlay)) index.set(`kustomize:${pathToFileURL(overlay).href}`, []);
+      return;
+    }
     const openPaths = new Map([...open].filter(([uri]) => uri.startsWith('file:')).map(([uri, file]) => [fileURLToPath(uri), file]));
     const folder = this.deps.folders().find((f) => within(overlay, f));
     let checked: OverlayCheck | undefined;

@@ -116,6 +116,7 @@ export function startServer(connection: Connection = createConnection()): void {
     if (generation === scanGeneration) {
       kustomizationUris = kustomizations;
       readPatchFiles();
+      overlays.buildAll(); // each overlay builds once now, so that opening one of its files finds its findings
       log(`indexed ${files} YAML files in ${Date.now() - started} ms (${index.size} with Services)`);
       checks.scheduleAll();
     }

@@ -90,6 +90,13 @@ export function overlaySource(build: OverlayBuild): SourceObjects {
     return kustomizations.get(uri);
   };
   const uriOf = (relative: string): string => new URL(relative, `${build.dirUri}/`).href;
+  /** Base files parsed once per build (a file of 4 resources is asked for by each of them). */
+  const parsedFiles = new Map<string, ManifestDocument[]>();
+  const parsedFile = (uri: string, text: string): ManifestDocument[] => {
+    let documents = parsedFiles.get(uri);
+    if (!documents) parsedFiles.set(uri, (documents = parseFile(text)));
+    return documents;
+  };
   const documents: ManifestDocument[] = [];
   const placed = new Map<ManifestDocument, Placed>();
   for (const resource of build.resources) {
@@ -107,7 +114,7 @@ export function overlaySource(build: OverlayBuild): SourceObjects {
     const uri = uriOf(path);
     const text = build.textOf(uri);
     if (text === undefined) return undefined;
-    const candidates = parseFile(text).filter((d) => d.objects[0]?.kind === kind);
+    const candidates = parsedFile(uri, text).filter((d) => d.objects[0]?.kind === kind);
     // The base's name is the built one without the overlays' prefixes and suffixes.
     const chosen = candidates.find((d) => d.objects[0]?.name === name)
       ?? candidates.filter((d) => name.includes(d.objects[0]?.name ?? '\0')).sort((a, b) => (b.objects[0]?.name?.length ?? 0) - (a.objects[0]?.name?.length ?? 0))[0]
