@@ -87,6 +87,12 @@ test('a pod starting up is not a block; a healthy set says so; next steps come f
   assert.deepEqual([healthy.reason, healthy.blocked, healthy.next], ['none', false, []]);
 });
 
+test('Parallel without a rollout: a crashing pod is named, but nothing waits on it', () => {
+  const r = report(set({ podManagementPolicy: 'Parallel' }, { currentRevision: update }), [pod(0), pod(1, { ready: false, waiting: 'CrashLoopBackOff', restarts: 2 }), pod(2)]);
+  assert.deepEqual([r.reason, r.blocked], ['none', false]);
+  assert.match(r.explanation, /2 of 3 pods are Running and Ready; web-1 \(CrashLoopBackOff, 2 restarts\) not/);
+});
+
 test('recovery commands carry the chosen context, quoted when it needs it', () => {
   const statefulSet = set({}, { currentRevision: update });
   const r = diagnose(statefulSet, liveObjectsOf([statefulSet, pod(0), pod(1, { ready: false }), pod(2)]), { context: "prod eu's" });

@@ -112,6 +112,10 @@ export function diagnose(statefulSet: unknown, live: LiveObjects, options: Diagn
     return report('none', null, `The rolling update is under way: ${old.map((p) => p.name).join(', ')} still run the old revision.`, []);
   }
   const ready = pods.filter((p) => wanted(p) && isHealthy(p)).length;
+  if (unhealthy.length > 0) {
+    return report('none', null, `${ready} of ${replicas} pods are Running and Ready; ${unhealthy.map((p) => `${p.name} (${podProblem(p).detail})`).join(', ')} ` +
+      'not, but with podManagementPolicy Parallel and no rollout under way the controller waits on none of them.', []);
+  }
   return report('none', null, `All ${ready} of ${replicas} pods are Running and Ready at revision ${updateRevision || '(unknown)'}.`, []);
 }
 
