@@ -36,6 +36,23 @@ export interface OverlayBuild {
   textOf(uri: string): string | undefined;
 }
 
+/**
+ * Built resources parsed, by their text: an edit rebuilds the whole overlay, but most resources
+ * come out the same, and the same ManifestDocument keeps its rules' findings (its memo). Bounded:
+ * when full it starts again.
+ */
+const builtDocuments = new Map<string, ManifestDocument[]>();
+const keptDocuments = 5000;
+
+function parsedBuilt(text: string): ManifestDocument[] {
+  let documents = builtDocuments.get(text);
+  if (!documents) {
+    if (builtDocuments.size >= keptDocuments) builtDocuments.clear();
+    builtDocuments.set(text, (documents = parseFile(text)));
+  }
+  return documents;
+}
+
 const patchKinds = new Set(['PatchTransformer', 'PatchStrategicMergeTransformer', 'PatchJson6902Transformer']);
 const fieldOfKind: Record<string, ListedPatch['field']> = {
   PatchStrategicMergeTransformer: 'patchesStrategicMerge', PatchTransformer: 'patches', PatchJson6902Transformer: 'patchesJson6902',
@@ -100,7 +117,7 @@ export function overlaySource(build: OverlayBuild): SourceObjects {
   const documents: ManifestDocument[] = [];
   const placed = new Map<ManifestDocument, Placed>();
   for (const resource of build.resources) {
-    for (const document of parseFile(resource.text)) {
+    for (const document of parsedBuilt(resource.text)) {
       const object = document.objects[0];
       if (!object) continue;
       documents.push(document);
