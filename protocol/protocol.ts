@@ -92,7 +92,7 @@ export type DeclaredSettings = Pick<Simulation, 'replicas' | 'partition' | 'podM
 
 /** extension host → page. */
 export type HostMessage =
-  | { type: 'preview'; preview: NonNullable<PreviewResult>; whatIf: WhatIf }
+  | { type: 'preview'; preview: NonNullable<PreviewResult>; whatIf: WhatIf; live?: LiveColumn }
   | { type: 'empty'; reason: string };
 
 /** page → extension host. */
@@ -117,4 +117,113 @@ export interface RolloutImpact {
   pvcsDeleted: string[];
   /** One paragraph for a hover, the preview and the CLI. */
   summary: string;
+}
+
+// ---- The live cluster beside the plan (issue 26) ----
+
+/** client → server: the contexts of the user's kubeconfig, for "StatefulSet: Connect to Cluster". */
+export const clusterContextsMethod = 'statefulset/clusterContexts';
+
+/** The contexts, or (none and) why not. */
+export interface ClusterContextsResult {
+  contexts: string[];
+  current: string | null;
+  error?: string;
+}
+
+/** client → server: connect (read-only) to a context, or disconnect with null. Refused in an untrusted workspace. */
+export const connectClusterMethod = 'statefulset/connectCluster';
+
+export interface ConnectClusterParams {
+  context: string | null;
+}
+
+export interface ConnectClusterResult {
+  connected: boolean;
+  message: string;
+}
+
+/** client → server: the live state of the StatefulSet of this name and namespace, for the preview's live column. */
+export const liveStatusMethod = 'statefulset/liveStatus';
+
+export interface LiveStatusParams {
+  namespace: string;
+  name: string;
+}
+
+/** server → client: a watched object changed (or the connection did); the preview asks again. */
+export const liveChangedNotification = 'statefulset/liveChanged';
+
+/** The preview's live column: not connected, connected and the set is (not) there, or the cluster cannot be read. */
+export type LiveColumn =
+  | { state: 'connected'; context: string; report: StatusReport }
+  | { state: 'absent'; context: string }
+  | { state: 'error'; context: string; message: string };
+
+
+/** Why a rollout or a scale does not go on; `none` when nothing holds it. */
+export type BlockReason =
+  | 'crash-loop'
+  | 'image-pull'
+  | 'unschedulable'
+  | 'failed-create'
+  | 'terminating'
+  | 'partition'
+  | 'on-delete'
+  | 'max-unavailable'
+  | 'not-ready'
+  | 'none';
+
+/** One pod as the cluster reports it. */
+export interface LivePod {
+  name: string;
+  ordinal: number;
+  phase: string;
+  ready: boolean;
+  /** Its controller-revision-hash label's revision: "update", "current", or "other" (neither). */
+  revision: 'update' | 'current' | 'other';
+  revisionHash: string;
+  restarts: number;
+  /** The first waiting reason of its containers (CrashLoopBackOff, ImagePullBackOff, ...). */
+  waitingReason?: string;
+  terminating: boolean;
+  finalizers: string[];
+  /** The scheduler's message when PodScheduled is False. */
+  unschedulable?: string;
+}
+
+/** One claim of the set's pods. */
+export interface LiveClaim {
+  name: string;
+  phase: string;
+  size?: string;
+  storageClass?: string;
+  /** The pod the claim's name says it belongs to (<template>-<set>-<ordinal>). */
+  pod?: string;
+}
+
+/** The diagnosis of one StatefulSet. */
+export interface StatusReport {
+  statefulSet: string;
+  namespace: string;
+  blocked: boolean;
+  blockingPod: string | null;
+  reason: BlockReason;
+  explanation: string;
+  /** Commands to copy; the tool never runs them. */
+  recovery: string[];
+  rollout: {
+    replicas: number;
+    readyReplicas: number;
+    updatedReplicas: number;
+    currentRevision: string;
+    updateRevision: string;
+    podManagementPolicy: string;
+    updateStrategy: string;
+    partition: number;
+  };
+  pods: LivePod[];
+  claims: LiveClaim[];
+  /** What the controller does once the block is gone (the simulator's plan from the live state). */
+  next: string[];
 }

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { compareWithBranch } from './compareWithBranch';
 import { helmStatusItem } from './helmStatus';
+import { registerClusterConnection } from './clusterConnect';
 import { otherSchemaValidatorActive } from './otherSchemaValidator';
 import { PreviewPanel } from './preview/panel';
 
@@ -42,6 +43,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   );
   await client.start();
   context.subscriptions.push(helmStatusItem(languageClient));
+  registerClusterConnection(context, languageClient, () => PreviewPanel.liveChanged());
 }
 
 export function deactivate(): Promise<void> | undefined {

@@ -2,7 +2,9 @@ import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { isPageMessage } from './isPageMessage';
-import { previewMethod, type HostMessage, type PageMessage, type PreviewParams, type PreviewResult, type WhatIf } from '../../../protocol/protocol';
+import {
+  liveStatusMethod, previewMethod, type HostMessage, type LiveColumn, type LiveStatusParams, type PageMessage, type PreviewParams, type PreviewResult, type WhatIf,
+} from '../../../protocol/protocol';
 
 /** What the panel shows: a file, and the StatefulSet under the cursor or picked by name. */
 interface Target {
@@ -27,6 +29,12 @@ export class PreviewPanel implements vscode.Disposable {
   private shownName: string | undefined;
   private timer: NodeJS.Timeout | undefined;
   private ready = false;
+
+  /** The cluster's watch saw a change: the open preview asks again (its live column). */
+  static liveChanged(): void {
+    const panel = PreviewPanel.current;
+    if (panel?.target) panel.follow(panel.target, 0);
+  }
 
   /** Opens the preview (or brings it forward) for a file and, optionally, a StatefulSet by name. */
   static show(extensionUri: vscode.Uri, client: LanguageClient, target: Target | undefined): void {
@@ -122,7 +130,10 @@ export class PreviewPanel implements vscode.Disposable {
     }
     this.shownName = name;
     this.panel.title = `Preview: ${preview.statefulSet.name}`;
-    this.post({ type: 'preview', preview, whatIf: this.whatIf });
+    // The live column: null unless the user connected this workspace to a cluster.
+    const liveParams: LiveStatusParams = { namespace: preview.statefulSet.namespace, name: preview.statefulSet.name };
+    const live = await this.client.sendRequest<LiveColumn | null>(liveStatusMethod, liveParams).catch(() => null);
+    this.post({ type: 'preview', preview, whatIf: this.whatIf, ...(live ? { live } : {}) });
   }
 
   private receive(message: PageMessage): void {

@@ -20,6 +20,7 @@ import { fileAccess } from './fileAccess';
 import { intelligenceCapabilities, registerIntelligence } from './intelligenceHandlers';
 import { trackOpenFiles } from './openFiles';
 import { readSettings, type ClientSettings } from './readSettings';
+import { registerClusterLive } from './clusterLive';
 import { registerRequests } from './requestHandlers';
 import { fixAllKind } from './toCodeActions';
 
@@ -199,6 +200,7 @@ export function startServer(connection: Connection = createConnection()): void {
   });
   const current = (uri: string) => checks.current(uri);
 
+  registerClusterLive({ connection, trusted, log });
   registerRequests(connection, {
     current, files, index, log, settings: () => settings, baselineOf: (uri) => baselines.get(uri),
     renderedFileOf: (uri) => charts.renderedFileOf(uri),

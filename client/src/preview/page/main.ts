@@ -1,6 +1,7 @@
 import type { HostMessage } from '../../../../protocol/protocol';
 import { releaseText } from '../../helmRelease';
 import { el } from './dom';
+import { liveColumn } from './liveColumn';
 import { podsTable, serviceNames } from './podsTable';
 import './preview.css';
 import { dnsStatus, summary } from './summary';
@@ -40,11 +41,13 @@ function render(): void {
       // the names it would get once fixed out of the way.
       app.replaceChildren(...(preview.blocked ? [
         summary(preview, whatIf),
+        liveColumn(message.live),
         sim.pods.length > 0 ? onceFixed(el('summary', {}, 'Once these errors are fixed: the names it would get'),
           dnsStatus(sim), serviceNames(sim), podsTable(sim)) : null,
         footer,
       ] : [
         summary(preview, whatIf),
+        liveColumn(message.live),
         serviceNames(sim),
         podsTable(sim, whatIf.replicas !== undefined),
         timeline(sim, whatIf, render),

@@ -156,3 +156,23 @@ function pem(entry: Entry, dataField: string, fileField: string): string | undef
     throw new KubeconfigError(`cannot read ${fileField} ${resolvePath(entry.baseDir, file)}`);
   }
 }
+
+/** The contexts of the merged kubeconfig files and the current one, for a picker. */
+export function listContexts(paths: readonly string[]): { contexts: string[]; current: string | null } {
+  const contexts: string[] = [];
+  let current: string | null = null;
+  for (const path of paths) {
+    let doc: Obj;
+    try {
+      doc = asObj(parse(readFileSync(path, 'utf8')));
+    } catch {
+      continue;
+    }
+    for (const item of asList(doc.contexts)) {
+      const name = str(item.name);
+      if (name !== undefined && !contexts.includes(name)) contexts.push(name);
+    }
+    current ??= str(doc['current-context']) ?? null;
+  }
+  return { contexts, current };
+}

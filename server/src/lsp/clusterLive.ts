@@ -1,0 +1,63 @@
+import type { Connection } from 'vscode-languageserver/node';
+import {
+  clusterContextsMethod, connectClusterMethod, liveChangedNotification, liveStatusMethod,
+  type ClusterContextsResult, type ConnectClusterParams, type ConnectClusterResult, type LiveColumn, type LiveStatusParams,
+} from '../../../protocol/protocol';
+import { ClusterError, kubeconfigPaths, KubeconfigError, listContexts, LiveCluster, loadClusterAccess, ReadOnlyClient } from '../host/cluster/index';
+
+interface ClusterLiveDeps {
+  connection: Connection;
+  /** VS Code's Workspace Trust: an exec credential plugin is a program, so nothing connects without it. */
+  trusted(): boolean;
+  log(message: string): void;
+}
+
+const untrusted = 'StatefulSet Studio does not connect to a cluster in an untrusted workspace: a kubeconfig may run credential programs.';
+
+/**
+ * The live column's server side: the user's opt-in connection (read-only) to one context,
+ * the live state of a StatefulSet for the preview, and a notification when a watch sees a
+ * change. A failure is a message in the column; the editor keeps working offline.
+ */
+export function registerClusterLive({ connection, trusted, log }: ClusterLiveDeps): void {
+  let live: LiveCluster | undefined;
+  const changed = (): void => void connection.sendNotification(liveChangedNotification, {});
+
+  const contexts = (): ClusterContextsResult => {
+    if (!trusted()) return { contexts: [], current: null, error: untrusted };
+    const found = listContexts(kubeconfigPaths());
+    return found.contexts.length > 0 ? found : { ...found, error: `no kubeconfig context found (looked at ${kubeconfigPaths().join(', ')})` };
+  };
+  connection.onRequest(clusterContextsMethod, contexts);
+
+  connection.onRequest(connectClusterMethod, async ({ context }: ConnectClusterParams): Promise<ConnectClusterResult> => {
+    live?.dispose();
+    live = undefined;
+    if (context === null) {
+      changed();
+      return { connected: false, message: 'Disconnected from the cluster.' };
+    }
+    if (!trusted()) return { connected: false, message: untrusted };
+    try {
+      const client = new ReadOnlyClient(loadClusterAccess(kubeconfigPaths(), context));
+      await client.get('/version');
+      live = new LiveCluster(context, client, changed);
+      log(`connected (read-only) to context ${context}`);
+      changed();
+      return { connected: true, message: `Connected (read-only: get, list, watch) to ${context}.` };
+    } catch (error) {
+      const message = error instanceof ClusterError || error instanceof KubeconfigError ? error.message : 'the connection failed';
+      log(`connecting to ${context}: ${message}`);
+      return { connected: false, message: `Cannot connect to ${context}: ${message}` };
+    }
+  });
+
+  connection.onRequest(liveStatusMethod, async ({ namespace, name }: LiveStatusParams): Promise<LiveColumn | null> => {
+    if (live === undefined || typeof namespace !== 'string' || typeof name !== 'string') return null;
+    try {
+      return await live.statusOf(namespace, name);
+    } catch (error) {
+      return { state: 'error', context: live.context, message: error instanceof ClusterError ? error.message : 'the cluster could not be read' };
+    }
+  });
+}
