@@ -37,7 +37,8 @@ test('sts diff: an immutable change exits 1 and says what to do; the impact is s
   const result = sts(['diff', join(dir, 'old.yaml'), join(dir, 'new.yaml')]);
   assert.equal(result.status, 1, result.stderr);
   assert.match(result.stdout, /^StatefulSet default\/db/);
-  assert.match(result.stdout, /✗ line 13: spec\.volumeClaimTemplates cannot change on an existing StatefulSet \(deployed: "1Gi", now: "10Gi"\)/);
+  // CHANGED EXPECTATION (issue 18): a claim template's change is described field by field, by the template's name.
+  assert.match(result.stdout, /✗ line 13: spec\.volumeClaimTemplates cannot change on an existing StatefulSet \(claim template "data": spec\.resources\.requests\.storage: "1Gi" → "10Gi"\)/);
   assert.match(result.stdout, /The pod template changes: db-2, then db-1, then db-0 restart in that order\./);
   const json = JSON.parse(sts(['diff', '--format', 'json', join(dir, 'old.yaml'), join(dir, 'new.yaml')]).stdout);
   assert.equal(json[0].impact.templateChanged, true);

@@ -22,8 +22,8 @@ interface LastCheck {
 
 const lastChecks = new WeakMap<DocumentStore, LastCheck>();
 
-/** A Helm chart's template (`…/templates/x.yaml`): the chart source checks what it renders to. */
-const chartTemplateUri = /\/templates\/[^/]*$/;
+/** A Helm chart's template (`…/templates/x.yaml`, `…/templates/primary/x.yaml`): the chart source checks what it renders to. */
+const chartTemplateUri = /\/templates\//;
 
 /**
  * How many documents at the start and at the end are the very same objects as before: an edit

@@ -6,10 +6,15 @@
  */
 
 /** Who refuses a StatefulSet's own fields, and when. */
-export const refusedOnCreate = 'The API server rejects this on create';
+export const refusedOnCreate = 'The API server refuses this StatefulSet at create';
 
-/** Who refuses the pod template, and when (ValidatePodTemplateSpec in ValidateStatefulSetSpec, PR #131790). */
-export const podTemplateRefused = 'The API server rejects this on create (Kubernetes ≥1.34 validates the pod template; before 1.34 it stored the StatefulSet and every pod creation failed with FailedCreate)';
+/**
+ * Who refuses the pod template, and when, for the target version (1.36): the API server, at
+ * create and update (ValidatePodTemplateSpec in ValidateStatefulSetSpec, PR #131790). Before 1.34
+ * it stored the StatefulSet and the controller's every pod creation failed with FailedCreate: the
+ * rule pages say so; the message stays simple for the version the schemas are of.
+ */
+export const podTemplateRefused = 'The API server refuses this StatefulSet at create or update (its pod template is validated too)';
 
 const namePart = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
 const subdomain = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
