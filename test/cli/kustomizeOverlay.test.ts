@@ -79,3 +79,13 @@ test('a remote resource is one kustomize-build error that says it is never fetch
   assert.equal(build[0]!.line, 3);
   assert.match(build[0]!.message, /never fetched/);
 });
+
+test('sts preview OVERLAY_DIR: the built StatefulSet (prefix, namespace) with the build\'s Service; a build error exits 2 with kustomize\'s message', () => {
+  const { status, stdout } = sts(['preview', '--json', join(folder, 'db', 'overlays', 'prod')]);
+  assert.equal(status, 0);
+  const preview = JSON.parse(stdout) as { pods: { name: string; fqdn: string }[] };
+  assert.deepEqual(preview.pods.map((p) => p.fqdn), ['prod-db-0.prod-db.prod.svc.cluster.local', 'prod-db-1.prod-db.prod.svc.cluster.local']);
+  const typo = sts(['preview', join(folder, 'db', 'overlays', 'typo')]);
+  assert.equal(typo.status, 2);
+  assert.match(typo.stderr, /kustomize cannot build .*no resource matches strategic merge patch/);
+});

@@ -69,12 +69,13 @@ export const commands: readonly CommandSpec[] = [
   },
   {
     name: 'preview',
-    synopsis: 'sts preview [options] FILE|CHART_DIR',
+    synopsis: 'sts preview [options] FILE|CHART_DIR|OVERLAY_DIR',
     summary: 'Show what a StatefulSet will create: pods, DNS names, PVCs and the rollout order.',
     details: [
       'Services in the YAML files of the same folder count; - reads standard input.',
       'A folder with a Chart.yaml is rendered as a Helm release first (--values, --set, --release,',
       '--namespace as helm template takes them); the release\'s Services count.',
+      'A folder with a kustomization.yaml is built with kustomize\'s engine first; the build\'s Services count.',
       'A pod that can never be created has a problem (in --json, on the pod).',
       'Exit 0: shown; 1: the file holds no (such) StatefulSet; 2: a usage error (also a --fail POD the set',
       'does not have) or unreadable input.',

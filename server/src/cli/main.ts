@@ -13,6 +13,8 @@ import { listOf, parseArgs, type CliArgs } from './args';
 import { checkFiles, formatReports, previewFile } from './check';
 import { checkCharts, chartsIn } from './checkCharts';
 import { checkOverlays, overlaysIn } from './checkOverlays';
+import { previewOverlay } from './previewOverlay';
+import { kustomizationFileIn } from '../host/kustomize/index';
 import { closest } from './closest';
 import { collectFiles } from './collectFiles';
 import { commandHelp, commandNamed, commands, generalHelp } from './commands';
@@ -121,8 +123,9 @@ function chartOptionsFrom(args: CliArgs, settings: Settings): ChartOptions {
 
 async function runPreview(args: CliArgs): Promise<number> {
   const [file, ...extra] = args.paths;
-  if (!file || extra.length > 0) throw new UsageError('sts preview needs exactly one FILE or CHART_DIR.', 'preview');
+  if (!file || extra.length > 0) throw new UsageError('sts preview needs exactly one FILE, CHART_DIR or OVERLAY_DIR.', 'preview');
   const chart = file !== '-' && existsSync(file) && statSync(file).isDirectory();
+  if (chart && kustomizationFileIn(file) && !existsSync(join(file, 'Chart.yaml'))) return runOverlayPreview(args, file);
   if (chart && !existsSync(join(file, 'Chart.yaml'))) {
     throw new UsageError(`${file} is a folder without a Chart.yaml: sts preview shows one file's StatefulSet, or a Helm chart's (sts check takes folders).`, 'preview');
   }
@@ -151,6 +154,29 @@ async function runPreview(args: CliArgs): Promise<number> {
   }
   requireFailingPod(whatIf, preview.simulation);
   const output = args.options.has('--json') ? `${JSON.stringify(previewJson(preview.simulation, preview.blocked), null, 2)}\n` : heading + previewText(preview.simulation, preview.blocked);
+  process.stdout.write(output);
+  return 0;
+}
+
+/** `sts preview OVERLAY_DIR`: the overlay built with kustomize's engine, then one of its StatefulSets. */
+async function runOverlayPreview(args: CliArgs, dir: string): Promise<number> {
+  const helmFlags = ['--values', '--set'].filter((f) => args.lists.has(f)).concat(args.options.has('--release') ? ['--release'] : []);
+  if (helmFlags.length > 0) throw new UsageError(`${listOf(helmFlags)} ${helmFlags.length === 1 ? 'applies' : 'apply'} to a Helm chart, and ${dir} is a kustomize overlay.`, 'preview');
+  const name = args.options.get('--name');
+  const whatIf = previewWhatIf(args);
+  const built = await previewOverlay(resolve(dir), settingsFrom(args), typeof name === 'string' ? name : undefined, whatIf.whatIf);
+  if (built.buildError !== undefined) {
+    process.stderr.write(`sts: kustomize cannot build ${dir}: ${built.buildError}\n`);
+    return 2;
+  }
+  if (!built.preview) {
+    process.stderr.write(`sts: no apps/v1 StatefulSet${typeof name === 'string' ? ` named "${name}"` : ''} in ${dir} as kustomize builds it.\n`);
+    return 1;
+  }
+  requireFailingPod(whatIf, built.preview.simulation);
+  const output = args.options.has('--json')
+    ? `${JSON.stringify(previewJson(built.preview.simulation, built.preview.blocked), null, 2)}\n`
+    : `kustomize overlay ${dir}\n${previewText(built.preview.simulation, built.preview.blocked)}`;
   process.stdout.write(output);
   return 0;
 }
