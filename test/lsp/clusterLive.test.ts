@@ -16,14 +16,14 @@ describe('the live column against a real cluster', { skip: clusterSkip() }, () =
   }, { timeout: 200_000 });
   after(async () => { await cluster?.stop(); });
 
-  test('connect, read the live state, and hear of a pod change through the watch', { timeout: 180_000 }, async () => {
+  test('connect, read the live state, hear of a pod change through the watch, compare with the live object', { timeout: 180_000 }, async () => {
     assert.equal((await cluster.admin('POST', '/api/v1/namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'live' } })).status, 201);
     const created = await cluster.admin('POST', '/apis/apps/v1/namespaces/live/statefulsets', {
       apiVersion: 'apps/v1', kind: 'StatefulSet', metadata: { name: 'web' },
       spec: { replicas: 2, serviceName: 'web', selector: { matchLabels: { app: 'web' } }, template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'app', image: 'nginx:1.27' }] } } },
     });
     assert.equal(created.status, 201);
-    const session = new LspSession();
+    const session = new LspSession({ baseline: 'cluster' });
     try {
       await session.initialize();
       const changes: number[] = [];
@@ -51,6 +51,22 @@ describe('the live column against a real cluster', { skip: clusterSkip() }, () =
       const latency = seen - changedAt;
       console.log(`live column: a pod change (written by the test kubelet within 200 ms of the control file) shown after ${latency} ms`);
       assert.ok(latency < 2000, `the live column took ${latency} ms`);
+
+      // statefulset.baseline: cluster — the open file against the live object: serviceName cannot change.
+      const uri = 'file:///tmp/sts-live-web.yaml';
+      await session.open(uri, `apiVersion: apps/v1
+kind: StatefulSet
+metadata: {name: web, namespace: live}
+spec:
+  replicas: 2
+  serviceName: other
+  selector: {matchLabels: {app: web}}
+  template:
+    metadata: {labels: {app: web}}
+    spec: {containers: [{name: app, image: nginx:1.27}]}
+`);
+      const diagnostics = await session.diagnostics(uri, (d) => d.some((x) => x.code === 'immutable-field-changed'), 20_000);
+      assert.match(String(diagnostics.find((x) => x.code === 'immutable-field-changed')!.message), /serviceName/);
 
       const off = await session.connection.sendRequest<ConnectClusterResult>('statefulset/connectCluster', { context: null });
       assert.equal(off.connected, false);

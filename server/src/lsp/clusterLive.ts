@@ -10,6 +10,8 @@ interface ClusterLiveDeps {
   /** VS Code's Workspace Trust: an exec credential plugin is a program, so nothing connects without it. */
   trusted(): boolean;
   log(message: string): void;
+  /** The connection was made, changed or dropped (the cluster baseline is read again). */
+  connectionChanged(): void;
 }
 
 const untrusted = 'StatefulSet Studio does not connect to a cluster in an untrusted workspace: a kubeconfig may run credential programs.';
@@ -19,7 +21,7 @@ const untrusted = 'StatefulSet Studio does not connect to a cluster in an untrus
  * the live state of a StatefulSet for the preview, and a notification when a watch sees a
  * change. A failure is a message in the column; the editor keeps working offline.
  */
-export function registerClusterLive({ connection, trusted, log }: ClusterLiveDeps): void {
+export function registerClusterLive({ connection, trusted, log, connectionChanged }: ClusterLiveDeps): { current(): LiveCluster | undefined } {
   let live: LiveCluster | undefined;
   const changed = (): void => void connection.sendNotification(liveChangedNotification, {});
 
@@ -35,6 +37,7 @@ export function registerClusterLive({ connection, trusted, log }: ClusterLiveDep
     live = undefined;
     if (context === null) {
       changed();
+      connectionChanged();
       return { connected: false, message: 'Disconnected from the cluster.' };
     }
     if (!trusted()) return { connected: false, message: untrusted };
@@ -44,6 +47,7 @@ export function registerClusterLive({ connection, trusted, log }: ClusterLiveDep
       live = new LiveCluster(context, client, changed);
       log(`connected (read-only) to context ${context}`);
       changed();
+      connectionChanged();
       return { connected: true, message: `Connected (read-only: get, list, watch) to ${context}.` };
     } catch (error) {
       const message = error instanceof ClusterError || error instanceof KubeconfigError ? error.message : 'the connection failed';
@@ -60,4 +64,5 @@ export function registerClusterLive({ connection, trusted, log }: ClusterLiveDep
       return { state: 'error', context: live.context, message: error instanceof ClusterError ? error.message : 'the cluster could not be read' };
     }
   });
+  return { current: () => live };
 }

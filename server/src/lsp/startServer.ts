@@ -200,7 +200,10 @@ export function startServer(connection: Connection = createConnection()): void {
   });
   const current = (uri: string) => checks.current(uri);
 
-  registerClusterLive({ connection, trusted, log });
+  const cluster = registerClusterLive({
+    connection, trusted, log,
+    connectionChanged: () => { if (settings.baseline === 'cluster') for (const uri of open.keys()) void loadBaseline(uri); },
+  });
   registerRequests(connection, {
     current, files, index, log, settings: () => settings, baselineOf: (uri) => baselines.get(uri),
     renderedFileOf: (uri) => charts.renderedFileOf(uri),
@@ -215,11 +218,28 @@ export function startServer(connection: Connection = createConnection()): void {
   /** Reads the file's deployed version (off the request path: git runs in the background), then re-checks. */
   async function loadBaseline(uri: string): Promise<void> {
     if (!uri.startsWith('file:') || !trusted()) return; // git is an external program
+    if (settings.baseline === 'cluster') return loadClusterBaseline(uri);
     const path = fileURLToPath(uri);
     const text = await readBaseline(path, baselineSource(settings.baseline, dirname(path)));
     if (!open.has(uri)) return;
     if (text === undefined) baselines.delete(uri);
     else baselines.set(uri, baselineFrom(parseFile(text), settings.defaultNamespace));
+    checks.schedule(uri);
+  }
+
+  /** statefulset.baseline: cluster — the live StatefulSets of the file's namespaces, read from the connected cluster (issue 26). */
+  async function loadClusterBaseline(uri: string): Promise<void> {
+    const live = cluster.current();
+    const now = await checks.current(uri);
+    if (!live || !now) {
+      if (baselines.delete(uri) && open.has(uri)) checks.schedule(uri);
+      return;
+    }
+    const sets = now.file.documents.flatMap((d) => d.objects).filter((o) => o.kind === 'StatefulSet');
+    const namespaces = new Set(sets.map((o) => o.namespace ?? settings.defaultNamespace));
+    const objects = (await Promise.all([...namespaces].map((ns) => live.statefulSetsIn(ns)))).flat();
+    if (!open.has(uri)) return;
+    baselines.set(uri, baselineFrom(parseFile(objects.map((o) => JSON.stringify(o)).join('\n---\n')), settings.defaultNamespace));
     checks.schedule(uri);
   }
 

@@ -28,6 +28,16 @@ export class LiveCluster {
     return { state: 'connected', context: this.context, report: diagnose(set, live, { context: this.context }) };
   }
 
+  /**
+   * The namespace's StatefulSets as the cluster has them (with kind and apiVersion, which a
+   * list's items lack), for `statefulset.baseline: cluster`. Empty when they cannot be read.
+   */
+  async statefulSetsIn(namespace: string): Promise<unknown[]> {
+    const watch = this.watchesOf(namespace).statefulSets;
+    await watch.ready();
+    return [...watch.items.values()].map((s) => ({ ...(s as object), apiVersion: 'apps/v1', kind: 'StatefulSet' }));
+  }
+
   dispose(): void {
     clearTimeout(this.timer);
     for (const watches of this.namespaces.values()) for (const w of Object.values(watches)) w.stop();
