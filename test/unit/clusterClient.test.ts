@@ -157,3 +157,40 @@ test('kubeconfig files merge as kubectl merges them; a context is chosen; unknow
   assert.throws(() => loadClusterAccess([first, second], 'three'), /no context "three" in the kubeconfig \(it has one, two\)/);
   assert.throws(() => loadClusterAccess([join(dir, 'none')]), /no kubeconfig found/);
 });
+
+test('a dropped watch is resumed, a failing list retried with backoff; the error is kept for the column meanwhile', async () => {
+  const { CollectionWatch } = await import('../../server/src/host/cluster/collectionWatch');
+  let lists = 0;
+  const api = await server((req, res) => {
+    res.setHeader('Content-Type', 'application/json');
+    if (req.url?.includes('watch=true')) {
+      // Each watch sends one change, then the connection is cut.
+      res.write(`${JSON.stringify({ type: 'MODIFIED', object: { metadata: { uid: 'a', name: 'web', resourceVersion: String(10 + lists) } } })}\n`);
+      res.destroy();
+      return;
+    }
+    lists++;
+    if (lists === 2) { res.statusCode = 503; res.end('{"kind":"Status","message":"etcd is down"}'); return; }
+    res.end(JSON.stringify({ metadata: { resourceVersion: '5' }, items: [{ metadata: { uid: 'a', name: 'web', resourceVersion: '5' } }] }));
+  });
+  try {
+    const dir = mkdtempSync(join(tmpdir(), 'sts-watch-'));
+    const client = new ReadOnlyClient(loadClusterAccess([kubeconfig(dir, api.url, { token: 'watch-token-1234' })]));
+    const watch = new CollectionWatch(client, '/apis/apps/v1/namespaces/shop/statefulsets', () => undefined);
+    await watch.ready();
+    assert.equal(watch.items.size, 1);
+    // cut watch → list again (503: error kept, backoff) → list again (ok) → watching
+    const deadline = Date.now() + 10_000;
+    let sawError = false;
+    while (lists < 3 && Date.now() < deadline) {
+      sawError ||= watch.error !== undefined;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    watch.stop();
+    assert.ok(sawError, 'the failed list was reported while it lasted');
+    assert.ok(lists >= 3, `listed ${lists} times`);
+    assert.ok(api.seen.every((s) => s.method === 'GET'));
+  } finally {
+    api.close();
+  }
+});

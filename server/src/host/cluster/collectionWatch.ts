@@ -52,10 +52,14 @@ export class CollectionWatch {
 
   private startWatch(): void {
     if (this.stopped) return;
+    const started = Date.now();
     this.watch = this.client.watch(this.path, this.resourceVersion, (event) => this.apply(event), (error) => {
       if (this.stopped) return;
       if (error) this.failed(error);
-      else this.startWatch(); // the server ends watches after a while: resume where it stopped
+      // The server ends watches after a while: resume where it stopped (not in a tight loop
+      // when it ends them at once).
+      else if (Date.now() - started > 1000) this.startWatch();
+      else this.timer = setTimeout(() => this.startWatch(), this.backoffMs);
     });
   }
 
