@@ -81,8 +81,9 @@ test('examples/mistakes.yaml fixed as the tutorial intends: 0 errors, 0 warnings
 
 test('with a git ref chosen, the committed mistakes are the deployed version: claim template changes are described field by field, never as JSON', async () => {
   const { diagnostics } = await diagnosticsOfFixedMistakes({ baseline: 'HEAD' });
-  const claims = diagnostics.find((d) => d.code === 'immutable-field-changed' && d.message.startsWith('spec.volumeClaimTemplates'));
-  assert.ok(claims, diagnostics.map((d) => d.message).join('\n'));
-  assert.match(claims.message, /claim template "data": metadata\.annotations\.volume\.beta\.kubernetes\.io\/storage-class removed \(it was "fast"\); claim template "data": spec\.storageClassName added \("fast"\)/);
-  assert.doesNotMatch(claims.message, /\[\{|\{"/);
+  const messages = diagnostics.filter((d) => d.code === 'immutable-field-changed').map((d) => String(d.message));
+  const claims = messages.find((m) => m.startsWith('spec.volumeClaimTemplates'));
+  assert.ok(claims, messages.join('\n'));
+  assert.match(claims, /claim template "data": metadata\.annotations\.volume\.beta\.kubernetes\.io\/storage-class removed \(it was "fast"\); claim template "data": spec\.storageClassName added \("fast"\)/);
+  assert.doesNotMatch(claims, /\[\{|\{"/);
 });
