@@ -89,3 +89,16 @@ test('sts preview OVERLAY_DIR: the built StatefulSet (prefix, namespace) with th
   assert.equal(typo.status, 2);
   assert.match(typo.stderr, /kustomize cannot build .*no resource matches strategic merge patch/);
 });
+
+test('two kustomizations that include each other: each is built and reports the cycle on its entry', () => {
+  const dir = join(folder, 'cycle');
+  for (const [name, other] of [['a', 'b'], ['b', 'a']]) {
+    cpSync(join(folder, 'db', 'base'), join(dir, name, 'base'), { recursive: true });
+    writeFileSync(join(dir, name, 'kustomization.yaml'), `resources:\n- ../${other}\n`);
+  }
+  const { status, stdout } = sts(['check', '--format', 'json', dir]);
+  assert.equal(status, 1);
+  const reports = (JSON.parse(stdout) as Json[]).filter((r) => r.rule === 'kustomize-build');
+  assert.deepEqual(reports.map((r) => [r.file.slice(-20), r.line]).sort(), [['a/kustomization.yaml', 2], ['b/kustomization.yaml', 2]]);
+  assert.ok(reports.every((r) => /cycle detected/.test(r.message)));
+});

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { checkOverlay, stopOverlayEngine } from '../host/overlayCheck';
-import { includedFolders, kustomizationFileIn } from '../host/kustomize/index';
+import { kustomizationFileIn, overlayRoots, topOverlays } from '../host/kustomize/index';
 import type { Settings } from '../service/settings';
 import { WorkspaceIndex } from '../service/workspace/workspaceIndex';
 import { displayPath, toReported } from './check';
@@ -10,7 +10,8 @@ import type { Reported } from './report';
 /**
  * The overlays among the paths: each folder with a kustomization file, at or below a PATH (not in
  * node_modules or dot folders), except those another of them includes: a base is checked through
- * the overlays that use it (its own findings as a plain file come from its YAML files).
+ * the overlays that use it (its own findings as a plain file come from its YAML files). Folders
+ * in a cycle are kept: kustomize reports the cycle.
  */
 export function overlaysIn(paths: readonly string[]): string[] {
   const found: string[] = [];
@@ -24,8 +25,7 @@ export function overlaysIn(paths: readonly string[]): string[] {
   };
   for (const path of paths) if (path !== '-' && existsSync(path) && statSync(path).isDirectory()) visit(path);
   const unique = [...new Set(found)];
-  const included = new Set(unique.flatMap((dir) => includedFolders(dir)));
-  return unique.filter((dir) => !included.has(dir));
+  return topOverlays(new Map(unique.map((dir) => [dir, overlayRoots(dir)])));
 }
 
 /**

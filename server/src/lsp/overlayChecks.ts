@@ -1,7 +1,7 @@
 import { dirname, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { CodeAction, Connection, Diagnostic } from 'vscode-languageserver/node';
-import { kustomizationFolderOf, overlayRoots, sharedKustomizeEngine } from '../host/kustomize/index';
+import { kustomizationFolderOf, overlayRoots, sharedKustomizeEngine, topOverlays } from '../host/kustomize/index';
 import { checkOverlay, type OverlayCheck } from '../host/overlayCheck';
 import type { Finding } from '../service/model';
 import type { Settings } from '../service/settings';
@@ -112,11 +112,9 @@ export class OverlayChecks {
     this.known.set(dir, overlayRoots(dir));
   }
 
-  /** The known kustomization folders that no other known one includes. */
+  /** The known kustomization folders that no other known one includes (a cycle's are kept: their build reports it). */
   private overlays(): string[] {
-    const included = new Set<string>();
-    for (const [dir, roots] of this.known) for (const root of roots) if (root !== dir) included.add(root);
-    return [...this.known.keys()].filter((dir) => !included.has(dir));
+    return topOverlays(this.known);
   }
 
   private schedule(overlay: string): void {

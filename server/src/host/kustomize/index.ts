@@ -5,7 +5,7 @@ import { enginePath, type OverlayFiles } from './readOverlay';
 
 export type { BuildError, BuildErrorKind, BuildRequest, BuildResult, BuiltResource, KustomizeOrigin } from './buildTypes';
 export { KustomizeEngine, bundledKustomizeFiles, type KustomizeEngineFiles, type KustomizeEngineOptions } from './kustomizeEngine';
-export { readOverlay, kustomizationFileIn, kustomizationNames, enginePath, includedFolders, overlayRoots, kustomizationFolderOf, type OverlayFiles } from './readOverlay';
+export { readOverlay, kustomizationFileIn, kustomizationNames, enginePath, includedFolders, overlayRoots, topOverlays, kustomizationFolderOf, type OverlayFiles } from './readOverlay';
 
 let shared: KustomizeEngine | undefined;
 

@@ -168,6 +168,15 @@ export function overlayRoots(dir: string): string[] {
   return roots;
 }
 
+/**
+ * The overlays among kustomization folders (each with the folders it goes through, itself first):
+ * those no other includes. A folder in a cycle (a includes b includes a) is included only by
+ * folders it includes itself: it stays an overlay, so that its build reports the cycle.
+ */
+export function topOverlays(roots: ReadonlyMap<string, readonly string[]>): string[] {
+  return [...roots.keys()].filter((dir) => ![...roots].some(([other, through]) => other !== dir && through.includes(dir) && !(roots.get(dir) ?? []).includes(other)));
+}
+
 /** The nearest folder at or above a file's that holds a kustomization. */
 export function kustomizationFolderOf(file: string): string | undefined {
   for (let dir = dirname(resolve(file)); ; dir = dirname(dir)) {

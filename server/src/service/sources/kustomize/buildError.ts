@@ -29,7 +29,8 @@ function findName(text: string, name: string): number | undefined {
  * line. A remote resource (never fetched) says so.
  */
 export function buildErrorFinding(message: string, remote: boolean, kustomizations: readonly KustomizationFile[], textOf: (uri: string) => string | undefined = () => undefined): { uri: string; finding: Finding } {
-  const quoted = [...message.matchAll(/'([^'\n]+)'/g)].map((m) => m[1]!);
+  // kustomize nests quotes (err='... from '../b': ...'): every piece between two quotes that has no space is a candidate name.
+  const quoted = message.split("'").map((piece) => piece.trim()).filter((piece) => piece !== '' && !/\s/.test(piece) && piece.length < 512 && !/^[:=,]+$/.test(piece));
   // kustomize names a target it cannot find as Kind.version.group/name.[namespace].
   const targets = [...message.matchAll(/\b[A-Z]\w*\.[\w.]*\/([\w.-]+)\.\[/g)].map((m) => m[1]!);
   const urls = [...message.matchAll(/\b(?:https?:\/\/|git@|github\.com\/)[^\s'":;,]+/g)].map((m) => m[0]);
