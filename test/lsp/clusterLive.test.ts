@@ -3,7 +3,10 @@
 // StatefulSet, and a watch that tells the client when a pod changed. The server reads as the
 // get/list/watch-only user. Fails when the cluster is not built; STS_SKIP_CLUSTER=1 skips.
 import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { stringify } from 'yaml';
 import type { ClusterContextsResult, ConnectClusterResult, LiveColumn } from '../../protocol/protocol';
 import { clusterSkip, startTestCluster, waitFor, type TestCluster } from '../cli/testCluster';
 import { LspSession } from './lspClient';
@@ -71,6 +74,33 @@ spec:
       const off = await session.connection.sendRequest<ConnectClusterResult>('statefulset/connectCluster', { context: null });
       assert.equal(off.connected, false);
       assert.equal(await live(), null);
+    } finally {
+      await session.close();
+    }
+  });
+
+  test('a refused token: a clear message, and the token in neither the answer nor the server\'s log', { timeout: 60_000 }, async () => {
+    const { loadClusterAccess } = await import('../../server/src/host/cluster/kubeconfig');
+    const access = loadClusterAccess([cluster.readerKubeconfig]);
+    const token = 'lsp-secret-token-5f3a9c1e7d';
+    const file = join(cluster.dir, 'expired.kubeconfig');
+    writeFileSync(file, stringify({
+      apiVersion: 'v1', kind: 'Config', 'current-context': 'expired',
+      clusters: [{ name: 'c', cluster: { server: access.server, 'certificate-authority-data': Buffer.from(access.ca!).toString('base64') } }],
+      users: [{ name: 'u', user: { token } }], contexts: [{ name: 'expired', context: { cluster: 'c', user: 'u' } }],
+    }));
+    const saved = process.env.KUBECONFIG;
+    process.env.KUBECONFIG = file;
+    const session = new LspSession();
+    process.env.KUBECONFIG = saved;
+    try {
+      await session.initialize();
+      const result = await session.connection.sendRequest<ConnectClusterResult>('statefulset/connectCluster', { context: 'expired' });
+      assert.equal(result.connected, false);
+      assert.match(result.message, /Cannot connect to expired: .*401 Unauthorized/);
+      await waitFor('the server to log the failure', async () => session.arrivals.some((a) => a.includes('connecting to expired')) || undefined, 10_000);
+      assert.ok(!result.message.includes(token));
+      assert.ok(!session.arrivals.some((a) => a.includes(token)) && !session.stderr.includes(token));
     } finally {
       await session.close();
     }
