@@ -41,6 +41,9 @@ export type PreviewResult = {
   /** The cluster domain and gate the simulation used, shown in the page's footer. */
   clusterDomain: string;
   maxUnavailableGate: boolean;
+  /** The Kubernetes release the answer is for (statefulset.kubernetesVersion), and its StatefulSet gates as in force. */
+  kubernetesVersion: string;
+  featureGates: Record<string, boolean>;
   /** What applying this version over the deployed one does (off by default: statefulset.baseline names a git ref or an export); null without one. */
   impact: RolloutImpact | null;
   /** Errors that stop this StatefulSet: the page says so first and describes no rollout. Null when none. */

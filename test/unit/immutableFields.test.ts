@@ -83,7 +83,10 @@ test('the rule warns with the API server answer and the PVC procedure, and its f
   assert.ok(finding);
   assert.equal(finding.severity, 'warning');
   assert.equal(edited.slice(finding.start, finding.end), '5Gi');
-  assert.match(finding.message, /Forbidden: updates to statefulset spec for fields other than/);
+  // CHANGED EXPECTATION (issue 21): 1.37, the default, names immutable fields; 1.36 and before list the updatable ones.
+  assert.match(finding.message, /the API server of Kubernetes 1\.37 answers "spec\.volumeClaimTemplates: Invalid value: \.\.\.: field is immutable"/);
+  const for136 = checkFile(uri, edited, { ...defaultSettings, kubernetesVersion: '1.36' }, new WorkspaceIndex(), baseline).findings.find((f) => f.rule === 'immutable-field-changed');
+  assert.match(for136?.message ?? '', /Kubernetes 1\.36 answers "Forbidden: updates to statefulset spec for fields other than 'replicas', 'ordinals', 'template', 'updateStrategy', 'revisionHistoryLimit', 'persistentVolumeClaimRetentionPolicy' and 'minReadySeconds' are forbidden"/);
   assert.match(finding.message, /patch each PVC \(data-web-0, data-web-1, data-web-2\).*kubectl delete statefulset web --cascade=orphan/);
   const [revert] = fixesFor(uri, edited, file, finding, defaultSettings, () => file.documents);
   assert.equal(revert?.title, 'Revert to the deployed value ("1Gi")');
@@ -97,4 +100,17 @@ test('no baseline, or a new object: no finding', () => {
   assert.deepEqual(check(), []);
   assert.deepEqual(check(deployed.replace('name: web\nspec', 'name: other-set\nspec')), []);
   assert.equal(check(deployed).length, 1);
+});
+
+test('revisionHistoryLimit may change from 1.33 on: an immutable change for 1.32, none for 1.33 and 1.37 (issue 21)', () => {
+  const edited = deployed.replace('spec:\n', 'spec:\n  revisionHistoryLimit: 3\n');
+  assert.notEqual(edited, deployed);
+  const baseline = baselineFrom(parseFile(deployed), 'default');
+  const findings = (kubernetesVersion: '1.32' | '1.33' | '1.37') => checkFile('file:///web.yaml', edited, { ...defaultSettings, kubernetesVersion }, new WorkspaceIndex(), baseline)
+    .findings.filter((f) => f.rule === 'immutable-field-changed');
+  const old = findings('1.32');
+  assert.equal(old.length, 1);
+  assert.match(old[0]?.message ?? '', /^spec\.revisionHistoryLimit cannot change.*Kubernetes 1\.32 answers "Forbidden: updates to statefulset spec for fields other than 'replicas', 'ordinals', 'template', 'updateStrategy', 'persistentVolumeClaimRetentionPolicy' and 'minReadySeconds' are forbidden"/);
+  assert.deepEqual(findings('1.33'), []);
+  assert.deepEqual(findings('1.37'), []);
 });

@@ -7,6 +7,7 @@ import { checkFile } from '../../server/src/service/languageService';
 import { DocumentStore, parseFile } from '../../server/src/service/parse/documentStore';
 import { defaultSettings } from '../../server/src/service/settings';
 import { WorkspaceIndex } from '../../server/src/service/workspace/workspaceIndex';
+import { isKubernetesVersion } from '../../server/src/service/versions/kubernetesVersions';
 
 const folder = join(import.meta.dirname, '..', 'fixtures', 'rules');
 const expectation = /#\s*expect:\s*([\w-]+(?:\s*,\s*[\w-]+)*)/;
@@ -22,7 +23,10 @@ function expected(text: string): string[] {
 /** What the language service finds, as `line rule` pairs; `deployed` is the baseline's text (`<name>.baseline.yaml`). */
 function actual(text: string, deployed?: string): string[] {
   const baseline = deployed === undefined ? undefined : baselineFrom(parseFile(deployed), defaultSettings.defaultNamespace);
-  const { findings, lines } = checkFile('file:///fixture.yaml', text, defaultSettings, new WorkspaceIndex(), baseline);
+  // A `# kubernetesVersion: 1.31` line checks the fixture for that release (issue 21).
+  const version = /^# kubernetesVersion: (1\.3\d)$/m.exec(text)?.[1];
+  const settings = version && isKubernetesVersion(version) ? { ...defaultSettings, kubernetesVersion: version } : defaultSettings;
+  const { findings, lines } = checkFile('file:///fixture.yaml', text, settings, new WorkspaceIndex(), baseline);
   return findings.map((f) => `${lines.positionAt(f.start).line + 1} ${f.rule}`).sort();
 }
 

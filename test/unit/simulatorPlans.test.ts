@@ -92,7 +92,7 @@ test('maxUnavailable is ignored with the gate off', () => {
   assert.equal(result.maxUnavailable, 1);
   assert.deepEqual(names(result.plans.update), [['web-2'], ['web-1'], ['web-0']]);
   assert.deepEqual(result.warnings, [
-    'maxUnavailable is ignored: the MaxUnavailableStatefulSet feature gate is off (the default in Kubernetes 1.36), so updates go one pod at a time',
+    'maxUnavailable is ignored: the MaxUnavailableStatefulSet feature gate is off (the default up to Kubernetes 1.36), so updates go one pod at a time',
   ]);
 });
 

@@ -23,7 +23,9 @@ export interface CommandSpec {
 
 const clusterDomain: OptionSpec = { flag: '--cluster-domain', value: 'DOMAIN', help: 'the cluster\'s DNS domain (default cluster.local)' };
 const namespace: OptionSpec = { flag: '--namespace', value: 'NS', help: 'the namespace of objects that set none (default "default")' };
-const maxUnavailableGate: OptionSpec = { flag: '--max-unavailable-gate', help: 'the cluster runs with the MaxUnavailableStatefulSet feature gate on' };
+const kubernetesVersion: OptionSpec = { flag: '--kubernetes-version', value: 'VERSION', choices: ['1.31', '1.32', '1.33', '1.34', '1.35', '1.36', '1.37'], help: 'the cluster\'s Kubernetes release, 1.31 to 1.37 (default 1.37): its gate defaults, fields and rules' };
+const featureGates: OptionSpec = { flag: '--feature-gates', value: 'GATE=BOOL,...', help: 'gates the cluster sets differently from its release\'s default, as kube-apiserver takes them (MaxUnavailableStatefulSet=false,...)' };
+const maxUnavailableGate: OptionSpec = { flag: '--max-unavailable-gate', help: 'the same as --feature-gates MaxUnavailableStatefulSet=true (kept for old scripts)' };
 const noSchema: OptionSpec = { flag: '--no-schema', help: 'skip the Kubernetes JSON-schema checks' };
 const helpOption: OptionSpec = { flag: '--help', alias: '-h', help: 'show this help' };
 const valuesOption: OptionSpec = { flag: '--values', alias: '-f', value: 'FILE', repeated: true, help: 'a Helm values file for the charts among the paths (repeatable)' };
@@ -51,7 +53,7 @@ export const commands: readonly CommandSpec[] = [
       { flag: '--fix', help: 'apply every preferred quick fix in place first, then report what is left' },
       { flag: '--baseline', value: 'REF|FILE', help: 'compare each file with its version at a git ref (HEAD, origin/main) or a `kubectl get -o yaml` export' },
       valuesOption, setOption, releaseOption,
-      clusterDomain, namespace, maxUnavailableGate, noSchema, helpOption,
+      clusterDomain, namespace, kubernetesVersion, featureGates, maxUnavailableGate, noSchema, helpOption,
     ],
   },
   {
@@ -64,7 +66,7 @@ export const commands: readonly CommandSpec[] = [
     ],
     options: [
       { flag: '--format', value: 'FORMAT', choices: ['text', 'json'], help: 'text (default) or json' },
-      clusterDomain, namespace, maxUnavailableGate, noSchema, helpOption,
+      clusterDomain, namespace, kubernetesVersion, featureGates, maxUnavailableGate, noSchema, helpOption,
     ],
   },
   {
@@ -86,7 +88,7 @@ export const commands: readonly CommandSpec[] = [
       { flag: '--scale', value: 'N', help: 'what-if: the set is then scaled to N replicas (pods created and deleted, PVCs after it and after the set\'s deletion)' },
       { flag: '--fail', value: 'POD', help: 'what-if: POD (a name such as web-2, or its ordinal) never becomes Ready: what creation and a rolling update then never reach' },
       valuesOption, setOption, releaseOption,
-      clusterDomain, namespace, maxUnavailableGate, noSchema, helpOption,
+      clusterDomain, namespace, kubernetesVersion, featureGates, maxUnavailableGate, noSchema, helpOption,
     ],
   },
   {

@@ -9,6 +9,9 @@ import { baselineFrom } from '../service/baseline/baselineLookup';
 import { parseFile } from '../service/parse/documentStore';
 import { ruleIds } from '../service/rules/index';
 import { defaultSettings, type Settings } from '../service/settings';
+import { isKubernetesVersion, kubernetesVersions } from '../service/versions/kubernetesVersions';
+import { parseFeatureGates } from '../service/versions/readVersionSettings';
+import { versionSummary } from '../service/versions/gates';
 import { listOf, parseArgs, type CliArgs } from './args';
 import { checkFiles, formatReports, previewFile } from './check';
 import { checkCharts, chartsIn } from './checkCharts';
@@ -38,8 +41,32 @@ function settingsFrom(args: CliArgs): Settings {
     clusterDomain: text('--cluster-domain', defaultSettings.clusterDomain),
     defaultNamespace: text('--namespace', defaultSettings.defaultNamespace),
     schemaValidation: !args.options.has('--no-schema'),
-    maxUnavailableGate: args.options.has('--max-unavailable-gate'),
+    ...versionSettingsFrom(args),
   };
+}
+
+/**
+ * The text report with "Kubernetes 1.37 · gates: …" before its last line (the verdict stays last),
+ * when it lists findings: which release judged them. A clean run stays one line.
+ */
+function withVersionLine(output: string, settings: Settings): string {
+  const lines = output.replace(/\n$/, '').split('\n');
+  if (lines.length < 2) return output;
+  lines.splice(Math.max(0, lines.length - 1), 0, versionSummary(settings));
+  return `${lines.join('\n')}\n`;
+}
+
+/** --kubernetes-version and --feature-gates (--max-unavailable-gate: MaxUnavailableStatefulSet=true, unless --feature-gates names it). */
+function versionSettingsFrom(args: CliArgs): Pick<Settings, 'kubernetesVersion' | 'featureGates'> {
+  const version = args.options.get('--kubernetes-version');
+  if (typeof version === 'string' && !isKubernetesVersion(version)) {
+    throw new UsageError(`--kubernetes-version ${version}: not one of ${kubernetesVersions.join(', ')}.`, args.command);
+  }
+  const gatesText = args.options.get('--feature-gates');
+  const { gates, errors } = parseFeatureGates(typeof gatesText === 'string' ? gatesText : '');
+  if (errors.length > 0) throw new UsageError(errors.join('; '), args.command);
+  if (args.options.has('--max-unavailable-gate') && !('MaxUnavailableStatefulSet' in gates)) gates.MaxUnavailableStatefulSet = true;
+  return { kubernetesVersion: typeof version === 'string' ? version : defaultSettings.kubernetesVersion, featureGates: gates };
 }
 
 /** Standard input as YAML text; a terminal is a usage error (nothing was piped in), binary data is named. */
@@ -97,7 +124,8 @@ async function runCheck(args: CliArgs): Promise<number> {
     mkdirSync(dirname(resolve(sarifFile)), { recursive: true });
     writeFileSync(sarifFile, formatSarif(sorted, ruleIds, version));
   }
-  process.stdout.write(formatReports(String(format), sorted, version));
+  const output = formatReports(String(format), sorted, version);
+  process.stdout.write(format === 'text' ? withVersionLine(output, settings) : output);
   return verdictOf(sorted).exitCode;
 }
 
@@ -153,7 +181,8 @@ async function runPreview(args: CliArgs): Promise<number> {
     return 1;
   }
   requireFailingPod(whatIf, preview.simulation);
-  const output = args.options.has('--json') ? `${JSON.stringify(previewJson(preview.simulation, preview.blocked), null, 2)}\n` : heading + previewText(preview.simulation, preview.blocked);
+  // The footer, as on the preview page: the release and gates the answer was simulated for (issue 21).
+  const output = args.options.has('--json') ? `${JSON.stringify(previewJson(preview.simulation, preview.blocked), null, 2)}\n` : `${heading}${previewText(preview.simulation, preview.blocked)}${versionSummary(settings)}\n`;
   process.stdout.write(output);
   return 0;
 }

@@ -1,6 +1,7 @@
 import type { SeveritySetting } from '../service/model';
 import { readHelmSettings, type HelmSettings } from '../host/chartCheck';
 import { defaultSettings, type Settings } from '../service/settings';
+import { readVersionSettings } from '../service/versions/readVersionSettings';
 
 /** The `statefulset.*` section as VS Code (or any client) sends it. */
 export interface ClientSettings {
@@ -8,6 +9,9 @@ export interface ClientSettings {
   defaultNamespace?: unknown;
   rules?: unknown;
   schemaValidation?: unknown;
+  kubernetesVersion?: unknown;
+  featureGates?: unknown;
+  /** Moved to featureGates.MaxUnavailableStatefulSet (issue 21); still read. */
   maxUnavailableGate?: unknown;
   exclude?: unknown;
   baseline?: unknown;
@@ -23,7 +27,7 @@ const severities = new Set<string>(['error', 'warning', 'info', 'hint', 'off']);
  */
 export function readSettings(
   raw: ClientSettings | null | undefined, otherSchemaValidator: boolean,
-): Settings & { exclude: string[]; baseline: string; helm: HelmSettings } {
+): Settings & { exclude: string[]; baseline: string; helm: HelmSettings; notices: string[] } {
   const value = raw ?? {};
   const rules: Record<string, SeveritySetting> = {};
   if (value.rules && typeof value.rules === 'object') {
@@ -38,7 +42,7 @@ export function readSettings(
     defaultNamespace: text(value.defaultNamespace, defaultSettings.defaultNamespace),
     rules,
     schemaValidation: schemaMode === 'on' || (schemaMode === 'auto' && !otherSchemaValidator),
-    maxUnavailableGate: value.maxUnavailableGate === true,
+    ...readVersionSettings(value),
     exclude: Array.isArray(value.exclude) ? value.exclude.filter((g): g is string => typeof g === 'string') : [],
     // Where the deployed version comes from: a git ref, a kubectl export (.yaml), or off.
     baseline: text(value.baseline, 'off'), // off by default: a git commit is not what runs in the cluster (issue 18)

@@ -100,7 +100,14 @@ export function startServer(connection: Connection = createConnection()): void {
       raw = (pushed as { statefulset: ClientSettings }).statefulset;
     }
     settings = readSettings(raw, options.otherSchemaValidator === true);
+    // A moved or unknown setting (statefulset.maxUnavailableGate, issue 21): said once per session.
+    for (const notice of settings.notices.filter((n) => !noticesShown.has(n))) {
+      noticesShown.add(notice);
+      log(notice);
+      void connection.window.showWarningMessage(notice);
+    }
   }
+  const noticesShown = new Set<string>();
 
   async function indexWorkspace(): Promise<void> {
     const generation = ++scanGeneration;

@@ -10,6 +10,7 @@ import type { Settings } from './settings';
 import type { BaselineLookup } from './baseline/baselineLookup';
 import { rolloutImpact } from './baseline/rolloutImpact';
 import { blockedBy } from './previewBlockers';
+import { gateOn, gatesInForce, targetVersion } from './versions/gates';
 
 interface Located {
   object: KubeObject;
@@ -63,7 +64,7 @@ export function previewOf(uri: string, file: CheckedFile, settings: Settings, in
     service: serviceValue(service),
     clusterDomain: settings.clusterDomain,
     defaultNamespace: settings.defaultNamespace,
-    maxUnavailableGate: settings.maxUnavailableGate,
+    featureGates: gatesInForce(settings),
   };
   const simulation = simulate({ ...input, ...(target.whatIf ? { whatIf: target.whatIf } : {}) });
   const whatIfUsed = target.whatIf !== undefined && Object.keys(target.whatIf).length > 0;
@@ -74,7 +75,9 @@ export function previewOf(uri: string, file: CheckedFile, settings: Settings, in
     others: all.filter((s) => s !== chosen).map((s) => s.ref),
     simulation,
     clusterDomain: settings.clusterDomain,
-    maxUnavailableGate: settings.maxUnavailableGate,
+    maxUnavailableGate: gateOn(settings, 'MaxUnavailableStatefulSet'),
+    kubernetesVersion: targetVersion(settings),
+    featureGates: gatesInForce(settings),
     // A manifest the API server refuses changes nothing in the cluster: no impact to describe.
     impact: deployed && !blocked ? rolloutImpact(deployed.value, chosen.object.value, settings) : null,
     blocked,

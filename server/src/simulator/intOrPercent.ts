@@ -14,7 +14,7 @@ export function resolveMaxUnavailable(value: unknown, replicas: number, gateOn: 
   if (value === undefined || value === null) return 1;
   if (!gateOn) {
     warnings.push(
-      'maxUnavailable is ignored: the MaxUnavailableStatefulSet feature gate is off (the default in Kubernetes 1.36), so updates go one pod at a time',
+      'maxUnavailable is ignored: the MaxUnavailableStatefulSet feature gate is off (the default up to Kubernetes 1.36), so updates go one pod at a time',
     );
     return 1;
   }

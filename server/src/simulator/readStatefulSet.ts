@@ -55,7 +55,7 @@ export function readStatefulSet(input: SimulationInput, warnings: string[]): Sta
     ),
     updateStrategy: readChoice(dig(spec, 'updateStrategy', 'type'), 'spec.updateStrategy.type', strategies, 'RollingUpdate', warnings),
     partition: readCount(whatIf.partition ?? dig(rollingUpdate, 'partition'), 'spec.updateStrategy.rollingUpdate.partition', 0, warnings),
-    maxUnavailable: resolveMaxUnavailable(maxUnavailableValue, replicas, input.maxUnavailableGate === true, warnings),
+    maxUnavailable: resolveMaxUnavailable(maxUnavailableValue, replicas, (input.featureGates?.MaxUnavailableStatefulSet ?? input.maxUnavailableGate) === true, warnings),
     minReadySeconds: readCount(dig(spec, 'minReadySeconds'), 'spec.minReadySeconds', 0, warnings),
     whenDeleted: readRetention(spec, 'whenDeleted', warnings),
     whenScaled: readRetention(spec, 'whenScaled', warnings),

@@ -29,7 +29,12 @@ export interface SimulationInput {
   clusterDomain?: string;
   /** Namespace of a StatefulSet without metadata.namespace; defaults to "default". */
   defaultNamespace?: string;
-  /** The MaxUnavailableStatefulSet feature gate (off by default in Kubernetes 1.36). */
+  /**
+   * The feature gates in force (the service resolves them from statefulset.kubernetesVersion and
+   * statefulset.featureGates); MaxUnavailableStatefulSet here wins over maxUnavailableGate.
+   */
+  featureGates?: Readonly<Record<string, boolean>>;
+  /** The MaxUnavailableStatefulSet feature gate alone (the older input; off when neither is given). */
   maxUnavailableGate?: boolean;
   whatIf?: WhatIf;
 }

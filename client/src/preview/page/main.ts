@@ -36,7 +36,7 @@ function render(): void {
       const sim = preview.simulation;
       const focused = document.activeElement?.getAttribute('aria-label');
       const rendered = preview.release ? `${releaseText(preview.release)} · ` : '';
-      const footer = el('footer', { class: 'muted' }, `${rendered}Cluster domain ${preview.clusterDomain} · MaxUnavailableStatefulSet gate ${preview.maxUnavailableGate ? 'on' : 'off'} · simulated, not read from a cluster`);
+      const footer = el('footer', { class: 'muted' }, `${rendered}Kubernetes ${preview.kubernetesVersion ?? '1.37'} · ${gatesText(preview.featureGates ?? { MaxUnavailableStatefulSet: preview.maxUnavailableGate })} · cluster domain ${preview.clusterDomain} · simulated, not read from a cluster`);
       // Refused, or pods that can never be created: say so first, describe no rollout, and keep
       // the names it would get once fixed out of the way.
       app.replaceChildren(...(preview.blocked ? [
@@ -75,3 +75,9 @@ window.addEventListener('message', (event: MessageEvent<HostMessage>) => {
 
 render();
 send({ type: 'ready' });
+
+/** "gates: MaxUnavailableStatefulSet on, PodLevelResources on" — the gates the answer was simulated with (issue 21). */
+function gatesText(gates: Record<string, boolean>): string {
+  const entries = Object.entries(gates);
+  return entries.length === 0 ? 'no StatefulSet gates' : `gates: ${entries.map(([gate, on]) => `${gate} ${on ? 'on' : 'off'}`).join(', ')}`;
+}

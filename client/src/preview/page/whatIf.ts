@@ -34,7 +34,7 @@ export function whatIfControls(sim: Simulation, whatIf: WhatIf, gateOn: boolean)
       numberField('partition', sim.partition, 0, (partition) => change({ partition })),
       selectField('podManagementPolicy', sim.podManagementPolicy, [['OrderedReady', 'OrderedReady'], ['Parallel', 'Parallel']],
         (v) => change({ podManagementPolicy: v === 'Parallel' ? 'Parallel' : 'OrderedReady' })),
-      el('label', { title: gateOn ? '' : 'The MaxUnavailableStatefulSet feature gate is off (the Kubernetes 1.36 default): turn on statefulset.maxUnavailableGate' },
+      el('label', { title: gateOn ? '' : 'The MaxUnavailableStatefulSet feature gate is off (the default up to Kubernetes 1.36): choose statefulset.kubernetesVersion 1.37 or set statefulset.featureGates.MaxUnavailableStatefulSet' },
         el('span', {}, 'maxUnavailable'), maxUnavailable),
       selectField('a pod that never gets Ready', whatIf.failingOrdinal === undefined ? '' : String(whatIf.failingOrdinal), [['', 'none'], ...pods],
         (v) => change({ failingOrdinal: v === '' ? undefined : Number(v) })),

@@ -2,6 +2,7 @@ import { planScale, simulate, type Plan, type Simulation } from '../../simulator
 import { field, isRecord } from '../rules/read';
 import type { Settings } from '../settings';
 import type { RolloutImpact } from '../../../../protocol/protocol';
+import { gatesInForce } from '../versions/gates';
 
 export type { RolloutImpact } from '../../../../protocol/protocol';
 
@@ -36,7 +37,7 @@ function restartText(sim: Simulation): string {
 
 /** The rollout an edit causes, against the deployed version of the same StatefulSet. */
 export function rolloutImpact(baseline: unknown, current: unknown, settings: Settings): RolloutImpact {
-  const options = { clusterDomain: settings.clusterDomain, defaultNamespace: settings.defaultNamespace, maxUnavailableGate: settings.maxUnavailableGate };
+  const options = { clusterDomain: settings.clusterDomain, defaultNamespace: settings.defaultNamespace, featureGates: gatesInForce(settings) };
   const before = simulate({ statefulSet: baseline, ...options });
   const after = simulate({ statefulSet: current, ...options });
   const templateChanged = changes(field(baseline, 'spec', 'template'), field(current, 'spec', 'template'), isExport(baseline));

@@ -66,12 +66,12 @@ function firstDifference(path: (string | number)[], before: unknown, after: unkn
   return { path, before, after };
 }
 
-/** The immutable spec fields that differ between the deployed StatefulSet and the edited one. */
-export function immutableChanges(baseline: unknown, current: unknown): ImmutableChange[] {
+/** The immutable spec fields that differ between the deployed StatefulSet and the edited one (`mutable`: the target release's updatable fields). */
+export function immutableChanges(baseline: unknown, current: unknown, mutable: ReadonlySet<string> = mutableSpecFields): ImmutableChange[] {
   const before = field(baseline, 'spec');
   const after = field(current, 'spec');
   if (!isRecord(before) || !isRecord(after)) return [];
-  const names = new Set([...Object.keys(before), ...Object.keys(after), 'podManagementPolicy', 'serviceName'].filter((k) => !mutableSpecFields.has(k)));
+  const names = new Set([...Object.keys(before), ...Object.keys(after), 'podManagementPolicy', 'serviceName'].filter((k) => !mutable.has(k)));
   return [...names].flatMap((name) => {
     const was = defaulted(name, before[name]);
     const now = defaulted(name, after[name]);

@@ -8,7 +8,9 @@ import type { Settings } from '../settings';
 import { cursorAt, type CursorContext } from './cursorContext';
 import { hasIdentityFacts, identityFacts } from './identityFacts';
 import { valueAt } from './paths';
-import { schemaAt, typeLabel } from './schemaNavigator';
+import { schemaAt, typeLabel, type FieldSchema } from './schemaNavigator';
+import { existsIn, fieldSpan } from '../versions/fieldHistory';
+import { targetVersion } from '../versions/gates';
 
 export interface HoverInput {
   uri: string;
@@ -57,8 +59,19 @@ export function hoverAt(input: HoverInput): HoverResult | undefined {
   if (!schema && facts.length === 0) return undefined;
   const parts = [
     schema ? `**${name}**: \`${typeLabel(schema)}\`` : `**${name}**`,
+    ...releaseNote(schema?.owner, input.settings),
     ...facts,
     ...(schema?.description ? [schema.description] : []),
   ];
   return { markdown: parts.join('\n\n'), span: { start: context.scalar.start, end: context.scalar.end } };
+}
+
+/** "Since Kubernetes 1.32" for a field not in every release we support, and whether the target release has it (issue 21). */
+function releaseNote(owner: FieldSchema['owner'], settings: Settings): string[] {
+  const span = owner ? fieldSpan(owner.definition, owner.property) : undefined;
+  if (!span) return [];
+  const version = targetVersion(settings);
+  const range = [span.since ? `since Kubernetes ${span.since}` : '', span.until ? `up to Kubernetes ${span.until}` : ''].filter(Boolean).join(', ');
+  const verdict = existsIn(span, version) ? `your target, ${version}, has it` : `not in your target, ${version} (statefulset.kubernetesVersion)`;
+  return [`*${range.charAt(0).toUpperCase()}${range.slice(1)}: ${verdict}.*`];
 }

@@ -10,8 +10,15 @@ import { field, isStatefulSet } from './read';
 /** A spec field as the API server stores it (defaults applied), so that an omitted default reads as its value. */
 const fieldOf = (value: unknown, name: string): unknown => defaulted(name, field(value, 'spec', name));
 import type { Fix, Rule } from './types';
+import { atLeast, updatableSpecFields, versionFacts, type KubernetesVersion } from '../versions/kubernetesVersions';
+import { targetVersion } from '../versions/gates';
 
-const forbidden = "the API server answers \"Forbidden: updates to statefulset spec for fields other than 'replicas', 'ordinals', 'template', 'updateStrategy', 'revisionHistoryLimit', 'persistentVolumeClaimRetentionPolicy' and 'minReadySeconds' are forbidden\"";
+/** What the target release's API server answers (ValidateStatefulSetUpdate: a list of updatable fields up to 1.36, named immutable fields from 1.37). */
+function refusal(version: KubernetesVersion, field: string): string {
+  if (atLeast(version, versionFacts.immutableFieldsListed.since)) return `the API server of Kubernetes ${version} answers "spec.${field}: Invalid value: ...: field is immutable"`;
+  const fields = updatableSpecFields(version).fields.map((f) => `'${f}'`);
+  return `the API server of Kubernetes ${version} answers "Forbidden: updates to statefulset spec for fields other than ${fields.slice(0, -1).join(', ')} and ${fields[fields.length - 1]} are forbidden"`;
+}
 
 function shown(value: unknown): string {
   return value === undefined ? 'nothing' : JSON.stringify(value);
@@ -60,10 +67,11 @@ export const immutableFieldChanged: Rule = {
     if (!baseline || !isStatefulSet(object) || !object.name) return [];
     const deployed = baseline.find(object.kind, object.namespace ?? settings.defaultNamespace, object.name);
     if (!deployed) return [];
-    return immutableChanges(deployed.value, object.value).map((change) => ({
+    const version = targetVersion(settings);
+    return immutableChanges(deployed.value, object.value, new Set(updatableSpecFields(version).fields)).map((change) => ({
       path: change.path,
       // Field by field against the deployed value (a claim template's change as raw JSON arrays read as noise).
-      message: `spec.${change.field} cannot change on an existing StatefulSet (${describeChange(change.field, fieldOf(deployed.value, change.field), fieldOf(object.value, change.field))}): ${forbidden}. ${advice(object, change)}`,
+      message: `spec.${change.field} cannot change on an existing StatefulSet (${describeChange(change.field, fieldOf(deployed.value, change.field), fieldOf(object.value, change.field))}): ${refusal(version, change.field)}. ${advice(object, change)}`,
       data: { path: change.path, before: change.before ?? null, absent: change.before === undefined },
     }));
   },

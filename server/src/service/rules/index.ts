@@ -26,6 +26,7 @@ import { restartPolicyInvalid } from './restart-policy-invalid';
 import { resourcesInvalid } from './resources-invalid';
 import { retentionPolicyInvalid } from './retention-policy-invalid';
 import { schema } from './schema';
+import { fieldNotInVersion } from './field-not-in-version';
 import { selectorEmpty } from './selector-empty';
 import { selectorMismatch } from './selector-mismatch';
 import { selectorMissing } from './selector-missing';
@@ -49,7 +50,7 @@ export const rules: readonly Rule[] = [
   partitionExceedsReplicas, partitionNegative, updateStrategyInvalid, podManagementPolicyInvalid,
   maxUnavailableInvalid, negativeValue, restartPolicyInvalid, activeDeadlineForbidden, gracePeriodZero,
   volumeMountUnknown, claimTemplateInvalid, labelInvalid, containerInvalid, portInvalid, envInvalid,
-  resourcesInvalid, probeInvalid, volumeMountInvalid, podSpecInvalid, claimSpecInvalid, namespaceInvalid, volumeSourceInvalid, podNameTooLong, integerOutOfRange, timestampInvalid, retentionPolicyInvalid, storageClassAnnotation, labelChangesOnUpgrade, immutableFieldChanged, schema,
+  resourcesInvalid, probeInvalid, volumeMountInvalid, podSpecInvalid, claimSpecInvalid, namespaceInvalid, volumeSourceInvalid, podNameTooLong, integerOutOfRange, timestampInvalid, retentionPolicyInvalid, storageClassAnnotation, labelChangesOnUpgrade, immutableFieldChanged, fieldNotInVersion, schema,
 ];
 
 /** The id of the YAML syntax diagnostic, which no rule object produces. */

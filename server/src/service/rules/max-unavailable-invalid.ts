@@ -1,5 +1,6 @@
 import { field, isRollingUpdate, isStatefulSet } from './read';
 import type { Rule } from './types';
+import { gateOn, gateReason } from '../versions/gates';
 
 /** Why the API server refuses a maxUnavailable value, or undefined when it is valid. */
 export function maxUnavailableProblem(value: unknown): string | undefined {
@@ -16,8 +17,8 @@ export function maxUnavailableProblem(value: unknown): string | undefined {
 }
 
 /**
- * maxUnavailable is validated only where the MaxUnavailableStatefulSet gate is on; with the
- * gate off (the Kubernetes 1.36 default) the API server drops the field instead.
+ * maxUnavailable is validated only where the MaxUnavailableStatefulSet gate is on (the 1.37
+ * default); with the gate off (1.31 to 1.36) the API server drops the field instead.
  */
 export const maxUnavailableInvalid: Rule = {
   id: 'max-unavailable-invalid',
@@ -28,12 +29,13 @@ export const maxUnavailableInvalid: Rule = {
     const problem = isStatefulSet(object) && isRollingUpdate(object.value) ? maxUnavailableProblem(value) : undefined;
     if (!problem) return [];
     const path = ['spec', 'updateStrategy', 'rollingUpdate', 'maxUnavailable'];
-    if (settings.maxUnavailableGate) return [{ path, message: `maxUnavailable ${JSON.stringify(value)} ${problem}: the API server rejects it.` }];
+    const reason = gateReason(settings, 'MaxUnavailableStatefulSet');
+    if (gateOn(settings, 'MaxUnavailableStatefulSet')) return [{ path, message: `maxUnavailable ${JSON.stringify(value)} ${problem}: the API server rejects it (${reason}).` }];
     // With the gate off the API server drops the field before validating: accepted, but not what was meant.
     return [{
       path,
       severity: 'warning',
-      message: `maxUnavailable ${JSON.stringify(value)} ${problem}. With the MaxUnavailableStatefulSet feature gate off (the Kubernetes 1.36 default) the API server drops the field and accepts the StatefulSet; clusters with the gate on reject it.`,
+      message: `maxUnavailable ${JSON.stringify(value)} ${problem}. With ${reason} the API server drops the field and accepts the StatefulSet; clusters with the gate on (the 1.37 default) reject it.`,
     }];
   },
 };

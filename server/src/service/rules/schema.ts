@@ -2,8 +2,9 @@ import { schemaProblems } from '../schema/schemaValidator';
 import { isPatchDirective } from './fragment';
 import { inReplacedVolume } from './podTemplate';
 import type { Rule } from './types';
+import { inFieldHistory } from '../versions/fieldHistory';
 
-/** The object against the Kubernetes 1.36 OpenAPI schema of its kind, as kubectl's strict validation sees it. */
+/** The object against the newest (1.37) OpenAPI schema of its kind, as kubectl's strict validation sees it; field-not-in-version adds what an older target release lacks. */
 export const schema: Rule = {
   id: 'schema',
   severity: 'error',
@@ -21,6 +22,8 @@ export const schema: Rule = {
       .filter((problem) => !(typeof problem.path[problem.path.length - 1] === 'number' && /^Expected (an? )?(string|integer|number|boolean)[^,]*, found null\.$/.test(problem.message)))
       // A lifecycle sleep without seconds decodes as 0 seconds, which the API server accepts (k8s oracle).
       .filter((problem) => !(problem.message.startsWith('Missing required') && problem.path[problem.path.length - 1] === 'sleep'))
+      // A field only older releases have (PodSpec.workloadRef, 1.35): field-not-in-version says which (issue 21).
+      .filter((problem) => !(problem.message.startsWith('Unknown field') && inFieldHistory(object.apiVersion, object.kind, problem.path)))
       .map((problem) => ({ path: problem.path, target: problem.target, message: problem.message }));
   },
 };

@@ -2,19 +2,21 @@ import { setAt } from '../fixes/objectEdits';
 import { toDnsLabel } from '../fixes/toDnsLabel';
 import { dnsLabel, field, isStatefulSet } from './read';
 import type { Rule } from './types';
+import { atLeast, versionFacts } from '../versions/kubernetesVersions';
+import { targetVersion } from '../versions/gates';
 
 /** serviceName becomes each pod's subdomain, so it must be a DNS-1123 label (checked on create since 1.33). */
 export const serviceNameInvalid: Rule = {
   id: 'service-name-invalid',
   severity: 'error',
   scope: 'document',
-  check: ({ object }) => {
+  check: ({ object, settings }) => {
     const name = field(object.value, 'spec', 'serviceName');
     if (!isStatefulSet(object) || typeof name !== 'string' || name === '') return [];
     if (name.length <= 63 && dnsLabel.test(name)) return [];
     return [{
       path: ['spec', 'serviceName'],
-      message: `serviceName "${name}" is not a DNS-1123 label (lower-case letters, digits and '-', at most 63 characters): it becomes the pods' DNS subdomain, and the API server rejects it.`,
+      message: `serviceName "${name}" is not a DNS-1123 label (lower-case letters, digits and '-', at most 63 characters): it becomes the pods' DNS subdomain, and ${refusal(targetVersion(settings))}.`,
     }];
   },
   fix: (context) => {
@@ -23,3 +25,10 @@ export const serviceNameInvalid: Rule = {
     return edits && name ? [{ title: `Change serviceName to "${name}"`, edits }] : [];
   },
 };
+
+/** Kubernetes checks serviceName on create since 1.33; before, the StatefulSet is stored and its pods are refused. */
+function refusal(version: Parameters<typeof atLeast>[0]): string {
+  return atLeast(version, versionFacts.serviceNameDnsLabel.since)
+    ? 'the API server rejects it'
+    : `the API server of Kubernetes ${version} stores the StatefulSet (it checks serviceName from 1.33), then refuses every pod (FailedCreate: spec.subdomain must be a DNS label)`;
+}

@@ -1,0 +1,45 @@
+import { gateExists, gateOn, gateReason, targetVersion } from '../versions/gates';
+import { fieldsMissingIn } from '../versions/fieldHistory';
+import { minor, type StatefulSetGate } from '../versions/kubernetesVersions';
+import { pathText } from '../schema/problemFromError';
+import { field, isStatefulSet } from './read';
+import type { Rule } from './types';
+
+/** Fields the API server drops while their gate is off (pkg/api/pod/util.go dropDisabledPodLevelResources). */
+const gatedFields: { path: string[]; gate: StatefulSetGate }[] = [
+  { path: ['spec', 'template', 'spec', 'resources'], gate: 'PodLevelResources' },
+];
+
+/**
+ * A field the target Kubernetes release (statefulset.kubernetesVersion) does not have: added in a
+ * later release, or removed since. kubectl's strict field validation refuses an unknown field.
+ * A field its release has but a gate that is off drops is a warning.
+ */
+export const fieldNotInVersion: Rule = {
+  id: 'field-not-in-version',
+  severity: 'error',
+  scope: 'document',
+  check: ({ object, settings }) => {
+    const version = targetVersion(settings);
+    const missing = fieldsMissingIn(object.apiVersion, object.kind, object.value, version).map(({ path, span }) => ({
+      path,
+      target: 'key' as const,
+      message: span.since !== undefined && minor(span.since) > minor(version)
+        ? `${pathText(path)} was added in Kubernetes ${span.since}: the API server of Kubernetes ${version} does not know it (unknown field), and kubectl apply refuses it. Remove it, or set statefulset.kubernetesVersion to your cluster's release if it is ${span.since} or newer.`
+        : `${pathText(path)} was removed after Kubernetes ${span.until}: the API server of Kubernetes ${version} does not know it (unknown field), and kubectl apply refuses it.`,
+    }));
+    if (!isStatefulSet(object)) return missing;
+    const dropped = gatedFields.flatMap(({ path, gate }) => {
+      const value = field(object.value, ...path);
+      if (value === undefined || value === null || gateOn(settings, gate) || !gateExists(version, gate)) return [];
+      if (missing.some((m) => m.path.join('.') === path.join('.'))) return [];
+      return [{
+        path,
+        target: 'key' as const,
+        severity: 'warning' as const,
+        message: `${pathText(path)} is dropped by the API server (${gateReason(settings, gate)}): the StatefulSet is accepted without it, and its pods get no such setting.`,
+      }];
+    });
+    return [...missing, ...dropped];
+  },
+};
