@@ -64,7 +64,9 @@ func desiredStatus(pod *corev1.Pod, b Behaviour, now metav1.Time) corev1.PodStat
 				cs.State.Running = &corev1.ContainerStateRunning{StartedAt: now}
 			}
 			cs.ImageID = "docker.io/library/" + c.Image + "@sha256:0000000000000000000000000000000000000000000000000000000000000000"
-			cs.ContainerID = "containerd://" + fmt.Sprintf("%x", fnv.New64a().Sum([]byte(string(pod.UID)+c.Name)))[:32]
+			id := fnv.New64a()
+			id.Write([]byte(string(pod.UID) + "/" + c.Name))
+			cs.ContainerID = fmt.Sprintf("containerd://%016x", id.Sum64())
 		}
 		status.ContainerStatuses = append(status.ContainerStatuses, cs)
 	}
