@@ -2,7 +2,7 @@ import { dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   CodeActionKind, createConnection, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, FileChangeType,
-  TextDocumentSyncKind, type Connection, type InitializeParams,
+  TextDocumentSyncKind, type Connection, type InitializeParams, MessageType, ShowMessageNotification,
 } from 'vscode-languageserver/node';
 import { chartOptionsFor } from '../host/chartCheck';
 import { configureSharedWasmEngine } from '../host/helm/index';
@@ -104,7 +104,7 @@ export function startServer(connection: Connection = createConnection()): void {
     for (const notice of settings.notices.filter((n) => !noticesShown.has(n))) {
       noticesShown.add(notice);
       log(notice);
-      void connection.window.showWarningMessage(notice);
+      void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: notice });
     }
   }
   const noticesShown = new Set<string>();
