@@ -50,7 +50,7 @@ test('with each gate on and off in 1.37, our rules and the API server agree on e
     for (const on of [true, false]) {
       const featureGates = { [c.gate]: on };
       // 1.37 refuses PodLevelResources off while the gates that depend on it stay on (as kube-apiserver's flag would).
-      const dependents = c.gate === 'PodLevelResources' && !on
+      const dependents: Record<string, boolean> = c.gate === 'PodLevelResources' && !on
         ? { PodLevelResourcesFixDefaulting: false, PodLevelResourcesFixKubeletQOSClass: false, InPlacePodLevelResourcesVerticalScaling: false }
         : {};
       const answer = await oracle.ask({ op: 'validate', object: c.text, featureGates: { ...featureGates, ...dependents } });

@@ -160,3 +160,12 @@ test('the gate defaults are those of each release\'s pkg/features', (t) => {
     });
   }
 });
+
+test('an invalid pod template: refused with the StatefulSet from 1.34; before, accepted and every pod creation fails', () => {
+  const text = manifest('', '      dnsPolicy: Sometimes\n');
+  const message = (version: KubernetesVersion) => findings(text, settingsFor(version)).find((f) => f.rule === 'pod-spec-invalid');
+  assert.match(message('1.34')?.message ?? '', /^The API server refuses this StatefulSet at create or update \(its pod template is validated too\): /);
+  const old = message('1.33');
+  assert.equal(old?.severity, 'error');
+  assert.match(old?.message ?? '', /^Kubernetes 1\.33 accepts this StatefulSet \(it validates the pod template only from 1\.34\), but the controller's every pod creation fails \(FailedCreate\): /);
+});

@@ -7,6 +7,7 @@ import { rules, templateSyntaxRule, yamlSyntaxRule } from './rules/index';
 import type { Rule, RuleContext } from './rules/types';
 import { settingsFingerprint, type Settings } from './settings';
 import { applySuppressions } from './suppression';
+import { messageForRelease } from './versions/templateValidation';
 
 function severityOf(id: string, fallback: Severity, settings: Settings): Severity | undefined {
   const chosen = settings.rules[id] ?? fallback;
@@ -32,7 +33,8 @@ function runRules(selected: readonly Rule[], context: RuleContext, document: Man
       const end = Math.min(Math.max(document.toChunkOffset(span.end), document.toChunkOffset(span.start) + 1), document.text.length);
       const start = Math.min(document.toChunkOffset(span.start), end);
       const chosen = context.settings.rules[rule.id] ? severity : result.severity ?? severity;
-      return { rule: rule.id, severity: chosen, message: result.message, start, end, ...(result.data ? { data: result.data } : {}) };
+      const message = messageForRelease(result.message, result.path, context.settings); // a pod template before 1.34 (issue 21)
+      return { rule: rule.id, severity: chosen, message, start, end, ...(result.data ? { data: result.data } : {}) };
     });
   });
 }

@@ -29,6 +29,18 @@ export function existsIn(span: FieldSpan | undefined, version: KubernetesVersion
   return (span.since === undefined || minor(span.since) <= minor(version)) && (span.until === undefined || minor(version) <= minor(span.until));
 }
 
+/**
+ * schemaAt, remembered by its path with list indices as 0 (every item has one schema): the walk
+ * below asks for each object of a manifest on every check. Only paths the schema has are walked,
+ * so the cache is bounded by the schemas' size.
+ */
+const schemaCache = new Map<string, ReturnType<typeof schemaAt>>();
+function schemaOf(apiVersion: string, kind: string, path: ObjectPath): ReturnType<typeof schemaAt> {
+  const key = `${apiVersion} ${kind} ${path.map((s) => (typeof s === 'number' ? 0 : s)).join('.')}`;
+  if (!schemaCache.has(key)) schemaCache.set(key, schemaAt(apiVersion, kind, path));
+  return schemaCache.get(key);
+}
+
 /** Where a field the target release lacks sits, and why it lacks it. */
 export interface VersionProblem {
   path: ObjectPath;
@@ -49,7 +61,7 @@ export function fieldsMissingIn(apiVersion: string, kind: string, value: unknown
       return;
     }
     if (!isRecord(node)) return;
-    const parent = schemaAt(apiVersion, kind, path);
+    const parent = schemaOf(apiVersion, kind, path);
     if (!parent) return;
     for (const [key, child] of Object.entries(node)) {
       if (child === null || child === undefined) continue; // null is "not set" to the API server
