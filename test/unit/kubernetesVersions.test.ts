@@ -169,3 +169,10 @@ test('an invalid pod template: refused with the StatefulSet from 1.34; before, a
   assert.equal(old?.severity, 'error');
   assert.match(old?.message ?? '', /^Kubernetes 1\.33 accepts this StatefulSet \(it validates the pod template only from 1\.34\), but the controller's every pod creation fails \(FailedCreate\): /);
 });
+
+test('an invalid claim template: refused from 1.34; before, accepted and no claim (so no pod) can be created', () => {
+  const text = manifest('  volumeClaimTemplates: [{metadata: {name: data}, spec: {accessModes: [ReadWriteOnce], storageClassName: Fast_SSD, resources: {requests: {storage: 1Gi}}}}]\n');
+  const message = (version: KubernetesVersion) => findings(text, settingsFor(version)).find((f) => f.rule === 'claim-spec-invalid')?.message ?? '';
+  assert.match(message('1.37'), /^The API server refuses this StatefulSet at create: storageClassName "Fast_SSD"/);
+  assert.match(message('1.31'), /^Kubernetes 1\.31 accepts this StatefulSet \(it validates claim templates only from 1\.34\), but the controller cannot create the claims, and so no pod \(FailedCreate\): storageClassName "Fast_SSD"/);
+});
