@@ -50,6 +50,8 @@ export function corpusStatefulSets(): { name: string; text: string; object: Reco
   const out: { name: string; text: string; object: Record<string, unknown> }[] = [];
   for (const file of folders.flatMap(yamlFiles)) {
     const text = readFileSync(file, 'utf8');
+    // A fixture written for another release (`# kubernetesVersion: 1.31`, issue 21) is not 1.37's to judge.
+    if (/^# kubernetesVersion: /m.test(text)) continue;
     parseFile(text).forEach((document, i) => {
       if (document.templated || document.syntaxError || document.objects.length !== 1) return;
       const object = document.objects[0];
