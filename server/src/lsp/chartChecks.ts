@@ -113,9 +113,9 @@ export class ChartChecks {
   /** The chart findings of a file, and how to position their related places. */
   findingsOf(uri: string): { findings: readonly Finding[]; linesOf: LinesOf; onlySource?: boolean } {
     // A template of a rendered chart is not a manifest: what it renders is checked, not its text.
+    // (Before its chart's first render too: nothing is shown for it until then, rather than a check of its text.)
     const root = this.rootOf(uri);
-    const chart = root !== undefined ? this.charts.get(root) : undefined;
-    const onlySource = chart !== undefined && /^(charts\/[^/]+\/)*templates\//.test(relative(chart.root, fileURLToPath(uri)).split(sep).join('/'));
+    const onlySource = root !== undefined && /^(charts\/[^/]+\/)*templates\//.test(relative(root, fileURLToPath(uri)).split(sep).join('/'));
     for (const checked of this.charts.values()) {
       const findings = checked.byUri.get(uri);
       if (findings) return { findings, linesOf: (u) => checked.linesOf(u), onlySource };

@@ -135,16 +135,23 @@ export class CheckScheduler {
         const early = first && !this.deps.baselineOf(uri);
         if (!(await this.largeFile.open(uri, file, version, early))) return;
       }
+      const other = this.deps.sourceFindings(uri);
+      if (other.onlySource) {
+        // A chart's template is not a manifest: its diagnostics are what it renders, and its own
+        // check (hover and lenses still ask for one, see current()) would only cost the wait.
+        // No deployed version is read for it either (firstChecked): a template's text is never applied.
+        this.checked.delete(uri);
+        void connection.sendDiagnostics({ uri, version, diagnostics: toDiagnostics(other.findings, store.lines(), other.linesOf) });
+        return;
+      }
       const result = checkFile(uri, store, settings(), index, this.deps.baselineOf(uri));
       this.checked.set(uri, { version, file: result });
-      const other = this.deps.sourceFindings(uri);
       // A source's finding that the file's own check already made (same rule, same line: a kustomize patch's own value) is shown once.
       const lineOf = (f: Finding): string => `${f.rule}\n${result.lines.positionAt(f.start).line}`;
-      const own = other.findings.length > 0 && !other.onlySource ? new Set(result.findings.map(lineOf)) : undefined;
-      const findings = other.onlySource ? other.findings
-        : own ? [...result.findings, ...other.findings.filter((f) => !own.has(lineOf(f)))] : result.findings;
+      const own = other.findings.length > 0 ? new Set(result.findings.map(lineOf)) : undefined;
+      const findings = own ? [...result.findings, ...other.findings.filter((f) => !own.has(lineOf(f)))] : result.findings;
       void connection.sendDiagnostics({ uri, version, diagnostics: toDiagnostics(findings, result.lines, other.linesOf) });
-      this.updateIndex(uri, other.onlySource ? [] : result.services); // a template's text declares no Service: its chart's render does
+      this.updateIndex(uri, result.services);
       if (first) this.deps.firstChecked(uri);
     } catch (error) {
       this.deps.log(`the check of ${uri} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);

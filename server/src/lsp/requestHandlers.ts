@@ -35,15 +35,17 @@ export interface CurrentFile {
 /** The preview request, the "Preview · N pods" lenses and the code actions: language-service calls out. */
 export function registerRequests(connection: Connection, { current, files, index, log, settings, baselineOf, renderedFileOf, chartReleaseOf, sourceCodeActions }: RequestDeps): void {
   connection.onRequest(previewMethod, async (params: PreviewParams): Promise<PreviewResult> => {
-    const now = await current(params.uri);
-    if (!now) return null;
-    const offset = params.position ? now.file.lines.offsetAt(params.position) : undefined;
     const whatIf = params.whatIf ? { whatIf: params.whatIf } : {};
-    const own = previewOf(params.uri, now.file, settings(), index, {
-      ...(offset !== undefined ? { offset } : {}), ...(params.name ? { name: params.name } : {}), ...whatIf, baseline: baselineOf(params.uri),
-    });
-    const rendered = own ? undefined : renderedFileOf?.(params.uri);
-    if (!rendered) return own;
+    // A rendered chart's template is answered from its render, before (and without) a check of its own text.
+    const rendered = renderedFileOf?.(params.uri);
+    if (!rendered) {
+      const now = await current(params.uri);
+      if (!now) return null;
+      const offset = params.position ? now.file.lines.offsetAt(params.position) : undefined;
+      return previewOf(params.uri, now.file, settings(), index, {
+        ...(offset !== undefined ? { offset } : {}), ...(params.name ? { name: params.name } : {}), ...whatIf, baseline: baselineOf(params.uri),
+      });
+    }
     // A chart template: the StatefulSet its release renders, revealed at the template's `kind:` line.
     const release = previewOf(params.uri, rendered.file, settings(), index, { ...(params.name ? { name: params.name } : {}), ...whatIf });
     return release && {
@@ -54,10 +56,9 @@ export function registerRequests(connection: Connection, { current, files, index
   connection.onRequest(chartReleaseMethod, ({ uri }: ChartReleaseParams): HelmRelease | null => chartReleaseOf?.(uri) ?? null);
 
   connection.onCodeLens(async ({ textDocument }) => {
-    const now = await current(textDocument.uri);
-    let lenses = now ? previewLenses(now.file) : [];
-    const rendered = now && lenses.length === 0 ? renderedFileOf?.(textDocument.uri) : undefined;
-    if (rendered) lenses = previewLenses(rendered.file).map((lens) => ({ ...lens, line: rendered.line }));
+    const rendered = renderedFileOf?.(textDocument.uri);
+    const now = rendered ? undefined : await current(textDocument.uri);
+    const lenses = rendered ? previewLenses(rendered.file).map((lens) => ({ ...lens, line: rendered.line })) : now ? previewLenses(now.file) : [];
     return lenses.map((lens) => ({
       range: { start: { line: lens.line, character: 0 }, end: { line: lens.line, character: 0 } },
       command: { title: lens.title, command: 'statefulset.openPreview', arguments: [textDocument.uri, lens.name] },
