@@ -24,14 +24,17 @@ metadata: {name: web}
 spec: {clusterIP: None, selector: {app: web}}
 `;
 
+/** A diagnostic's message as text (the protocol also allows markup). */
+const textOf = (message: string | { value: string }): string => (typeof message === 'string' ? message : message.value);
+
 /** The diagnostics once they name `release` (the settings are pulled after the first check may have run). */
 async function diagnosticsWith(settings: Record<string, unknown>, release: string) {
   const session = new LspSession(settings);
   try {
     await session.initialize();
     await session.open('file:///tmp/versions/web.yaml', text);
-    const diagnostics = await session.diagnostics('file:///tmp/versions/web.yaml', (d) => d.some((x) => x.message.includes(`Kubernetes ${release}`)));
-    return { diagnostics: diagnostics.map((d) => ({ code: d.code, severity: d.severity, line: d.range.start.line, message: d.message })), arrivals: [...session.arrivals] };
+    const diagnostics = await session.diagnostics('file:///tmp/versions/web.yaml', (d) => d.some((x) => textOf(x.message).includes(`Kubernetes ${release}`)));
+    return { diagnostics: diagnostics.map((d) => ({ code: d.code, severity: d.severity, line: d.range.start.line, message: textOf(d.message) })), arrivals: [...session.arrivals] };
   } finally {
     await session.close();
   }
