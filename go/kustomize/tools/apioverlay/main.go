@@ -34,9 +34,16 @@ func main() {
 	}
 	out, err := filepath.Abs(os.Args[1])
 	check(err)
+	// `go list -m` names the module's folder only once it is in the module cache (a fresh machine).
+	download := exec.Command("go", "mod", "download", "sigs.k8s.io/kustomize/api")
+	download.Stderr = os.Stderr
+	check(download.Run())
 	dir, err := exec.Command("go", "list", "-m", "-f", "{{.Dir}}", "sigs.k8s.io/kustomize/api").Output()
 	check(err)
 	api := strings.TrimSpace(string(dir))
+	if api == "" {
+		fail("sigs.k8s.io/kustomize/api is not in the module cache")
+	}
 	copyDir := filepath.Join(out, "api")
 	check(os.RemoveAll(copyDir))
 	check(copyTree(api, copyDir))
