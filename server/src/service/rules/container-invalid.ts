@@ -1,7 +1,9 @@
 import { dnsLabelProblem, podTemplateRefused } from './k8sSyntax';
 import { containerName, podSpecPath, podSpecOf, templateContainers } from './podTemplate';
 import { field, isStatefulSet } from './read';
+import type { ObjectPath } from '../model';
 import type { Rule, RuleResult } from './types';
+import { atLeast } from '../versions/kubernetesVersions';
 
 const pullPolicies = ['Always', 'IfNotPresent', 'Never'];
 const messagePolicies = ['File', 'FallbackToLogsOnError'];
@@ -16,8 +18,10 @@ export const containerInvalid: Rule = {
   id: 'container-invalid',
   severity: 'error',
   scope: 'document',
-  check: ({ object, fragment }) => {
+  check: ({ object, fragment, settings }) => {
     if (!isStatefulSet(object) || fragment) return [];
+    // The ContainerRestartRules gate is on by default from 1.35 (beta); before, the field is dropped.
+    const restartRulesValidated = atLeast(settings.kubernetesVersion, '1.35');
     const out: RuleResult[] = [];
     const spec = podSpecOf(object.value);
     const containers = field(spec, 'containers');
@@ -52,6 +56,7 @@ export const containerInvalid: Rule = {
       if (typeof restart === 'string' && !restartPolicies.includes(restart)) { // a pointer: "" is set, and refused
         out.push({ path: [...c.path, 'restartPolicy'], message: `${podTemplateRefused}: the container restartPolicy "${restart}" is not one of ${restartPolicies.join(', ')}.` });
       }
+      if (restartRulesValidated) out.push(...restartRuleProblems(c.path, c.container, containerName(c)));
       const resize = c.container.resizePolicy;
       if (Array.isArray(resize)) resize.forEach((policy, j) => {
         const restart = field(policy, 'restartPolicy');
@@ -64,3 +69,33 @@ export const containerInvalid: Rule = {
     return out;
   },
 };
+
+/**
+ * A container's restartPolicyRules as validateContainerRestartPolicy checks them (v1.37.2):
+ * they need the container's restartPolicy, an action (Restart; RestartAllContainers behind
+ * its own gate, not judged here), and exitCodes with the operator In or NotIn.
+ */
+function restartRuleProblems(path: ObjectPath, container: Record<string, unknown>, name: string): RuleResult[] {
+  const rules = container.restartPolicyRules;
+  if (!Array.isArray(rules) || rules.length === 0) return [];
+  const out: RuleResult[] = [];
+  if (container.restartPolicy === undefined || container.restartPolicy === null) {
+    out.push({ path: [...path, 'restartPolicyRules'], target: 'key', message: `${podTemplateRefused}: container ${name} has restartPolicyRules but no restartPolicy; the rules need one.` });
+  }
+  rules.forEach((rule, i) => {
+    const action = field(rule, 'action');
+    if (action !== 'Restart' && action !== 'RestartAllContainers') {
+      out.push({ path: [...path, 'restartPolicyRules', i, ...(action === undefined ? [] : ['action'])], message: `${podTemplateRefused}: a restartPolicyRules action must be Restart (got ${JSON.stringify(action) ?? 'nothing'}).` });
+    }
+    const exitCodes = field(rule, 'exitCodes');
+    if (exitCodes === undefined || exitCodes === null) {
+      out.push({ path: [...path, 'restartPolicyRules', i], target: 'key', message: `${podTemplateRefused}: a restartPolicyRules entry needs exitCodes.` });
+    } else {
+      const operator = field(exitCodes, 'operator');
+      if (operator !== 'In' && operator !== 'NotIn') {
+        out.push({ path: [...path, 'restartPolicyRules', i, 'exitCodes', ...(operator === undefined ? [] : ['operator'])], message: `${podTemplateRefused}: exitCodes operator must be In or NotIn (got ${JSON.stringify(operator) ?? 'nothing'}).` });
+      }
+    }
+  });
+  return out;
+}

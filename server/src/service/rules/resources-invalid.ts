@@ -1,6 +1,7 @@
 import { parseQuantity, podTemplateRefused } from './k8sSyntax';
-import { containerName, templateContainers } from './podTemplate';
-import { isRecord, isStatefulSet } from './read';
+import type { ObjectPath } from '../model';
+import { containerName, podSpecPath, templateContainers } from './podTemplate';
+import { field, isRecord, isStatefulSet } from './read';
 import type { Rule, RuleResult } from './types';
 
 const standard = /^(cpu|memory|ephemeral-storage|hugepages-.+)$/;
@@ -11,10 +12,10 @@ function isExtended(name: string): boolean {
 }
 
 /**
- * Container resources the API server refuses: a quantity that does not parse or is
- * negative, a resource name that is neither standard nor domain-qualified, a request above
- * its limit, and extended resources (example.com/gpu) that are fractional, lack a limit or
- * request other than their limit.
+ * Container resources (and the pod's overhead) the API server refuses: a quantity that does
+ * not parse or is negative, a resource name that is neither standard nor domain-qualified, a
+ * request above its limit, and extended resources (example.com/gpu) that are fractional, lack
+ * a limit or request other than their limit.
  */
 export const resourcesInvalid: Rule = {
   id: 'resources-invalid',
@@ -22,7 +23,13 @@ export const resourcesInvalid: Rule = {
   scope: 'document',
   check: ({ object }) => {
     if (!isStatefulSet(object)) return [];
-    return templateContainers(object.value).flatMap((c) => {
+    // The pod's overhead is validated as a container's limits (validateOverhead).
+    const overhead = field(object.value, 'spec', 'template', 'spec', 'overhead');
+    const overheadProblems: RuleResult[] = [];
+    if (isRecord(overhead)) {
+      for (const [name, given] of Object.entries(overhead)) checkAmount([...podSpecPath, 'overhead', name], 'overhead', name, given, overheadProblems);
+    }
+    return overheadProblems.concat(templateContainers(object.value).flatMap((c) => {
       const resources = c.container.resources;
       if (!isRecord(resources)) return [];
       const out: RuleResult[] = [];
@@ -32,20 +39,8 @@ export const resourcesInvalid: Rule = {
         const map = resources[kind];
         if (!isRecord(map)) continue;
         for (const [name, given] of Object.entries(map)) {
-          const path = [...at, kind, name];
-          const raw = given ?? 0; // a null quantity decodes as zero
-          if (!standard.test(name) && !name.includes('/')) {
-            out.push({ path, target: 'key', message: `${podTemplateRefused}: "${name}" is not a standard resource (cpu, memory, ephemeral-storage, hugepages-*) nor domain-qualified (example.com/${name}).` });
-            continue;
-          }
-          const amount = parseQuantity(raw);
-          if (amount === undefined) {
-            if (typeof raw === 'string') out.push({ path, message: `${podTemplateRefused}: "${raw}" is not a quantity (e.g. 500m, 1, 64Mi, 1Gi).` });
-            continue;
-          }
-          if (amount < 0) out.push({ path, message: `${podTemplateRefused}: ${kind}.${name} must not be negative (got ${String(raw)}).` });
-          else if (isExtended(name) && !Number.isInteger(amount)) out.push({ path, message: `${podTemplateRefused}: the extended resource ${name} must be a whole number (got ${String(raw)}).` });
-          amounts[kind].set(name, amount);
+          const amount = checkAmount([...at, kind, name], kind, name, given, out);
+          if (amount !== undefined) amounts[kind].set(name, amount);
         }
       }
       for (const [name, request] of amounts.requests) {
@@ -59,6 +54,23 @@ export const resourcesInvalid: Rule = {
         }
       }
       return out;
-    });
+    }));
   },
 };
+
+/** One quantity of a resource list: its name and its amount; the amount when it is one. */
+function checkAmount(path: ObjectPath, kind: string, name: string, given: unknown, out: RuleResult[]): number | undefined {
+  const raw = given ?? 0; // a null quantity decodes as zero
+  if (!standard.test(name) && !name.includes('/')) {
+    out.push({ path, target: 'key', message: `${podTemplateRefused}: "${name}" is not a standard resource (cpu, memory, ephemeral-storage, hugepages-*) nor domain-qualified (example.com/${name}).` });
+    return undefined;
+  }
+  const amount = parseQuantity(raw);
+  if (amount === undefined) {
+    if (typeof raw === 'string') out.push({ path, message: `${podTemplateRefused}: "${raw}" is not a quantity (e.g. 500m, 1, 64Mi, 1Gi).` });
+    return undefined;
+  }
+  if (amount < 0) out.push({ path, message: `${podTemplateRefused}: ${kind}.${name} must not be negative (got ${String(raw)}).` });
+  else if (isExtended(name) && !Number.isInteger(amount)) out.push({ path, message: `${podTemplateRefused}: the extended resource ${name} must be a whole number (got ${String(raw)}).` });
+  return amount;
+}
