@@ -51,7 +51,8 @@ test('a path that holds no YAML is a usage error, not a clean run', () => {
 });
 
 test('sts preview of a folder, sts diff of a missing file: sentences, not EISDIR or ENOENT', () => {
-  refused(['preview', 'examples'], /examples is a folder: sts preview shows one file's StatefulSet \(sts check takes folders\)\./);
+  // CHANGED EXPECTATION: a folder with a Chart.yaml or a kustomization is previewed now; others are still refused.
+  refused(['preview', 'examples'], /examples is a folder with neither a Chart\.yaml nor a kustomization: sts preview shows one file's StatefulSet, a Helm chart's or a kustomize overlay's \(sts check takes any folder\)\./);
   refused(['diff', 'examples/web.yaml', join(folder, 'gone.yaml')], /gone\.yaml does not exist\./);
   refused(['diff', 'examples', 'examples/web.yaml'], /examples is a folder, not a file\./);
 });

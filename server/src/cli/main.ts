@@ -155,7 +155,7 @@ async function runPreview(args: CliArgs): Promise<number> {
   const chart = file !== '-' && existsSync(file) && statSync(file).isDirectory();
   if (chart && kustomizationFileIn(file) && !existsSync(join(file, 'Chart.yaml'))) return runOverlayPreview(args, file);
   if (chart && !existsSync(join(file, 'Chart.yaml'))) {
-    throw new UsageError(`${file} is a folder without a Chart.yaml: sts preview shows one file's StatefulSet, or a Helm chart's (sts check takes folders).`, 'preview');
+    throw new UsageError(`${file} is a folder with neither a Chart.yaml nor a kustomization: sts preview shows one file's StatefulSet, a Helm chart's or a kustomize overlay's (sts check takes any folder).`, 'preview');
   }
   const helmFlags = ['--values', '--set'].filter((f) => args.lists.has(f)).concat(args.options.has('--release') ? ['--release'] : []);
   if (!chart && helmFlags.length > 0) throw new UsageError(`${listOf(helmFlags)} ${helmFlags.length === 1 ? 'applies' : 'apply'} to a Helm chart, and ${file} is not one (a folder with a Chart.yaml).`, 'preview');
