@@ -30,7 +30,7 @@ export const gateFacts: Record<StatefulSetGate, GateFact> = {
     // Alpha since 1.24 (off); beta off in 1.35 (1.35.0–1.35.3 shipped it on, reverted in 1.35.4 for the
     // Parallel regression kubernetes#137409); beta on in 1.37.
     defaults: { '1.31': false, '1.32': false, '1.33': false, '1.34': false, '1.35': false, '1.36': false, '1.37': true },
-    source: `${features('1.31.14')} (unversioned: Default false, Alpha); ${features('1.35.4')} ({1.35, Default false, Beta}); ${features('1.37.2')} ({1.37, Default true, Beta}); pkg/registry/apps/statefulset/strategy.go dropStatefulSetDisabledFields in every release`,
+    source: `${features('1.31.14')} (unversioned: Default false, Alpha); ${features('1.35.0')} ({1.35, Default true, Beta}, the first 1.35 patches); ${features('1.35.4')} ({1.35, Default false, Beta}); ${features('1.37.2')} ({1.37, Default true, Beta}); pkg/registry/apps/statefulset/strategy.go dropStatefulSetDisabledFields in every release`,
   },
   StatefulSetRecreateStrategy: {
     effect: 'on: updateStrategy.type Recreate is accepted (KEP-3541); off: only RollingUpdate and OnDelete',
@@ -40,7 +40,9 @@ export const gateFacts: Record<StatefulSetGate, GateFact> = {
   PodLevelResources: {
     effect: 'off: the API server drops spec.template.spec.resources (pkg/api/pod/util.go dropDisabledPodLevelResources); on: pod-level requests and limits are kept',
     defaults: { '1.32': false, '1.33': false, '1.34': true, '1.35': true, '1.36': true, '1.37': true },
-    source: `pkg/features/versioned_kube_features.go @ v1.32.13 ({1.32, Default false, Alpha}); ${features('1.34.4')} ({1.34, Default true, Beta}); still Beta (on) in ${features('1.37.2')}`,
+    // Still beta in 1.37.2 (not GA); turning it off there needs PodLevelResourcesFixDefaulting,
+    // PodLevelResourcesFixKubeletQOSClass and InPlacePodLevelResourcesVerticalScaling off too (their dependency).
+    source: `pkg/features/versioned_kube_features.go @ v1.32.13 ({1.32, Default false, Alpha}); ${features('1.34.4')} ({1.34, Default true, Beta}); still Beta (on) in ${features('1.37.2')}, with gates that depend on it`,
   },
 };
 
