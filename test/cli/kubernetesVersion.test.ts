@@ -32,7 +32,7 @@ test('sts check: an error for 1.37 (the default), a warning and an unknown field
   const newest = sts(['check', file]);
   assert.equal(newest.status, 1);
   assert.match(newest.stdout, /web\.yaml:8:\d+: error \[max-unavailable-invalid\] maxUnavailable 0 cannot be 0: the API server rejects it \(Kubernetes 1\.37, MaxUnavailableStatefulSet gate on \(the 1\.37 default\)\)/);
-  assert.match(newest.stdout, /\nKubernetes 1\.37 · gates: MaxUnavailableStatefulSet on, StatefulSetRecreateStrategy off, PodLevelResources on\n1 error, 0 warnings/);
+  assert.match(newest.stdout, /\nKubernetes 1\.37 · gates: MaxUnavailableStatefulSet on, StatefulSetRecreateStrategy off, PodLevelResources on, ContainerRestartRules on\n1 error, 0 warnings/);
   const old = sts(['check', '--kubernetes-version', '1.31', file]);
   assert.equal(old.status, 1);
   assert.match(old.stdout, /web\.yaml:12:\d+: error \[field-not-in-version\] spec\.template\.spec\.resources was added in Kubernetes 1\.32/);
@@ -52,7 +52,7 @@ test('--feature-gates overrides a release default; --max-unavailable-gate is kep
 test('sts preview ends with the release and gates it simulated; a release we do not know is a usage error', () => {
   const preview = sts(['preview', '--kubernetes-version', '1.34', file]);
   assert.equal(preview.status, 0);
-  assert.match(preview.stdout, /\nKubernetes 1\.34 · gates: MaxUnavailableStatefulSet off, PodLevelResources on\n$/);
+  assert.match(preview.stdout, /\nKubernetes 1\.34 · gates: MaxUnavailableStatefulSet off, PodLevelResources on, ContainerRestartRules off\n$/);
   const wrong = sts(['check', '--kubernetes-version', '1.29', file]);
   assert.equal(wrong.status, 2);
   assert.match(wrong.stderr, /1\.29/);

@@ -109,7 +109,7 @@ test('gates: each release default, overrides, the old setting, a gate the releas
   assert.equal(gateOn({ ...defaultSettings, kubernetesVersion: '1.36', maxUnavailableGate: true }, 'MaxUnavailableStatefulSet'), true);
   assert.equal(gateOn(settingsFor('1.36', { StatefulSetRecreateStrategy: true }), 'StatefulSetRecreateStrategy'), false);
   assert.deepEqual(gatesInForce(settingsFor('1.31')), { MaxUnavailableStatefulSet: false });
-  assert.equal(versionSummary(settingsFor('1.37')), 'Kubernetes 1.37 · gates: MaxUnavailableStatefulSet on, StatefulSetRecreateStrategy off, PodLevelResources on');
+  assert.equal(versionSummary(settingsFor('1.37')), 'Kubernetes 1.37 · gates: MaxUnavailableStatefulSet on, StatefulSetRecreateStrategy off, PodLevelResources on, ContainerRestartRules on');
 });
 
 test('settings: statefulset.maxUnavailableGate is read as featureGates and said to have moved; a wrong version falls back to 1.37', () => {
@@ -175,4 +175,15 @@ test('an invalid claim template: refused from 1.34; before, accepted and no clai
   const message = (version: KubernetesVersion) => findings(text, settingsFor(version)).find((f) => f.rule === 'claim-spec-invalid')?.message ?? '';
   assert.match(message('1.37'), /^The API server refuses this StatefulSet at create: storageClassName "Fast_SSD"/);
   assert.match(message('1.31'), /^Kubernetes 1\.31 accepts this StatefulSet \(it validates claim templates only from 1\.34\), but the controller cannot create the claims, and so no pod \(FailedCreate\): storageClassName "Fast_SSD"/);
+});
+
+test("a container's restartPolicyRules: unknown to 1.33, dropped by 1.34 (ContainerRestartRules off), checked from 1.35", () => {
+  const text = manifest('').replace('containers: [{name: c, image: nginx}]', 'containers: [{name: c, image: nginx, restartPolicy: Never, restartPolicyRules: [{action: Restart, exitCodes: {operator: In, values: [42]}}]}]');
+  assert.notEqual(text, manifest(''));
+  const rules = (version: KubernetesVersion) => findings(text, settingsFor(version)).filter((f) => f.rule === 'field-not-in-version');
+  assert.match(rules('1.33')[0]?.message ?? '', /^spec\.template\.spec\.containers\[0\]\.restartPolicyRules was added in Kubernetes 1\.34/);
+  const dropped = rules('1.34');
+  assert.equal(dropped[0]?.severity, 'warning');
+  assert.match(dropped[0]?.message ?? '', /is dropped by the API server \(Kubernetes 1\.34, ContainerRestartRules gate off \(the 1\.34 default\)\)/);
+  assert.deepEqual(rules('1.35'), []);
 });

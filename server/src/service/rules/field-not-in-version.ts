@@ -5,10 +5,14 @@ import { pathText } from '../schema/problemFromError';
 import { field, isStatefulSet } from './read';
 import type { Rule } from './types';
 
-/** Fields the API server drops while their gate is off (pkg/api/pod/util.go dropDisabledPodLevelResources). */
-const gatedFields: { path: string[]; gate: StatefulSetGate }[] = [
-  { path: ['spec', 'template', 'spec', 'resources'], gate: 'PodLevelResources' },
-];
+/** Fields the API server drops while their gate is off (pkg/api/pod/util.go dropDisabledPodLevelResources, dropContainerRestartRules). */
+function gatedFields(value: unknown): { path: (string | number)[]; gate: StatefulSetGate }[] {
+  const containers = field(value, 'spec', 'template', 'spec', 'containers');
+  return [
+    { path: ['spec', 'template', 'spec', 'resources'], gate: 'PodLevelResources' },
+    ...(Array.isArray(containers) ? containers.map((_, i) => ({ path: ['spec', 'template', 'spec', 'containers', i, 'restartPolicyRules'], gate: 'ContainerRestartRules' as const })) : []),
+  ];
+}
 
 /**
  * A field the target Kubernetes release (statefulset.kubernetesVersion) does not have: added in a
@@ -29,8 +33,8 @@ export const fieldNotInVersion: Rule = {
         : `${pathText(path)} was removed after Kubernetes ${span.until}: the API server of Kubernetes ${version} does not know it (unknown field), and kubectl apply refuses it.`,
     }));
     if (!isStatefulSet(object)) return missing;
-    const dropped = gatedFields.flatMap(({ path, gate }) => {
-      const value = field(object.value, ...path);
+    const dropped = gatedFields(object.value).flatMap(({ path, gate }) => {
+      const value = path.reduce<unknown>((node, step) => (node !== null && typeof node === 'object' ? (node as Record<string | number, unknown>)[step] : undefined), object.value);
       if (value === undefined || value === null || gateOn(settings, gate) || !gateExists(version, gate)) return [];
       if (missing.some((m) => m.path.join('.') === path.join('.'))) return [];
       return [{

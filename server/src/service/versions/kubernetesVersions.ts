@@ -11,8 +11,8 @@ export type KubernetesVersion = (typeof kubernetesVersions)[number];
 export const newestKubernetesVersion: KubernetesVersion = '1.37';
 
 /** The feature gates that change what the API server does with a StatefulSet. */
-export type StatefulSetGate = 'MaxUnavailableStatefulSet' | 'StatefulSetRecreateStrategy' | 'PodLevelResources';
-export const statefulSetGates: readonly StatefulSetGate[] = ['MaxUnavailableStatefulSet', 'StatefulSetRecreateStrategy', 'PodLevelResources'];
+export type StatefulSetGate = 'MaxUnavailableStatefulSet' | 'StatefulSetRecreateStrategy' | 'PodLevelResources' | 'ContainerRestartRules';
+export const statefulSetGates: readonly StatefulSetGate[] = ['MaxUnavailableStatefulSet', 'StatefulSetRecreateStrategy', 'PodLevelResources', 'ContainerRestartRules'];
 
 export interface GateFact {
   /** What the gate changes for a StatefulSet. */
@@ -43,6 +43,11 @@ export const gateFacts: Record<StatefulSetGate, GateFact> = {
     // Still beta in 1.37.2 (not GA); turning it off there needs PodLevelResourcesFixDefaulting,
     // PodLevelResourcesFixKubeletQOSClass and InPlacePodLevelResourcesVerticalScaling off too (their dependency).
     source: `pkg/features/versioned_kube_features.go @ v1.32.13 ({1.32, Default false, Alpha}); ${features('1.34.4')} ({1.34, Default true, Beta}); still Beta (on) in ${features('1.37.2')}, with gates that depend on it`,
+  },
+  ContainerRestartRules: {
+    effect: 'off: the API server drops a container\'s restartPolicyRules (pkg/api/pod/util.go dropContainerRestartRules); on: they are validated (they need the container\'s restartPolicy)',
+    defaults: { '1.34': false, '1.35': true, '1.36': true, '1.37': true },
+    source: `${features('1.34.4')} ({1.34, Default false, Alpha}); ${features('1.35.4')} ({1.35, Default true, Beta}); the same in ${features('1.37.2')}`,
   },
 };
 
