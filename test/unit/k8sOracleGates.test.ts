@@ -40,6 +40,8 @@ const cases: { name: string; gate: StatefulSetGate; text: string }[] = [
   { name: 'Recreate', gate: 'StatefulSetRecreateStrategy', text: manifest('{type: Recreate}') },
   { name: 'Recreate with rollingUpdate', gate: 'StatefulSetRecreateStrategy', text: manifest('{type: Recreate, rollingUpdate: {partition: 0}}') },
   { name: 'OnDelete', gate: 'StatefulSetRecreateStrategy', text: manifest('{type: OnDelete}') },
+  { name: 'restart rules', gate: 'ContainerRestartRules', text: manifest('{type: RollingUpdate}').replace('containers: [{name: c, image: nginx}]', 'containers: [{name: c, image: nginx, restartPolicy: Never, restartPolicyRules: [{action: Restart, exitCodes: {operator: In, values: [42]}}]}]') },
+  { name: 'restart rules without restartPolicy', gate: 'ContainerRestartRules', text: manifest('{type: RollingUpdate}').replace('containers: [{name: c, image: nginx}]', 'containers: [{name: c, image: nginx, restartPolicyRules: [{action: Restart, exitCodes: {operator: In, values: [42]}}]}]') },
   { name: 'pod-level resources', gate: 'PodLevelResources', text: manifest('{type: RollingUpdate}', '      resources: {limits: {cpu: "2", memory: 1Gi}}\n') },
 ];
 
@@ -49,10 +51,10 @@ test('with each gate on and off in 1.37, our rules and the API server agree on e
   for (const c of cases) {
     for (const on of [true, false]) {
       const featureGates = { [c.gate]: on };
-      // 1.37 refuses PodLevelResources off while the gates that depend on it stay on (as kube-apiserver's flag would).
+      // 1.37 refuses a gate off while the gates that depend on it stay on (as kube-apiserver's flag would).
       const dependents: Record<string, boolean> = c.gate === 'PodLevelResources' && !on
         ? { PodLevelResourcesFixDefaulting: false, PodLevelResourcesFixKubeletQOSClass: false, InPlacePodLevelResourcesVerticalScaling: false }
-        : {};
+        : c.gate === 'ContainerRestartRules' && !on ? { RestartAllContainersOnContainerExits: false } : {};
       const answer = await oracle.ask({ op: 'validate', object: c.text, featureGates: { ...featureGates, ...dependents } });
       assert.equal(answer.failure, undefined, `${c.name}: ${answer.failure}`);
       const result = compare(c.text, answer, { ...defaultSettings, kubernetesVersion: '1.37', featureGates });
@@ -68,4 +70,6 @@ test('with each gate on and off in 1.37, our rules and the API server agree on e
   assert.ok(rows.some((r) => r.startsWith('maxUnavailable 0, MaxUnavailableStatefulSet off: ours ok, Kubernetes ok')), rows.join('\n'));
   assert.ok(rows.some((r) => r.startsWith('Recreate, StatefulSetRecreateStrategy on: ours ok, Kubernetes ok')), rows.join('\n'));
   assert.ok(rows.some((r) => r.startsWith('Recreate, StatefulSetRecreateStrategy off: ours error, Kubernetes error')), rows.join('\n'));
+  assert.ok(rows.some((r) => r.startsWith('restart rules without restartPolicy, ContainerRestartRules on: ours error, Kubernetes error')), rows.join('\n'));
+  assert.ok(rows.some((r) => r.startsWith('restart rules without restartPolicy, ContainerRestartRules off: ours ok, Kubernetes ok')), rows.join('\n'));
 });

@@ -3,7 +3,7 @@ import { containerName, podSpecPath, podSpecOf, templateContainers } from './pod
 import { field, isStatefulSet } from './read';
 import type { ObjectPath } from '../model';
 import type { Rule, RuleResult } from './types';
-import { atLeast } from '../versions/kubernetesVersions';
+import { gateOn } from '../versions/gates';
 
 const pullPolicies = ['Always', 'IfNotPresent', 'Never'];
 const messagePolicies = ['File', 'FallbackToLogsOnError'];
@@ -21,7 +21,7 @@ export const containerInvalid: Rule = {
   check: ({ object, fragment, settings }) => {
     if (!isStatefulSet(object) || fragment) return [];
     // The ContainerRestartRules gate is on by default from 1.35 (beta); before, the field is dropped.
-    const restartRulesValidated = atLeast(settings.kubernetesVersion, '1.35');
+    const restartRulesValidated = gateOn(settings, 'ContainerRestartRules'); // the release's default, or statefulset.featureGates
     const out: RuleResult[] = [];
     const spec = podSpecOf(object.value);
     const containers = field(spec, 'containers');
