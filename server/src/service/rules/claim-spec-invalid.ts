@@ -1,6 +1,7 @@
 import { dnsLabelProblem, dnsSubdomainProblem, parseQuantity, refusedOnCreate } from './k8sSyntax';
 import { field, isStatefulSet, records } from './read';
 import type { Rule, RuleResult } from './types';
+import { atLeast } from '../versions/kubernetesVersions';
 
 const accessModes = ['ReadOnlyMany', 'ReadWriteMany', 'ReadWriteOnce', 'ReadWriteOncePod'];
 
@@ -14,7 +15,7 @@ export const claimSpecInvalid: Rule = {
   id: 'claim-spec-invalid',
   severity: 'error',
   scope: 'document',
-  check: ({ object }) => {
+  check: ({ object, settings }) => {
     if (!isStatefulSet(object)) return [];
     return records(field(object.value, 'spec', 'volumeClaimTemplates')).flatMap((claim, i): RuleResult[] => {
       const at = ['spec', 'volumeClaimTemplates', i];
@@ -25,6 +26,10 @@ export const claimSpecInvalid: Rule = {
       const storageClass = field(claim, 'spec', 'storageClassName');
       const classProblem = typeof storageClass === 'string' && storageClass !== '' ? dnsSubdomainProblem(storageClass) : undefined;
       if (classProblem) out.push({ path: [...at, 'spec', 'storageClassName'], message: `${refusedOnCreate}: storageClassName "${String(storageClass)}" ${classProblem}.` });
+      // VolumeAttributesClass is GA (its gate always on) from 1.34; before, the field is dropped.
+      const attributesClass = field(claim, 'spec', 'volumeAttributesClassName');
+      const attributesProblem = typeof attributesClass === 'string' && attributesClass !== '' && atLeast(settings.kubernetesVersion, '1.34') ? dnsSubdomainProblem(attributesClass) : undefined;
+      if (attributesProblem) out.push({ path: [...at, 'spec', 'volumeAttributesClassName'], message: `${refusedOnCreate}: volumeAttributesClassName "${String(attributesClass)}" ${attributesProblem}.` });
       const volumeMode = field(claim, 'spec', 'volumeMode');
       if (typeof volumeMode === 'string' && volumeMode !== 'Block' && volumeMode !== 'Filesystem') out.push({ path: [...at, 'spec', 'volumeMode'], message: `${refusedOnCreate}: volumeMode "${volumeMode}" is not Block or Filesystem.` });
       const modes = field(claim, 'spec', 'accessModes');
