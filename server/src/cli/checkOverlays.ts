@@ -35,7 +35,7 @@ export function overlaysIn(paths: readonly string[]): string[] {
  */
 export async function checkOverlays(overlays: readonly string[], settings: Settings, plain: readonly Reported[]): Promise<Reported[]> {
   const reports: Reported[] = [];
-  const seen = new Set(plain.map((r) => `${r.file}\n${r.line}\n${r.column}\n${r.rule}`));
+  const seen = new Set(plain.map((r) => `${r.file}\n${r.line}\n${r.rule}`));
   try {
     for (const dir of overlays) {
       const checked = await checkOverlay(dir, settings, new WorkspaceIndex());
@@ -45,7 +45,7 @@ export async function checkOverlays(overlays: readonly string[], settings: Setti
         if (!lines) continue;
         for (const finding of findings) {
           const report = toReported(displayPath(uri), finding, lines, checked.linesOf);
-          const key = `${report.file}\n${report.line}\n${report.column}\n${report.rule}`;
+          const key = `${report.file}\n${report.line}\n${report.rule}`;
           if (!seen.has(key)) reports.push(report);
         }
       }
