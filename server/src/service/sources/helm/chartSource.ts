@@ -40,22 +40,38 @@ interface Written {
 }
 
 /**
- * Templates and values files parsed for alignment, by their text: an edit re-renders the whole
- * chart, but only the edited file's text is new (a chart and its library have ~100 files).
- * Bounded: when full it starts again.
+ * Templates and values files parsed for alignment, by file, for its last text: an edit re-renders
+ * the whole chart, but only the edited file's text is new (a chart and its library have ~100
+ * files). One text per file: a cache by text kept every keystroke's. Bounded: when full it starts again.
  */
-const parsedTexts = new Map<string, { lines: TemplateLine[]; defines?: Map<string, TemplateLine[]> }>();
+const parsedTexts = new Map<string, { text: string; lines: TemplateLine[]; defines?: Map<string, TemplateLine[]> }>();
 const parsedValues = new Map<string, ValuesFile>();
-const keptTexts = 4000;
+const keptFiles = 4000;
 
-function parsedTemplate(text: string): { lines: TemplateLine[]; defines?: Map<string, TemplateLine[]> } {
-  let parsed = parsedTexts.get(text);
-  if (!parsed) {
-    if (parsedTexts.size >= keptTexts) parsedTexts.clear();
-    parsedTexts.set(text, (parsed = { lines: templateLines(text) }));
+function parsedTemplate(uri: string, text: string): { lines: TemplateLine[]; defines?: Map<string, TemplateLine[]> } {
+  let parsed = parsedTexts.get(uri);
+  if (parsed?.text !== text) {
+    if (parsedTexts.size >= keptFiles) parsedTexts.clear();
+    parsedTexts.set(uri, (parsed = { text, lines: templateLines(text) }));
   }
   return parsed;
 }
+
+/**
+ * A rendered template's documents and its lines' origins, by file: kept while the rendered text,
+ * the template's text and every helper's text are the same, so that a re-render after an edit of
+ * one template gives the others' documents back, with the rules' memos on them (as a plain file's
+ * unchanged documents keep theirs).
+ */
+interface AlignedRender {
+  renderedText: string;
+  templateText: string;
+  /** The chart's helpers (.tpl) as they were: a helper that changed may have moved any origin. */
+  helpers: string;
+  documents: ManifestDocument[];
+  written: Omit<Written, 'offset'>;
+}
+const alignedRenders = new Map<string, AlignedRender>();
 
 function valuesFile(uri: string, text: string): ValuesFile {
   const key = `${uri}\n${text}`;
@@ -77,28 +93,40 @@ export function chartSource(chart: ChartTexts, rendered: readonly RenderedText[]
   const uriOf = (path: string): string => `${chart.rootUri}/${path}`;
   const linesOfTemplate = (path: string): TemplateLine[] | undefined => {
     const text = chart.templates.get(path);
-    return text === undefined ? undefined : parsedTemplate(text).lines;
+    return text === undefined ? undefined : parsedTemplate(uriOf(path), text).lines;
   };
   const defines = new Map<string, { file: string; lines: readonly TemplateLine[] }>();
+  const helperTexts: string[] = [];
   for (const [path, text] of chart.templates) {
     if (!path.endsWith('.tpl')) continue;
-    const parsed = parsedTemplate(text);
+    helperTexts.push(path, text);
+    const parsed = parsedTemplate(uriOf(path), text);
     parsed.defines ??= definesOf(parsed.lines);
     for (const [name, lines] of parsed.defines) defines.set(name, { file: path, lines });
   }
   const values = chart.values.map((v) => valuesFile(v.uri, v.text));
   const written = new Map<ManifestDocument, Written>();
   const documents: ManifestDocument[] = [];
+  const helpers = helperTexts.join('\0');
+  const seen = new Map<string, number>(); // a template that prints several `# Source:` parts: one entry per part
   for (const { source, text } of rendered) {
     const path = pathInChart(chart.name, source);
     const template = linesOfTemplate(path);
     if (!template) continue;
-    const origins = alignRendered(path, template, text, defines as Defines);
-    const lines = new LineIndex(text);
-    const renderedLines = text.split('\n');
-    for (const document of parseFile(text)) {
+    const part = seen.get(path) ?? 0;
+    seen.set(path, part + 1);
+    const key = `${uriOf(path)}#${part}`;
+    const templateText = chart.templates.get(path) ?? '';
+    let aligned = alignedRenders.get(key);
+    if (aligned?.renderedText !== text || aligned.templateText !== templateText || aligned.helpers !== helpers) {
+      const origins = alignRendered(path, template, text, defines as Defines);
+      aligned = { renderedText: text, templateText, helpers, documents: parseFile(text), written: { file: path, origins, lines: new LineIndex(text), renderedLines: text.split('\n') } };
+      if (alignedRenders.size >= keptFiles) alignedRenders.clear();
+      alignedRenders.set(key, aligned);
+    }
+    for (const document of aligned.documents) {
       documents.push(document);
-      written.set(document, { file: path, origins, lines, renderedLines, offset: document.offset });
+      written.set(document, { ...aligned.written, offset: document.offset });
     }
   }
 
