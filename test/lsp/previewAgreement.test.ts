@@ -128,7 +128,7 @@ test('service-missing names a pod\'s DNS name, not the Service\'s', async () => 
   await session.open(uri, mistakes.replace('serviceName: postgres', 'serviceName: pg-headless'));
   const diagnostics = await session.diagnostics(uri, (d) => d.some((x) => x.code === 'service-missing'));
   const message = String(diagnostics.find((d) => d.code === 'service-missing')?.message ?? '');
-  assert.match(message, /their DNS names \(db-0\.pg-headless\.default\.svc…\)/);
+  assert.match(message, /the pods' own DNS names \(db-0\.pg-headless\.default\.svc…\)/);
 });
 
 test('the hover on a missing Service warns first, then gives the DNS name as one that works once fixed', async () => {

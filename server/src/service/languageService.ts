@@ -63,8 +63,11 @@ export function parsePart(uri: string, text: string, settings: Settings): Parsed
 
 /** The findings of a parsed part, now that the whole file's Services and the other files' are known. */
 export function checkPart(
-  { uri, settings, documents }: ParsedPart, fileServices: readonly ServiceInfo[], workspace: readonly (readonly [string, readonly ServiceInfo[]])[],
+  { uri, settings, documents, services }: ParsedPart, fileServices: readonly ServiceInfo[], workspace: readonly (readonly [string, readonly ServiceInfo[]])[],
 ): Finding[] {
+  // The part is the file's tail (the worker parses the second half): its Services are the last of
+  // the file's, and a rule on a Service itself (service-duplicate) compares its place in the file.
+  servicesOf(uri, documents, settings.defaultNamespace, fileServices.length - services.length);
   const index = new WorkspaceIndex();
   for (const [other, services] of workspace) index.set(other, services);
   return checkDocuments(documents, settings, { services: index.lookupFor(uri, fileServices) });

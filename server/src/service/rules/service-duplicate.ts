@@ -11,11 +11,14 @@ export const serviceDuplicate: Rule = {
   id: 'service-duplicate',
   severity: 'warning',
   scope: 'workspace',
-  check: ({ object, services }) => {
-    if (!isService(object)) return [];
+  check: ({ object, services, settings }) => {
+    if (!isService(object) || !object.name) return [];
+    // The lookup comes first, whatever else is known: the findings are kept while every lookup a
+    // rule made finds the same Service (checkDocuments), so a rule that returned before looking
+    // (a document checked ahead, before its file's Services were read) would be kept as it was.
+    const winner = services.find(object.namespace ?? settings.defaultNamespace, object.name);
     const own = serviceInfoOf(object);
     if (!own) return [];
-    const winner = services.find(own.namespace, own.name);
     if (!winner || winner.uri !== own.uri || winner.ordinal <= own.ordinal) return [];
     return [{
       path: ['metadata', 'name'],

@@ -51,9 +51,9 @@ export function mayDefineService(text: string): boolean {
   return text.includes('Service');
 }
 
-/** The Services defined in a parsed file. */
-export function servicesOf(uri: string, documents: readonly ManifestDocument[], defaultNamespace: string): ServiceInfo[] {
+/** The Services defined in a parsed file (or in a run of its documents whose first Service is the file's `firstOrdinal`-th). */
+export function servicesOf(uri: string, documents: readonly ManifestDocument[], defaultNamespace: string, firstOrdinal = 0): ServiceInfo[] {
   const services: ServiceInfo[] = [];
-  for (const { object } of serviceObjects(documents)) services.push(serviceInfo(object, uri, services.length, defaultNamespace));
+  for (const { object } of serviceObjects(documents)) services.push(serviceInfo(object, uri, firstOrdinal + services.length, defaultNamespace));
   return services;
 }
