@@ -111,7 +111,7 @@ describe('StatefulSet Studio in VS Code: quick fixes, the deployed version, hove
         const warning = problems.find(withCode('db.yaml', 'immutable-field-changed'))!;
         assert.equal(warning.severity, 'Warning', 'immutable-field-changed is a warning');
         assert.ok(warning.message.startsWith(IMMUTABLE_CLAIMS), `the message starts "${IMMUTABLE_CLAIMS}": ${warning.message}`);
-        assert.match(warning.message, /deployed: "1Gi", now: "5Gi"/, 'the message gives both values');
+        assert.match(warning.message, /spec\.resources\.requests\.storage: "1Gi" → "5Gi"/, 'the message gives both values, field by field');
         assert.equal(warning.line, storage, 'the warning is on the storage line');
         assert.deepEqual(codesIn(problems, 'db.yaml'), ['immutable-field-changed'], 'the only diagnostic of db.yaml');
         await s.passedCheck('immutable-field-changed-warning-after-typing-5Gi');
