@@ -1,7 +1,7 @@
 import { CodeActionKind, type CodeAction, type Diagnostic, type TextDocumentEdit, type WorkspaceEdit } from 'vscode-languageserver/node';
 import type { ChartCheck } from '../host/chartCheck';
 import { preferredWithoutOverlaps, type SourceFix } from '../service/sources/sourceFixes';
-import { fixAllKind } from './toCodeActions';
+import { fixAllKind, wants } from './toCodeActions';
 
 const sameRange = (a: { line: number; character: number }, b: { line: number; character: number }): boolean => a.line === b.line && a.character === b.character;
 
@@ -30,9 +30,8 @@ export function chartCodeActions(
     }
     return { documentChanges };
   };
-  const wants = (kind: string): boolean => !only || only.some((requested) => kind === requested || kind.startsWith(`${requested}.`));
   const actions: CodeAction[] = [];
-  if (wants(CodeActionKind.QuickFix)) {
+  if (wants(only, CodeActionKind.QuickFix)) {
     for (const diagnostic of diagnostics) {
       const finding = findings.find((f) => f.rule === diagnostic.code
         && sameRange(lines.positionAt(f.start), diagnostic.range.start) && sameRange(lines.positionAt(f.end), diagnostic.range.end));
@@ -53,7 +52,7 @@ export function chartCodeActions(
     const all = fixAll();
     if (all && all.count > 1) actions.push({ title: `Fix all ${all.count} fixable StatefulSet problems in this file`, kind: CodeActionKind.QuickFix, edit: all.edit });
   }
-  if (only && wants(fixAllKind)) {
+  if (only && wants(only, fixAllKind)) {
     const all = fixAll();
     if (all) actions.push({ title: 'Fix all StatefulSet problems in this file', kind: fixAllKind, edit: all.edit });
   }

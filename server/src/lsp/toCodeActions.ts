@@ -51,7 +51,8 @@ function quickFix(fix: FileFix, diagnostic: Diagnostic, edit: WorkspaceEdit): Co
   return { title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.preferred, edit };
 }
 
-function wants(only: readonly string[] | undefined, kind: string): boolean {
+/** Whether a code action request (its `only` kinds) asks for actions of `kind`: a requested kind covers its sub-kinds. */
+export function wants(only: readonly string[] | undefined, kind: string): boolean {
   return !only || only.some((requested) => kind === requested || kind.startsWith(`${requested}.`));
 }
 
