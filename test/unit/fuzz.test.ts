@@ -8,8 +8,12 @@ import { assertCliSound, assertCrlfLikeLf, assertIncrementalMatchesFresh, assert
 
 // The fuzz properties, bounded for `npm test` (a few seconds each on two cores). The long run
 // is `npm run fuzz` (test/fuzz/run.ts). A failure prints its seed and path: replay it with
-// FUZZ_SEED=<seed> FUZZ_PATH=<path> on this file.
-const replay = process.env.FUZZ_SEED ? { seed: Number(process.env.FUZZ_SEED), ...(process.env.FUZZ_PATH ? { path: process.env.FUZZ_PATH } : {}) } : {};
+// FUZZ_SEED=<seed> FUZZ_PATH=<path> on this file. The seed is fixed by default so that `npm test`
+// gives the same answer on every machine (a CI run is never red by luck); new inputs are the
+// long run's job, or FUZZ_SEED=random's.
+const fixedSeed = 20261206;
+const seed = process.env.FUZZ_SEED === 'random' ? undefined : Number(process.env.FUZZ_SEED ?? fixedSeed);
+const replay = seed === undefined ? {} : { seed, ...(process.env.FUZZ_PATH ? { path: process.env.FUZZ_PATH } : {}) };
 const runs = (numRuns: number): fc.Parameters<unknown> => ({ numRuns, ...replay });
 
 // Compile the schemas before any call is timed.
