@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
+import '../helpers/propertySeed';
 import { checkFile } from '../../server/src/service/languageService';
 import type { Finding } from '../../server/src/service/model';
 import { DocumentStore } from '../../server/src/service/parse/documentStore';

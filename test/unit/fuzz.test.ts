@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import fc from 'fast-check';
+import '../helpers/propertySeed';
 import { anyManifestText, corpus, dumpedYaml, mutate, mutatedCorpusFile, yamlishText } from '../fuzz/arbitraries';
 import { checkFile } from '../../server/src/service/languageService';
 import { defaultSettings } from '../../server/src/service/settings';
@@ -8,13 +9,8 @@ import { assertCliSound, assertCrlfLikeLf, assertIncrementalMatchesFresh, assert
 
 // The fuzz properties, bounded for `npm test` (a few seconds each on two cores). The long run
 // is `npm run fuzz` (test/fuzz/run.ts). A failure prints its seed and path: replay it with
-// FUZZ_SEED=<seed> FUZZ_PATH=<path> on this file. The seed is fixed by default so that `npm test`
-// gives the same answer on every machine (a CI run is never red by luck); new inputs are the
-// long run's job, or FUZZ_SEED=random's.
-const fixedSeed = 20261206;
-const seed = process.env.FUZZ_SEED === 'random' ? undefined : Number(process.env.FUZZ_SEED ?? fixedSeed);
-const replay = seed === undefined ? {} : { seed, ...(process.env.FUZZ_PATH ? { path: process.env.FUZZ_PATH } : {}) };
-const runs = (numRuns: number): fc.Parameters<unknown> => ({ numRuns, ...replay });
+// FUZZ_SEED=<seed> FUZZ_PATH=<path> on this file (test/helpers/propertySeed.ts).
+const runs = (numRuns: number): fc.Parameters<unknown> => ({ numRuns });
 
 // Compile the schemas before any call is timed.
 checkFile('file:///warm.yaml', 'apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: warm\n', defaultSettings, new WorkspaceIndex());

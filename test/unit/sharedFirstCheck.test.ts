@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import fc from 'fast-check';
+import '../helpers/propertySeed';
 import { PartWorker, type WorkerPart } from '../../server/src/lsp/largeFile/partWorker';
 import { sharedFirstCheck } from '../../server/src/lsp/largeFile/sharedFirstCheck';
 import { checkPart, checkFile, parsePart } from '../../server/src/service/languageService';
