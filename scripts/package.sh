@@ -2,7 +2,7 @@
 # Builds the bundles and packs them into dist/statefulset-studio.vsix.
 # The bundles carry their dependencies, hence --no-dependencies; what goes in is decided
 # by .vscodeignore (bundles, schemas, snippets, README, CHANGELOG, LICENSE, icon,
-# package.json). Fails if anything else got in.
+# package.json, its translations package.nls*.json and l10n/ bundles). Fails if anything else got in.
 #
 #   VSIX   where to write the package (default: <repo>/dist/statefulset-studio.vsix)
 set -euo pipefail
@@ -17,7 +17,7 @@ npx --no-install vsce package --no-dependencies --out "$vsix"
 
 # What a VSIX of ours may hold; vsce adds the manifest, [Content_Types].xml and renames
 # README/CHANGELOG/LICENSE.
-allowed='^(extension\.vsixmanifest|\[Content_Types\]\.xml|extension/(package\.json|readme\.md|changelog\.md|LICENSE\.txt|images/icon\.png|dist/[^/]+\.(js|css)|dist/(helm|kustomize)\.wasm|schemas/[^/]+\.json|snippets/[^/]+\.json))$'
+allowed='^(extension\.vsixmanifest|\[Content_Types\]\.xml|extension/(package\.json|readme\.md|changelog\.md|LICENSE\.txt|images/icon\.png|dist/[^/]+\.(js|css)|dist/(helm|kustomize)\.wasm|schemas/[^/]+\.json|snippets/[^/]+\.json|package\.nls(\.[a-z-]+)?\.json|l10n/bundle\.l10n\.[a-z-]+\.json))$'
 if command -v unzip > /dev/null; then
   unexpected="$(unzip -Z1 "$vsix" | grep -Ev "$allowed" || true)"
   if [[ -n $unexpected ]]; then
