@@ -83,6 +83,20 @@ test('everything from the manifest is shown as text, never run as HTML', async (
   await page.locator('h1').filter({ hasText: /^default\/web/ }).waitFor();
 });
 
+test('a pod the controller can never create is marked in its row, with the reason', async () => {
+  // 55 characters: the names fit, but "<set>-<hash>" (the controller-revision-hash label) does not.
+  for (const length of [55, 62]) {
+    await post(previewMessage(manifest.replace('name: web\n', `name: ${'a'.repeat(length)}\n`)));
+    const refused = page.locator('table tbody tr.refused');
+    await refused.nth(2).waitFor({ state: 'attached' });
+    assert.match(await refused.first().locator('.problem').textContent() ?? '', /^never created: the controller's pod creation is refused \(FailedCreate\), since /);
+    await page.screenshot({ path: join(shots, `preview-page-refused-pods-${length}.png`), fullPage: true });
+  }
+  await post(previewMessage(manifest));
+  await page.locator('table tbody tr').nth(2).waitFor();
+  assert.equal(await page.locator('table tbody tr.refused').count(), 0, 'pods that can be created are not marked');
+});
+
 test('copy buttons, what-if controls and the picker send typed messages to the host', async () => {
   await page.getByRole('button', { name: "Copy web-1's DNS name" }).click();
   await page.getByLabel('replicas').fill('5');

@@ -46,9 +46,12 @@ export function podsTable(sim: Simulation, whatIfReplicas = false): HTMLElement 
     ? el('p', { class: 'muted' }, `Showing the first ${sim.simulatedReplicas} of ${sim.replicas} pods.`)
     : null;
   // data-label names each cell where a narrow panel shows a row as a card (preview.css).
-  const rows = sim.pods.map((pod) => el('tr', {},
+  // A pod the controller can never create (FailedCreate) keeps its row, marked, with the reason:
+  // the names are what it would try, not what will run.
+  const rows = sim.pods.map((pod) => el('tr', pod.problem === undefined ? {} : { class: 'refused' },
     el('td', { class: 'number', 'data-label': 'Ordinal' }, String(pod.ordinal)),
-    el('td', { class: 'pod-name', 'data-label': 'Pod' }, el('code', {}, pod.name)),
+    el('td', { class: 'pod-name', 'data-label': 'Pod' }, el('code', {}, pod.name),
+      pod.problem === undefined ? null : el('span', { class: 'problem', role: 'note' }, pod.problem)),
     el('td', { 'data-label': 'DNS name' }, pod.fqdn ? copyable(pod.fqdn, `${pod.name}'s DNS name`) : el('span', { class: 'muted' }, 'no DNS name')),
     el('td', { 'data-label': 'PVCs' }, ...(pod.pvcs.length ? pod.pvcs.map((pvc) => el('code', { class: 'pvc' }, pvc)) : [el('span', { class: 'muted' }, 'none')])),
     el('td', { 'data-label': 'After update' }, el('span', { class: `revision ${pod.revision}`, title: pod.revision === 'updated' ? 'Replaced with the new pod template when it changes' : 'Keeps the current pod template when it changes' }, pod.revision === 'updated' ? 'new' : 'old')),
