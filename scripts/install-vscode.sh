@@ -10,7 +10,8 @@
 set -euo pipefail
 
 readonly CODE_SERVER_VERSION=4.100.3
-readonly APT_PACKAGES=(libkrb5-dev pkg-config libx11-dev libxkbfile-dev libsecret-1-dev ripgrep chromium)
+# fonts-wqy-microhei: a CJK font, or the zh-cn e2e's screenshots show boxes for Chinese (issue 22; 4 MB).
+readonly APT_PACKAGES=(libkrb5-dev pkg-config libx11-dev libxkbfile-dev libsecret-1-dev ripgrep chromium fonts-wqy-microhei)
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 tools="${VSCODE_TOOLS_DIR:-$root/.vscode-test/tools}"

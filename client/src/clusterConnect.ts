@@ -7,7 +7,7 @@ import {
 
 /** The context this workspace opted in to, remembered per workspace (never globally). */
 const chosenContextKey = 'statefulset.cluster.context';
-const disconnect = 'Disconnect';
+const disconnect = vscode.l10n.t('Disconnect');
 
 /**
  * "StatefulSet: Connect to Cluster": the user picks a kubeconfig context; the server then
@@ -22,7 +22,7 @@ export function registerClusterConnection(context: vscode.ExtensionContext, clie
   const show = (connectedTo: string | undefined): void => {
     if (connectedTo === undefined) { item.hide(); return; }
     item.text = `$(cloud) ${connectedTo}`;
-    item.tooltip = `StatefulSet Studio reads ${connectedTo} (get, list, watch only). Click to change or disconnect.`;
+    item.tooltip = vscode.l10n.t('StatefulSet Studio reads {0} (get, list, watch only). Click to change or disconnect.', connectedTo);
     item.show();
   };
   let connected: string | undefined;
@@ -40,7 +40,7 @@ export function registerClusterConnection(context: vscode.ExtensionContext, clie
     client.onNotification(liveChangedNotification, onLiveChanged),
     vscode.commands.registerCommand('statefulset.connectCluster', async () => {
       if (!vscode.workspace.isTrusted) {
-        void vscode.window.showWarningMessage('StatefulSet Studio connects to a cluster only in a trusted workspace: a kubeconfig may run credential programs.');
+        void vscode.window.showWarningMessage(vscode.l10n.t('StatefulSet Studio connects to a cluster only in a trusted workspace: a kubeconfig may run credential programs.'));
         return;
       }
       const found = await client.sendRequest<ClusterContextsResult>(clusterContextsMethod);
@@ -48,9 +48,9 @@ export function registerClusterConnection(context: vscode.ExtensionContext, clie
         void vscode.window.showErrorMessage(found.error);
         return;
       }
-      const picks = found.contexts.map((name) => ({ label: name, description: name === found.current ? 'current context' : '' }));
-      if (connected !== undefined) picks.push({ label: disconnect, description: `stop reading ${connected}` });
-      const pick = await vscode.window.showQuickPick(picks, { placeHolder: 'Read a cluster (get, list, watch only) for the preview\'s live column' });
+      const picks = found.contexts.map((name) => ({ label: name, description: name === found.current ? vscode.l10n.t('current context') : '' }));
+      if (connected !== undefined) picks.push({ label: disconnect, description: vscode.l10n.t('stop reading {0}', connected) });
+      const pick = await vscode.window.showQuickPick(picks, { placeHolder: vscode.l10n.t('Read a cluster (get, list, watch only) for the preview\'s live column') });
       if (pick !== undefined) await connect(pick.label === disconnect ? null : pick.label);
     }),
   );

@@ -8,19 +8,19 @@ import * as vscode from 'vscode';
 export async function compareWithBranch(): Promise<void> {
   const config = vscode.workspace.getConfiguration('statefulset');
   const current = config.get<string>('baseline', 'off');
-  const other = 'Another branch, tag or commit…';
+  const other = vscode.l10n.t('Another branch, tag or commit…');
   const picked = await vscode.window.showQuickPick(
     [
-      { label: 'off', description: 'compare with nothing (the default)' },
-      { label: 'origin/main', description: 'the file as committed on origin/main' },
-      { label: 'HEAD', description: 'the file as last committed here' },
+      { label: 'off', description: vscode.l10n.t('compare with nothing (the default)') },
+      { label: 'origin/main', description: vscode.l10n.t('the file as committed on {0}', 'origin/main') },
+      { label: 'HEAD', description: vscode.l10n.t('the file as last committed here') },
       { label: other },
     ],
-    { title: `Compare with branch (now: ${current})`, placeHolder: 'The version immutable-field-changed and the preview compare your edits with' },
+    { title: vscode.l10n.t('Compare with branch (now: {0})', current), placeHolder: vscode.l10n.t('The version {0} and the preview compare your edits with', 'immutable-field-changed') },
   );
   if (!picked) return;
   const ref = picked.label === other
-    ? await vscode.window.showInputBox({ title: 'Compare with branch', prompt: 'A git branch, tag or commit (or a kubectl get -o yaml export, a .yaml path)', value: current === 'off' ? '' : current })
+    ? await vscode.window.showInputBox({ title: vscode.l10n.t('Compare with branch'), prompt: vscode.l10n.t('A git branch, tag or commit (or a kubectl get -o yaml export, a .yaml path)'), value: current === 'off' ? '' : current })
     : picked.label;
   if (ref === undefined || ref.trim() === '') return;
   await config.update('baseline', ref.trim(), vscode.ConfigurationTarget.Workspace);

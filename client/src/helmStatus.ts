@@ -10,8 +10,8 @@ import { releaseText } from './helmRelease';
  */
 export function helmStatusItem(client: LanguageClient): vscode.Disposable {
   const item = vscode.window.createStatusBarItem('statefulset.helmRelease', vscode.StatusBarAlignment.Right, 100);
-  item.name = 'StatefulSet Studio: Helm release';
-  item.command = { title: 'Helm settings', command: 'workbench.action.openSettings', arguments: ['statefulset.helm'] };
+  item.name = vscode.l10n.t('StatefulSet Studio: Helm release');
+  item.command = { title: vscode.l10n.t('Helm settings'), command: 'workbench.action.openSettings', arguments: ['statefulset.helm'] };
   let asked = 0;
   const update = async (): Promise<void> => {
     const editor = vscode.window.activeTextEditor;
@@ -24,8 +24,8 @@ export function helmStatusItem(client: LanguageClient): vscode.Disposable {
       item.hide();
       return;
     }
-    item.text = `$(package) ${release.releaseName} · ${release.valuesFiles.length === 1 ? 'values.yaml' : `${release.valuesFiles.length} values files`}`;
-    item.tooltip = `${releaseText(release)}\nClick to choose the values files, --set values, release name and namespace (statefulset.helm).`;
+    item.text = `$(package) ${release.releaseName} · ${release.valuesFiles.length === 1 ? 'values.yaml' : vscode.l10n.t('{0} values files', release.valuesFiles.length)}`;
+    item.tooltip = `${releaseText(release, (message, ...args) => vscode.l10n.t(message, ...args))}\n${vscode.l10n.t('Click to choose the values files, --set values, release name and namespace ({0}).', 'statefulset.helm')}`;
     item.show();
   };
   void update();

@@ -13,6 +13,19 @@ interface Target {
   name?: string;
 }
 
+/**
+ * The page's language for its <html lang> (it picks its words by it: page/l10n.ts): VS Code's
+ * display language, kept to the characters a language tag has, since it goes into the HTML.
+ */
+function pageLanguage(): string {
+  return /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(vscode.env.language) ? vscode.env.language : 'en';
+}
+
+/** Our own (translated) text put into the page's HTML: escaped all the same. */
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
 /** How long the panel waits after an edit or a cursor move before it asks the server again. */
 const followDelayMs = 150;
 
@@ -48,7 +61,7 @@ export class PreviewPanel implements vscode.Disposable {
 
   private constructor(private readonly extensionUri: vscode.Uri, private readonly client: LanguageClient) {
     const bundle = vscode.Uri.joinPath(extensionUri, 'dist');
-    this.panel = vscode.window.createWebviewPanel('statefulset.preview', 'StatefulSet Preview',
+    this.panel = vscode.window.createWebviewPanel('statefulset.preview', vscode.l10n.t('StatefulSet Preview'),
       { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
       { enableScripts: true, localResourceRoots: [bundle] });
     this.panel.iconPath = vscode.Uri.joinPath(extensionUri, 'images', 'icon.png');
@@ -76,13 +89,13 @@ export class PreviewPanel implements vscode.Disposable {
       `script-src 'nonce-${nonce}'`,
     ].join('; ');
     return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${pageLanguage()}">
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link rel="stylesheet" href="${asset('preview.css')}">
-<title>StatefulSet Preview</title>
+<title>${escapeHtml(vscode.l10n.t('StatefulSet Preview'))}</title>
 </head>
 <body>
 <main id="app" aria-live="polite"></main>
@@ -115,11 +128,11 @@ export class PreviewPanel implements vscode.Disposable {
     try {
       preview = await this.client.sendRequest<PreviewResult>(previewMethod, params);
     } catch (error) {
-      this.post({ type: 'empty', reason: `The language server could not simulate this file: ${error instanceof Error ? error.message : String(error)}` });
+      this.post({ type: 'empty', reason: vscode.l10n.t('The language server could not simulate this file: {0}', error instanceof Error ? error.message : String(error)) });
       return;
     }
     if (!preview) {
-      this.post({ type: 'empty', reason: 'No apps/v1 StatefulSet in this file. Open a StatefulSet manifest, or run "StatefulSet: Open Preview" from one.' });
+      this.post({ type: 'empty', reason: vscode.l10n.t('No apps/v1 StatefulSet in this file. Open a StatefulSet manifest, or run "{0}" from one.', vscode.l10n.t('StatefulSet: Open Preview')) });
       return;
     }
     const name = `${preview.statefulSet.namespace}/${preview.statefulSet.name}`;
@@ -129,7 +142,7 @@ export class PreviewPanel implements vscode.Disposable {
       return;
     }
     this.shownName = name;
-    this.panel.title = `Preview: ${preview.statefulSet.name}`;
+    this.panel.title = vscode.l10n.t('Preview: {0}', preview.statefulSet.name);
     // The live column: null unless the user connected this workspace to a cluster.
     const liveParams: LiveStatusParams = { namespace: preview.statefulSet.namespace, name: preview.statefulSet.name };
     const live = await this.client.sendRequest<LiveColumn | null>(liveStatusMethod, liveParams).catch(() => null);
@@ -153,7 +166,7 @@ export class PreviewPanel implements vscode.Disposable {
         void this.reveal(message.line);
         break;
       case 'copy':
-        void vscode.env.clipboard.writeText(message.text).then(() => vscode.window.setStatusBarMessage(`Copied ${message.text}`, 2000));
+        void vscode.env.clipboard.writeText(message.text).then(() => vscode.window.setStatusBarMessage(vscode.l10n.t('Copied {0}', message.text), 2000));
         break;
       default: {
         const unknown: never = message;
@@ -174,7 +187,7 @@ export class PreviewPanel implements vscode.Disposable {
   private post(message: HostMessage): void {
     // The tab names what it shows now: never the previous file's StatefulSet over an empty page.
     if (message.type === 'empty') {
-      this.panel.title = 'StatefulSet Preview';
+      this.panel.title = vscode.l10n.t('StatefulSet Preview');
     }
     void this.panel.webview.postMessage(message);
   }

@@ -1,6 +1,7 @@
 import type { HostMessage } from '../../../../protocol/protocol';
 import { releaseText } from '../../helmRelease';
 import { el } from './dom';
+import { t } from './l10n';
 import { liveColumn } from './liveColumn';
 import { podsTable, serviceNames } from './podsTable';
 import './preview.css';
@@ -24,7 +25,7 @@ function onceFixed(...children: HTMLElement[]): HTMLElement {
 function render(): void {
   const message = last;
   if (!message) {
-    app.replaceChildren(el('p', { class: 'muted' }, 'Waiting for the language server…'));
+    app.replaceChildren(el('p', { class: 'muted' }, t('Waiting for the language server…')));
     return;
   }
   switch (message.type) {
@@ -35,14 +36,14 @@ function render(): void {
       const { preview, whatIf } = message;
       const sim = preview.simulation;
       const focused = document.activeElement?.getAttribute('aria-label');
-      const rendered = preview.release ? `${releaseText(preview.release)} · ` : '';
-      const footer = el('footer', { class: 'muted' }, `${rendered}Kubernetes ${preview.kubernetesVersion ?? '1.37'} · ${gatesText(preview.featureGates ?? { MaxUnavailableStatefulSet: preview.maxUnavailableGate })} · cluster domain ${preview.clusterDomain} · simulated, not read from a cluster`);
+      const rendered = preview.release ? `${releaseText(preview.release, t)} · ` : '';
+      const footer = el('footer', { class: 'muted' }, `${rendered}Kubernetes ${preview.kubernetesVersion ?? '1.37'} · ${gatesText(preview.featureGates ?? { MaxUnavailableStatefulSet: preview.maxUnavailableGate })} · ${t('cluster domain {0}', preview.clusterDomain)} · ${t('simulated, not read from a cluster')}`);
       // Refused, or pods that can never be created: say so first, describe no rollout, and keep
       // the names it would get once fixed out of the way.
       app.replaceChildren(...(preview.blocked ? [
         summary(preview, whatIf),
         liveColumn(message.live),
-        sim.pods.length > 0 ? onceFixed(el('summary', {}, 'Once these errors are fixed: the names it would get'),
+        sim.pods.length > 0 ? onceFixed(el('summary', {}, t('Once these errors are fixed: the names it would get')),
           dnsStatus(sim), serviceNames(sim), podsTable(sim)) : null,
         footer,
       ] : [
@@ -79,5 +80,5 @@ send({ type: 'ready' });
 /** "gates: MaxUnavailableStatefulSet on, PodLevelResources on" — the gates the answer was simulated with (issue 21). */
 function gatesText(gates: Record<string, boolean>): string {
   const entries = Object.entries(gates);
-  return entries.length === 0 ? 'no StatefulSet gates' : `gates: ${entries.map(([gate, on]) => `${gate} ${on ? 'on' : 'off'}`).join(', ')}`;
+  return entries.length === 0 ? t('no StatefulSet gates') : t('gates: {0}', entries.map(([gate, on]) => (on ? t('{0} on', gate) : t('{0} off', gate))).join(t(', ')));
 }

@@ -2,9 +2,10 @@ import type { Simulation, WhatIf } from '../../../../protocol/protocol';
 import type { Plan, RunFrame } from '../../../../server/src/simulator';
 import { runPlan } from '../../../../server/src/simulator';
 import { button, el } from './dom';
+import { t } from './l10n';
 
 type PlanName = 'create' | 'scaleDown' | 'update';
-const titles: Record<PlanName, string> = { create: 'Create', scaleDown: 'Scale to 0', update: 'Rolling update' };
+const titles = (): Record<PlanName, string> => ({ create: t('Create'), scaleDown: t('Scale to 0'), update: t('Rolling update') });
 
 /** The player's state survives re-renders while the same plan is shown. */
 interface Player {
@@ -30,14 +31,14 @@ function steps(plan: Plan, empty: string): HTMLElement {
   if (plan.length === 0) return el('p', { class: 'muted' }, empty);
   return el('ol', { class: 'steps' }, ...plan.map((step) => el('li', {},
     el('strong', {}, step.action), ' ', ...step.pods.flatMap((pod, i) => [i > 0 ? ', ' : '', el('code', {}, pod)]),
-    step.waitFor ? el('span', { class: 'muted' }, ' — then wait for ', ...unbrokenWords(step.waitFor)) : null)));
+    step.waitFor ? el('span', { class: 'muted' }, t(' — then wait for '), ...unbrokenWords(step.waitFor)) : null)));
 }
 
 function frameView(frame: RunFrame | undefined): HTMLElement {
   if (!frame) return el('div', { class: 'frame' });
   return el('div', { class: 'frame', role: 'status' },
     el('div', { class: 'chips' }, ...frame.pods.map((pod) => el('span', { class: `chip ${pod.state.toLowerCase()}`, title: `${pod.name}: ${pod.state}` }, pod.name, el('small', {}, pod.state)))),
-    el('p', { class: frame.halted ? 'note halted' : 'note' }, frame.halted ? `Halted: ${frame.reason ?? frame.note}` : frame.note));
+    el('p', { class: frame.halted ? 'note halted' : 'note' }, frame.halted ? t('Halted: {0}', frame.reason ?? frame.note) : frame.note));
 }
 
 /** The rollout plans, each as steps and as a run to play or step through. */
@@ -54,7 +55,8 @@ export function timeline(sim: Simulation, whatIf: WhatIf, rerender: () => void):
     player.frame = frame;
     rerender();
   };
-  const tabs = (Object.keys(titles) as PlanName[]).map((name) => button(titles[name], () => {
+  const names = titles();
+  const tabs = (Object.keys(names) as PlanName[]).map((name) => button(names[name], () => {
     stop();
     player.plan = name;
     player.frame = 0;
@@ -62,7 +64,7 @@ export function timeline(sim: Simulation, whatIf: WhatIf, rerender: () => void):
   }, { role: 'tab', 'aria-selected': String(name === player.plan), class: name === player.plan ? 'tab selected' : 'tab' }));
   const atEnd = player.frame >= frames.length - 1;
   const controls = el('div', { class: 'controls' },
-    button(player.timer ? 'Pause' : 'Play', () => {
+    button(player.timer ? t('Pause') : t('Play'), () => {
       if (player.timer) stop();
       else {
         if (atEnd) player.frame = 0;
@@ -74,17 +76,17 @@ export function timeline(sim: Simulation, whatIf: WhatIf, rerender: () => void):
         }, playIntervalMs());
       }
       rerender();
-    }, { disabled: frames.length <= 1, 'aria-label': 'Play or pause' }),
-    button('Step', () => { stop(); go(Math.min(player.frame + 1, frames.length - 1)); }, { disabled: atEnd }),
-    button('Reset', () => { stop(); go(0); }, { disabled: player.frame === 0 }),
-    el('span', { class: 'muted' }, frames.length > 0 ? `tick ${frames[player.frame]?.tick ?? 0} of ${frames[frames.length - 1]?.tick ?? 0}` : ''),
+    }, { disabled: frames.length <= 1, 'aria-label': t('Play or pause') }),
+    button(t('Step'), () => { stop(); go(Math.min(player.frame + 1, frames.length - 1)); }, { disabled: atEnd }),
+    button(t('Reset'), () => { stop(); go(0); }, { disabled: player.frame === 0 }),
+    el('span', { class: 'muted' }, frames.length > 0 ? t('tick {0} of {1}', frames[player.frame]?.tick ?? 0, frames[frames.length - 1]?.tick ?? 0) : ''),
   );
   const empty = player.plan === 'update'
-    ? (sim.updateStrategy === 'OnDelete' ? 'OnDelete: pods are updated only when you delete them.' : 'Nothing to update: the partition holds every pod.')
-    : 'No pods.';
+    ? (sim.updateStrategy === 'OnDelete' ? t('OnDelete: pods are updated only when you delete them.') : t('Nothing to update: the partition holds every pod.'))
+    : t('No pods.');
   return el('section', { class: 'timeline' },
-    el('h2', {}, 'Rollout'),
-    el('div', { role: 'tablist', 'aria-label': 'Plans' }, ...tabs),
+    el('h2', {}, t('Rollout')),
+    el('div', { role: 'tablist', 'aria-label': t('Plans') }, ...tabs),
     el('div', { role: 'tabpanel' }, steps(plan, empty), frames.length > 1 ? controls : null, frames.length > 1 ? frameView(frames[player.frame]) : null),
   );
 }

@@ -1,5 +1,6 @@
 import type { Simulation, WhatIf } from '../../../../protocol/protocol';
 import { button, el } from './dom';
+import { t } from './l10n';
 import { send } from './vscodeApi';
 
 function numberField(label: string, value: number, min: number, onChange: (n: number) => void): HTMLElement {
@@ -20,25 +21,25 @@ function selectField(label: string, value: string, options: [string, string][], 
 /** Knobs that change the simulation, never the file. */
 export function whatIfControls(sim: Simulation, whatIf: WhatIf, gateOn: boolean): HTMLElement {
   const change = (patch: WhatIf): void => send({ type: 'whatIf', whatIf: { ...whatIf, ...patch } });
-  const maxUnavailable = el('input', { type: 'text', value: String(whatIf.maxUnavailable ?? sim.maxUnavailable), 'aria-label': 'maxUnavailable', placeholder: '1 or 50%', disabled: !gateOn });
+  const maxUnavailable = el('input', { type: 'text', value: String(whatIf.maxUnavailable ?? sim.maxUnavailable), 'aria-label': 'maxUnavailable', placeholder: t('1 or 50%'), disabled: !gateOn });
   maxUnavailable.addEventListener('change', () => {
     const text = maxUnavailable.value.trim();
     change({ maxUnavailable: /^\d+$/.test(text) ? Number(text) : text });
   });
   const pods = sim.pods.map((p): [string, string] => [String(p.ordinal), p.name]);
   return el('section', { class: 'what-if' },
-    el('h2', {}, 'What if…', Object.keys(whatIf).length > 0 ? el('span', { class: 'badge' }, 'changed') : null),
-    el('p', { class: 'muted' }, 'These change the simulation only, not your file.'),
+    el('h2', {}, t('What if…'), Object.keys(whatIf).length > 0 ? el('span', { class: 'badge' }, t('changed')) : null),
+    el('p', { class: 'muted' }, t('These change the simulation only, not your file.')),
     el('div', { class: 'fields' },
       numberField('replicas', sim.replicas, 0, (replicas) => change({ replicas })),
       numberField('partition', sim.partition, 0, (partition) => change({ partition })),
       selectField('podManagementPolicy', sim.podManagementPolicy, [['OrderedReady', 'OrderedReady'], ['Parallel', 'Parallel']],
         (v) => change({ podManagementPolicy: v === 'Parallel' ? 'Parallel' : 'OrderedReady' })),
-      el('label', { title: gateOn ? '' : 'The MaxUnavailableStatefulSet feature gate is off (the default up to Kubernetes 1.36): choose statefulset.kubernetesVersion 1.37 or set statefulset.featureGates.MaxUnavailableStatefulSet' },
+      el('label', { title: gateOn ? '' : t('The {0} feature gate is off (the default up to Kubernetes 1.36): choose {1} 1.37 or set {2}', 'MaxUnavailableStatefulSet', 'statefulset.kubernetesVersion', 'statefulset.featureGates.MaxUnavailableStatefulSet') },
         el('span', {}, 'maxUnavailable'), maxUnavailable),
-      selectField('a pod that never gets Ready', whatIf.failingOrdinal === undefined ? '' : String(whatIf.failingOrdinal), [['', 'none'], ...pods],
+      selectField(t('a pod that never gets Ready'), whatIf.failingOrdinal === undefined ? '' : String(whatIf.failingOrdinal), [['', t('none')], ...pods],
         (v) => change({ failingOrdinal: v === '' ? undefined : Number(v) })),
     ),
-    Object.keys(whatIf).length > 0 ? button('Back to the manifest', () => send({ type: 'whatIf', whatIf: {} })) : null,
+    Object.keys(whatIf).length > 0 ? button(t('Back to the manifest'), () => send({ type: 'whatIf', whatIf: {} })) : null,
   );
 }
