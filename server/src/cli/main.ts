@@ -30,6 +30,8 @@ import { requireBaseline } from './requireBaseline';
 import { formatSarif, sortReports, verdictOf } from './report';
 import { runStatus } from './status';
 import { UsageError } from './usageError';
+import { takeLanguage } from './language';
+import { setLocale } from '../messages';
 
 function settingsFrom(args: CliArgs): Settings {
   const text = (flag: string, fallback: string): string => {
@@ -255,7 +257,9 @@ async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
+const language = takeLanguage(process.argv.slice(2), process.env);
+setLocale(language.locale);
+main(language.argv).then(
   (code) => {
     if (code >= 0) process.exitCode = code;
   },

@@ -20,6 +20,7 @@ import { fileAccess } from './fileAccess';
 import { intelligenceCapabilities, registerIntelligence } from './intelligenceHandlers';
 import { trackOpenFiles } from './openFiles';
 import { readSettings, type ClientSettings } from './readSettings';
+import { localeFromEnvironment, localeOf, setLocale } from '../messages';
 import { registerClusterLive } from './clusterLive';
 import { registerRequests } from './requestHandlers';
 import { fixAllKind } from './toCodeActions';
@@ -131,6 +132,8 @@ export function startServer(connection: Connection = createConnection()): void {
   }
 
   connection.onInitialize((params: InitializeParams) => {
+    // The editor's display language (VS Code sends it); an editor that sends none: the environment's.
+    setLocale(params.locale !== undefined ? localeOf(params.locale) : localeFromEnvironment(undefined, process.env));
     options = (params.initializationOptions ?? {}) as InitializationOptions;
     settings = readSettings(options.settings, options.otherSchemaValidator === true);
     pullConfiguration = params.capabilities.workspace?.configuration === true;

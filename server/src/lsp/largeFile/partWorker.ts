@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Finding } from '../../service/model';
 import type { Settings } from '../../service/settings';
+import { currentLocale } from '../../messages';
 import type { ServiceInfo } from '../../service/workspace/serviceLookup';
 import type { FromWorker, ToWorker } from './partWorkerMessages';
 
@@ -70,7 +71,7 @@ export class PartWorker {
   private started(): Worker | undefined {
     if (this.broken) return undefined;
     if (this.worker) return this.worker;
-    const worker = new Worker(this.workerFile);
+    const worker = new Worker(this.workerFile, { workerData: { locale: currentLocale() } }); // its findings' words
     worker.unref(); // an idle worker must not keep the server alive after the editor goes
     worker.on('message', (response: FromWorker) => this.answer(response));
     const fail = (): void => {

@@ -1,9 +1,11 @@
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
+import { localeOf, setLocale } from '../../messages';
 import { checkPart, parsePart, type ParsedPart } from '../../service/languageService';
 import type { FromWorker, ToWorker } from './partWorkerMessages';
 
 // The entry of dist/partWorker.js: a worker thread of the language server that parses and checks part of a large file.
 const parts = new Map<number, ParsedPart>();
+setLocale(localeOf((workerData as { locale?: string } | null)?.locale)); // the server's language, for the findings' messages
 
 function answer(message: ToWorker): FromWorker | undefined {
   switch (message.kind) {

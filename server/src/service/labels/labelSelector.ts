@@ -1,4 +1,5 @@
 import { isRecord, labelMap, records } from '../rules/read';
+import { t } from '../../messages';
 
 /** One requirement of a selector, as Kubernetes evaluates it. */
 interface Requirement {
@@ -23,11 +24,11 @@ export function parseLabelSelector(selector: unknown): LabelSelector {
     const operator = typeof expression.operator === 'string' ? expression.operator : '';
     const values = Array.isArray(expression.values) ? expression.values.map((v) => String(v)) : [];
     if (operator === 'In' || operator === 'NotIn') {
-      if (values.length === 0) return { valid: false, reason: `operator ${operator} needs at least one value`, index };
+      if (values.length === 0) return { valid: false, reason: t('labels.needsValue', { operator }), index };
     } else if (operator === 'Exists' || operator === 'DoesNotExist') {
-      if (values.length > 0) return { valid: false, reason: `operator ${operator} takes no values`, index };
+      if (values.length > 0) return { valid: false, reason: t('labels.noValues', { operator }), index };
     } else {
-      return { valid: false, reason: `unknown operator "${operator}" (use In, NotIn, Exists or DoesNotExist)`, index };
+      return { valid: false, reason: t('labels.unknownOperator', { operator }), index };
     }
     requirements.push({ key, operator, values });
   }

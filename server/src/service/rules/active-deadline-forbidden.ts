@@ -1,6 +1,7 @@
 import { removeAt } from '../fixes/objectEdits';
 import { field, isStatefulSet } from './read';
 import type { Rule } from './types';
+import { t } from '../../messages';
 
 export const activeDeadlineForbidden: Rule = {
   id: 'active-deadline-forbidden',
@@ -11,11 +12,11 @@ export const activeDeadlineForbidden: Rule = {
       ? [{
         path: ['spec', 'template', 'spec', 'activeDeadlineSeconds'],
         target: 'key',
-        message: 'activeDeadlineSeconds is forbidden in a StatefulSet\'s pod template (the API server answers "activeDeadlineSeconds in StatefulSet is not Supported"). Remove it.',
+        message: t('active-deadline-forbidden.message'),
       }]
       : [],
   fix: (context) => {
     const edits = removeAt(context, ['spec', 'template', 'spec', 'activeDeadlineSeconds']);
-    return edits ? [{ title: 'Remove activeDeadlineSeconds', preferred: true, edits }] : [];
+    return edits ? [{ title: t('active-deadline-forbidden.fix'), preferred: true, edits }] : [];
   },
 };

@@ -4,6 +4,7 @@ import { columnOf, entryLines, flowText, lineEnd, lineStart, nodeAt } from '../f
 import type { ObjectPath } from '../model';
 import { field, isRecord, isStatefulSet, labelMap, records } from './read';
 import type { Rule, RuleResult } from './types';
+import { t } from '../../messages';
 
 /** A label selector of the pod template that places pods relative to other pods. */
 interface PlacementTerm {
@@ -51,11 +52,11 @@ function ownPodLabels(value: unknown): Record<string, string> {
   return keys.length > 0 ? Object.fromEntries(keys.map((key) => [key, labels[key]!])) : labels;
 }
 
-const what: Record<PlacementTerm['kind'], string> = {
-  podAntiAffinity: 'this anti-affinity never keeps two of its pods apart: all replicas may land on one node (or zone), and one failure takes them all',
-  podAffinity: 'this affinity term never finds its own pods to stay near',
-  topologySpreadConstraints: 'this spread constraint counts none of its pods, so it spreads nothing',
-};
+const what = {
+  podAntiAffinity: 'affinity-selects-nothing.antiAffinity',
+  podAffinity: 'affinity-selects-nothing.affinity',
+  topologySpreadConstraints: 'affinity-selects-nothing.spread',
+} as const satisfies Record<PlacementTerm['kind'], string>;
 
 /** An affinity or spread term of the pod template that is meant for the set's own pods but selects none of them. */
 export const affinitySelectsNothing: Rule = {
@@ -79,7 +80,7 @@ export const affinitySelectsNothing: Rule = {
       results.push({
         path: [...term.path, 'labelSelector'],
         target: 'key',
-        message: `This labelSelector selects none of the StatefulSet's own pods (${unmet.map(describeRequirement).join(', ')} not on the pod template's labels): ${what[term.kind]}. Select the pods by their labels.`,
+        message: t('affinity-selects-nothing.message', { unmet: unmet.map(describeRequirement).join(', '), what: t(what[term.kind]) }),
         data: { selectorPath: [...term.path, 'labelSelector'] },
       });
     }
@@ -91,7 +92,7 @@ export const affinitySelectsNothing: Rule = {
     const node = nodeAt(object.node, path as ObjectPath);
     const labels = ownPodLabels(object.value);
     if (!isMap(node) || !node.range || Object.keys(labels).length === 0) return [];
-    const title = `Select the StatefulSet's own pods (${Object.entries(labels).map(([k, v]) => `${k}: ${v}`).join(', ')})`;
+    const title = t('affinity-selects-nothing.fix', { labels: Object.entries(labels).map(([k, v]) => `${k}: ${v}`).join(', ') });
     if (node.flow) return [{ title, edits: [{ start: node.range[0], end: node.range[1], newText: `{ matchLabels: ${flowText(labels)} }` }] }];
     const start = lineStart(text, node.range[0]);
     const end = lineEnd(text, Math.max(node.range[1] - 1, node.range[0]));

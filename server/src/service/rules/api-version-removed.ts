@@ -1,6 +1,7 @@
 import { setAt } from '../fixes/objectEdits';
 import { field, labelMap } from './read';
 import type { Rule } from './types';
+import { t } from '../../messages';
 
 const removed = new Set(['apps/v1beta1', 'apps/v1beta2', 'extensions/v1beta1']);
 
@@ -14,8 +15,8 @@ export const apiVersionRemoved: Rule = {
       ? [{
         path: ['apiVersion'],
         message: object.apiVersion === 'extensions/v1beta1'
-          ? 'extensions/v1beta1 never served StatefulSets: the API server rejects this. Use apps/v1 (which also requires spec.selector).'
-          : `${object.apiVersion} StatefulSet was removed in Kubernetes 1.16: the API server no longer serves it. Use apps/v1 (which also requires spec.selector; note that apps/v1 defaults updateStrategy to RollingUpdate where apps/v1beta1 defaulted to OnDelete).`,
+          ? t('api-version-removed.extensions')
+          : t('api-version-removed.removed', { apiVersion: object.apiVersion }),
         data: { replacement: 'apps/v1' },
       }]
       : [],
@@ -26,6 +27,6 @@ export const apiVersionRemoved: Rule = {
     const labels = labelMap(field(value, 'spec', 'template', 'metadata', 'labels'));
     const needsSelector = (field(value, 'spec', 'selector') ?? null) === null && Object.keys(labels).length > 0;
     const selector = needsSelector ? setAt(context, ['spec', 'selector'], { matchLabels: labels }) : [];
-    return [{ title: needsSelector ? 'Move to apps/v1 and add the selector it requires' : 'Move to apps/v1', preferred: true, edits: [...apiVersion, ...(selector ?? [])] }];
+    return [{ title: needsSelector ? t('api-version-removed.fix.withSelector') : t('api-version-removed.fix'), preferred: true, edits: [...apiVersion, ...(selector ?? [])] }];
   },
 };

@@ -1,6 +1,7 @@
 import { setAt } from '../fixes/objectEdits';
 import { field, isRecord, isStatefulSet, records } from './read';
 import type { Rule, RuleResult } from './types';
+import { t } from '../../messages';
 
 /** Each volumeClaimTemplate needs a name, access modes and a storage request (validated on create since 1.34). */
 export const claimTemplateInvalid: Rule = {
@@ -15,17 +16,17 @@ export const claimTemplateInvalid: Rule = {
       if (!isRecord(template)) return [];
       const base = ['spec', 'volumeClaimTemplates', i];
       const name = field(template, 'metadata', 'name');
-      const label = typeof name === 'string' ? `"${name}"` : `#${i + 1}`;
+      const label = typeof name === 'string' ? `"${name}"` : `#${i + 1}`; // a name or a number: the same in every language
       const missing: RuleResult[] = [];
       if (typeof name !== 'string' || name === '') {
-        missing.push({ path: [...base, 'metadata'], target: 'key', message: `volumeClaimTemplate ${label} has no metadata.name: every claim template needs one (it names the PVCs <name>-<statefulset>-<ordinal>).`, data: { missing: 'name', index: i } });
+        missing.push({ path: [...base, 'metadata'], target: 'key', message: t('claim-template-invalid.noName', { label }), data: { missing: 'name', index: i } });
       }
       const modes = field(template, 'spec', 'accessModes');
       if (!Array.isArray(modes) || modes.length === 0) {
-        missing.push({ path: [...base, 'spec'], target: 'key', message: `volumeClaimTemplate ${label} has no accessModes: the API server requires at least one (usually ReadWriteOnce).`, data: { missing: 'accessModes', index: i } });
+        missing.push({ path: [...base, 'spec'], target: 'key', message: t('claim-template-invalid.noAccessModes', { label }), data: { missing: 'accessModes', index: i } });
       }
       if ((field(template, 'spec', 'resources', 'requests', 'storage') ?? null) === null) {
-        missing.push({ path: [...base, 'spec'], target: 'key', message: `volumeClaimTemplate ${label} has no resources.requests.storage: the API server requires a storage request (e.g. 1Gi).`, data: { missing: 'storage', index: i } });
+        missing.push({ path: [...base, 'spec'], target: 'key', message: t('claim-template-invalid.noStorage', { label }), data: { missing: 'storage', index: i } });
       }
       return missing;
     });
@@ -37,7 +38,7 @@ export const claimTemplateInvalid: Rule = {
     const base = ['spec', 'volumeClaimTemplates', index, 'spec'];
     const edits = missing === 'accessModes' ? setAt(context, [...base, 'accessModes'], ['ReadWriteOnce'])
       : missing === 'storage' ? setAt(context, [...base, 'resources', 'requests', 'storage'], '1Gi') : undefined;
-    const title = missing === 'accessModes' ? 'Add accessModes: [ReadWriteOnce]' : 'Add resources.requests.storage: 1Gi';
+    const title = missing === 'accessModes' ? t('claim-template-invalid.fix.accessModes') : t('claim-template-invalid.fix.storage');
     return edits ? [{ title, preferred: true, edits }] : [];
   },
 };

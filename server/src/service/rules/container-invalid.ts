@@ -4,6 +4,7 @@ import { field, isStatefulSet } from './read';
 import type { ObjectPath } from '../model';
 import type { Rule, RuleResult } from './types';
 import { gateOn } from '../versions/gates';
+import { t } from '../../messages';
 
 const pullPolicies = ['Always', 'IfNotPresent', 'Never'];
 const messagePolicies = ['File', 'FallbackToLogsOnError'];
@@ -26,7 +27,7 @@ export const containerInvalid: Rule = {
     const spec = podSpecOf(object.value);
     const containers = field(spec, 'containers');
     if (containers === undefined || containers === null || (Array.isArray(containers) && containers.length === 0)) {
-      out.push({ path: [...podSpecPath, 'containers'], target: 'key', message: `${podTemplateRefused}: the pod template needs at least one container.` });
+      out.push({ path: [...podSpecPath, 'containers'], target: 'key', message: t('container-invalid.noContainers', { refused: podTemplateRefused() }) });
     }
     const seen = new Set<string>();
     const replicas = field(object.value, 'spec', 'replicas') ?? 1;
@@ -36,34 +37,34 @@ export const containerInvalid: Rule = {
     for (const c of ordered) {
       const { name, image, imagePullPolicy, terminationMessagePolicy } = c.container;
       if (name === undefined || name === '') {
-        out.push({ path: [...c.path, ...(name === undefined ? [] : ['name'])], target: 'key', message: `${podTemplateRefused}: container ${containerName(c)} needs a name.` });
+        out.push({ path: [...c.path, ...(name === undefined ? [] : ['name'])], target: 'key', message: t('container-invalid.noName', { refused: podTemplateRefused(), container: containerName(c) }) });
       } else if (typeof name === 'string') {
         const problem = dnsLabelProblem(name);
-        if (problem) out.push({ path: [...c.path, 'name'], message: `${podTemplateRefused}: the container name "${name}" ${problem}.` });
-        else if (seen.has(name)) out.push({ path: [...c.path, 'name'], message: `${podTemplateRefused}: two containers are named "${name}"; names must be unique across initContainers and containers.` });
+        if (problem) out.push({ path: [...c.path, 'name'], message: t('container-invalid.badName', { refused: podTemplateRefused(), name, problem }) });
+        else if (seen.has(name)) out.push({ path: [...c.path, 'name'], message: t('container-invalid.duplicateName', { refused: podTemplateRefused(), name }) });
         seen.add(name);
       }
       if (image === undefined || image === null || image === '') {
-        out.push({ path: [...c.path, ...(image === undefined || image === null ? [] : ['image'])], target: 'key', message: `${podTemplateRefused}: container ${containerName(c)} needs an image.` });
+        out.push({ path: [...c.path, ...(image === undefined || image === null ? [] : ['image'])], target: 'key', message: t('container-invalid.noImage', { refused: podTemplateRefused(), container: containerName(c) }) });
       } else if (typeof image === 'string' && image.trim() !== image && hasPods) {
         // Not checked in the template: only the pods the controller creates are refused.
-        out.push({ path: [...c.path, 'image'], message: `The API server accepts the StatefulSet, but the controller's pod creation fails (FailedCreate): the image of container ${containerName(c)} must not have leading or trailing whitespace.` });
+        out.push({ path: [...c.path, 'image'], message: t('container-invalid.imageWhitespace', { container: containerName(c) }) });
       }
       if (typeof imagePullPolicy === 'string' && imagePullPolicy !== '' && !pullPolicies.includes(imagePullPolicy)) {
-        out.push({ path: [...c.path, 'imagePullPolicy'], message: `${podTemplateRefused}: imagePullPolicy "${imagePullPolicy}" is not one of ${pullPolicies.join(', ')}.` });
+        out.push({ path: [...c.path, 'imagePullPolicy'], message: t('container-invalid.pullPolicy', { refused: podTemplateRefused(), imagePullPolicy, v: pullPolicies.join(', ') }) });
       }
       const restart = c.container.restartPolicy;
       if (typeof restart === 'string' && !restartPolicies.includes(restart)) { // a pointer: "" is set, and refused
-        out.push({ path: [...c.path, 'restartPolicy'], message: `${podTemplateRefused}: the container restartPolicy "${restart}" is not one of ${restartPolicies.join(', ')}.` });
+        out.push({ path: [...c.path, 'restartPolicy'], message: t('container-invalid.restartPolicy', { refused: podTemplateRefused(), restart, v: restartPolicies.join(', ') }) });
       }
       if (restartRulesValidated) out.push(...restartRuleProblems(c.path, c.container, containerName(c)));
       const resize = c.container.resizePolicy;
       if (Array.isArray(resize)) resize.forEach((policy, j) => {
         const restart = field(policy, 'restartPolicy');
-        if (typeof restart === 'string' && restart !== 'NotRequired' && restart !== 'RestartContainer') out.push({ path: [...c.path, 'resizePolicy', j, 'restartPolicy'], message: `${podTemplateRefused}: resizePolicy restartPolicy "${restart}" is not NotRequired or RestartContainer.` });
+        if (typeof restart === 'string' && restart !== 'NotRequired' && restart !== 'RestartContainer') out.push({ path: [...c.path, 'resizePolicy', j, 'restartPolicy'], message: t('container-invalid.resizeRestart', { refused: podTemplateRefused(), restart }) });
       });
       if (typeof terminationMessagePolicy === 'string' && terminationMessagePolicy !== '' && !messagePolicies.includes(terminationMessagePolicy)) {
-        out.push({ path: [...c.path, 'terminationMessagePolicy'], message: `${podTemplateRefused}: terminationMessagePolicy "${terminationMessagePolicy}" is not one of ${messagePolicies.join(', ')}.` });
+        out.push({ path: [...c.path, 'terminationMessagePolicy'], message: t('container-invalid.messagePolicy', { refused: podTemplateRefused(), terminationMessagePolicy, v: messagePolicies.join(', ') }) });
       }
     }
     return out;
@@ -80,20 +81,20 @@ function restartRuleProblems(path: ObjectPath, container: Record<string, unknown
   if (!Array.isArray(rules) || rules.length === 0) return [];
   const out: RuleResult[] = [];
   if (container.restartPolicy === undefined || container.restartPolicy === null) {
-    out.push({ path: [...path, 'restartPolicyRules'], target: 'key', message: `${podTemplateRefused}: container ${name} has restartPolicyRules but no restartPolicy; the rules need one.` });
+    out.push({ path: [...path, 'restartPolicyRules'], target: 'key', message: t('container-invalid.rulesWithoutPolicy', { refused: podTemplateRefused(), name }) });
   }
   rules.forEach((rule, i) => {
     const action = field(rule, 'action');
     if (action !== 'Restart' && action !== 'RestartAllContainers') {
-      out.push({ path: [...path, 'restartPolicyRules', i, ...(action === undefined ? [] : ['action'])], message: `${podTemplateRefused}: a restartPolicyRules action must be Restart (got ${JSON.stringify(action) ?? 'nothing'}).` });
+      out.push({ path: [...path, 'restartPolicyRules', i, ...(action === undefined ? [] : ['action'])], message: t('container-invalid.ruleAction', { refused: podTemplateRefused(), v: JSON.stringify(action) ?? t('common.nothing') }) });
     }
     const exitCodes = field(rule, 'exitCodes');
     if (exitCodes === undefined || exitCodes === null) {
-      out.push({ path: [...path, 'restartPolicyRules', i], target: 'key', message: `${podTemplateRefused}: a restartPolicyRules entry needs exitCodes.` });
+      out.push({ path: [...path, 'restartPolicyRules', i], target: 'key', message: t('container-invalid.ruleExitCodes', { refused: podTemplateRefused() }) });
     } else {
       const operator = field(exitCodes, 'operator');
       if (operator !== 'In' && operator !== 'NotIn') {
-        out.push({ path: [...path, 'restartPolicyRules', i, 'exitCodes', ...(operator === undefined ? [] : ['operator'])], message: `${podTemplateRefused}: exitCodes operator must be In or NotIn (got ${JSON.stringify(operator) ?? 'nothing'}).` });
+        out.push({ path: [...path, 'restartPolicyRules', i, 'exitCodes', ...(operator === undefined ? [] : ['operator'])], message: t('container-invalid.exitCodesOperator', { refused: podTemplateRefused(), v: JSON.stringify(operator) ?? t('common.nothing') }) });
       }
     }
   });

@@ -2,6 +2,7 @@ import { dnsSubdomainProblem, envNameProblem, podTemplateRefused } from './k8sSy
 import { containerName, templateContainers } from './podTemplate';
 import { field, isRecord, isStatefulSet, records } from './read';
 import type { Rule, RuleResult } from './types';
+import { t } from '../../messages';
 
 const sources = ['fieldRef', 'resourceFieldRef', 'configMapKeyRef', 'secretKeyRef', 'fileKeyRef'];
 const fieldPaths = ['metadata.name', 'metadata.namespace', 'metadata.uid', 'spec.nodeName', 'spec.serviceAccountName',
@@ -30,26 +31,26 @@ export const envInvalid: Rule = {
         const at = [...c.path, 'env', i];
         const out: RuleResult[] = [];
         const { name, value, valueFrom } = env;
-        if (name === undefined || name === '') out.push({ path: name === undefined ? at : [...at, 'name'], message: `${podTemplateRefused}: an environment variable of container ${containerName(c)} needs a name.` });
+        if (name === undefined || name === '') out.push({ path: name === undefined ? at : [...at, 'name'], message: t('env-invalid.noName', { refused: podTemplateRefused(), container: containerName(c) }) });
         else if (typeof name === 'string') {
           const problem = envNameProblem(name);
-          if (problem) out.push({ path: [...at, 'name'], message: `${podTemplateRefused}: the environment variable name "${name}" ${problem}.` });
+          if (problem) out.push({ path: [...at, 'name'], message: t('env-invalid.badName', { refused: podTemplateRefused(), name, problem }) });
         }
         if (isRecord(valueFrom)) {
-          if (typeof value === 'string' && value !== '') out.push({ path: [...at, 'valueFrom'], target: 'key', message: `${podTemplateRefused}: "${String(name)}" sets both value and valueFrom; keep one.` });
+          if (typeof value === 'string' && value !== '') out.push({ path: [...at, 'valueFrom'], target: 'key', message: t('env-invalid.valueAndValueFrom', { refused: podTemplateRefused(), name: String(name) }) });
           const used = sources.filter((s) => valueFrom[s] !== undefined && valueFrom[s] !== null);
-          if (used.length !== 1) out.push({ path: [...at, 'valueFrom'], target: 'key', message: `${podTemplateRefused}: valueFrom of "${String(name)}" must name exactly one of ${sources.join(', ')}${used.length ? ` (it names ${used.join(', ')})` : ''}.` });
+          if (used.length !== 1) out.push({ path: [...at, 'valueFrom'], target: 'key', message: t('env-invalid.valueFromSources', { refused: podTemplateRefused(), name: String(name), v: sources.join(', '), v2: used.length ? t('env-invalid.itNames', { names: used.join(', ') }) : '' }) });
           for (const ref of ['configMapKeyRef', 'secretKeyRef']) {
             if (!isRecord(valueFrom[ref])) continue;
             const refName = field(valueFrom, ref, 'name');
             const bad = refName === undefined || refName === null || refName === '' ? 'must not be empty' : typeof refName === 'string' ? dnsSubdomainProblem(refName) : undefined;
-            if (bad) out.push({ path: [...at, 'valueFrom', ref, ...(refName === undefined ? [] : ['name'])], message: `${podTemplateRefused}: the ${ref} name "${String(refName)}" ${bad}.` });
+            if (bad) out.push({ path: [...at, 'valueFrom', ref, ...(refName === undefined ? [] : ['name'])], message: t('env-invalid.refName', { refused: podTemplateRefused(), ref, refName: String(refName), bad }) });
             const key = field(valueFrom, ref, 'key');
-            if (typeof key === 'string' && !configKey(key)) out.push({ path: [...at, 'valueFrom', ref, 'key'], message: `${podTemplateRefused}: the ${ref} key "${key}" must be a config key (letters, digits, '-', '_' and '.', not "." or "..").` });
+            if (typeof key === 'string' && !configKey(key)) out.push({ path: [...at, 'valueFrom', ref, 'key'], message: t('env-invalid.refKey', { refused: podTemplateRefused(), ref, key }) });
           }
           const fieldPath = isRecord(valueFrom.fieldRef) ? valueFrom.fieldRef.fieldPath : undefined;
           if (typeof fieldPath === 'string' && !fieldPaths.includes(fieldPath) && !subscripted.test(fieldPath)) {
-            out.push({ path: [...at, 'valueFrom', 'fieldRef', 'fieldPath'], message: `${podTemplateRefused}: the downward API does not support fieldPath "${fieldPath}" in env (supported: ${fieldPaths.join(', ')}, metadata.labels['KEY'], metadata.annotations['KEY']).` });
+            out.push({ path: [...at, 'valueFrom', 'fieldRef', 'fieldPath'], message: t('env-invalid.fieldPath', { refused: podTemplateRefused(), fieldPath, v: fieldPaths.join(', ') }) });
           }
         }
         return out;
@@ -57,13 +58,13 @@ export const envInvalid: Rule = {
       ...records(c.container.envFrom).flatMap((from, i): RuleResult[] => {
         const out: RuleResult[] = [];
         const problem = typeof from.prefix === 'string' && from.prefix !== '' ? envNameProblem(from.prefix) : undefined;
-        if (problem) out.push({ path: [...c.path, 'envFrom', i, 'prefix'], message: `${podTemplateRefused}: the envFrom prefix "${String(from.prefix)}" ${problem}.` });
-        if (!isRecord(from.configMapRef) && !isRecord(from.secretRef)) out.push({ path: [...c.path, 'envFrom', i], message: `${podTemplateRefused}: an envFrom entry must name a configMapRef or a secretRef.` });
+        if (problem) out.push({ path: [...c.path, 'envFrom', i, 'prefix'], message: t('env-invalid.prefix', { refused: podTemplateRefused(), prefix: String(from.prefix), problem }) });
+        if (!isRecord(from.configMapRef) && !isRecord(from.secretRef)) out.push({ path: [...c.path, 'envFrom', i], message: t('env-invalid.fromRef', { refused: podTemplateRefused() }) });
         for (const ref of ['configMapRef', 'secretRef']) {
           if (!isRecord(from[ref])) continue;
           const refName = field(from, ref, 'name');
           const bad = refName === undefined || refName === null || refName === '' ? 'must not be empty' : typeof refName === 'string' ? dnsSubdomainProblem(refName) : undefined;
-          if (bad) out.push({ path: [...c.path, 'envFrom', i, ref, ...(refName === undefined ? [] : ['name'])], message: `${podTemplateRefused}: the envFrom ${ref} name "${String(refName)}" ${bad}.` });
+          if (bad) out.push({ path: [...c.path, 'envFrom', i, ref, ...(refName === undefined ? [] : ['name'])], message: t('env-invalid.fromRefName', { refused: podTemplateRefused(), ref, refName: String(refName), bad }) });
         }
         return out;
       }),

@@ -4,6 +4,7 @@ import { minor, type StatefulSetGate } from '../versions/kubernetesVersions';
 import { pathText } from '../schema/problemFromError';
 import { field, isStatefulSet } from './read';
 import type { Rule } from './types';
+import { t } from '../../messages';
 
 /** Fields the API server drops while their gate is off (pkg/api/pod/util.go dropDisabledPodLevelResources, dropContainerRestartRules). */
 function gatedFields(value: unknown): { path: (string | number)[]; gate: StatefulSetGate }[] {
@@ -29,8 +30,8 @@ export const fieldNotInVersion: Rule = {
       path,
       target: 'key' as const,
       message: span.since !== undefined && minor(span.since) > minor(version)
-        ? `${pathText(path)} was added in Kubernetes ${span.since}: the API server of Kubernetes ${version} does not know it (unknown field), and kubectl apply refuses it. Remove it, or set statefulset.kubernetesVersion to your cluster's release if it is ${span.since} or newer.`
-        : `${pathText(path)} was removed after Kubernetes ${span.until}: the API server of Kubernetes ${version} does not know it (unknown field), and kubectl apply refuses it.`,
+        ? t('field-not-in-version.added', { path: pathText(path), since: span.since, version })
+        : t('field-not-in-version.removed', { path: pathText(path), until: String(span.until), version }),
     }));
     if (!isStatefulSet(object)) return missing;
     const dropped = gatedFields(object.value).flatMap(({ path, gate }) => {
@@ -41,7 +42,7 @@ export const fieldNotInVersion: Rule = {
         path,
         target: 'key' as const,
         severity: 'warning' as const,
-        message: `${pathText(path)} is dropped by the API server (${gateReason(settings, gate)}): the StatefulSet is accepted without it, and its pods get no such setting.`,
+        message: t('field-not-in-version.dropped', { path: pathText(path), reason: gateReason(settings, gate) }),
       }];
     });
     return [...missing, ...dropped];

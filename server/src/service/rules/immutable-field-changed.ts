@@ -12,16 +12,17 @@ const fieldOf = (value: unknown, name: string): unknown => defaulted(name, field
 import type { Fix, Rule } from './types';
 import { atLeast, updatableSpecFields, versionFacts, type KubernetesVersion } from '../versions/kubernetesVersions';
 import { targetVersion } from '../versions/gates';
+import { t } from '../../messages';
 
 /** What the target release's API server answers (ValidateStatefulSetUpdate: a list of updatable fields up to 1.36, named immutable fields from 1.37). */
 function refusal(version: KubernetesVersion, field: string): string {
-  if (atLeast(version, versionFacts.immutableFieldsListed.since)) return `the API server of Kubernetes ${version} answers "spec.${field}: Invalid value: ...: field is immutable"`;
+  if (atLeast(version, versionFacts.immutableFieldsListed.since)) return t('immutable-field-changed.answersImmutable', { version, field });
   const fields = updatableSpecFields(version).fields.map((f) => `'${f}'`);
-  return `the API server of Kubernetes ${version} answers "Forbidden: updates to statefulset spec for fields other than ${fields.slice(0, -1).join(', ')} and ${fields[fields.length - 1]} are forbidden"`;
+  return t('immutable-field-changed.answersForbidden', { version, fields: fields.slice(0, -1).join(', '), last: fields[fields.length - 1] ?? '' });
 }
 
 function shown(value: unknown): string {
-  return value === undefined ? 'nothing' : JSON.stringify(value);
+  return value === undefined ? t('common.nothing') : JSON.stringify(value);
 }
 
 /** The PVC names of one claim template, the first few of them, as the simulator names them. */
@@ -37,12 +38,12 @@ function advice(object: KubeObject, change: ImmutableChange): string {
   const storage = change.field === 'volumeClaimTemplates' && change.path.includes('storage');
   if (storage) {
     const claimIndex = typeof change.path[2] === 'number' ? change.path[2] : 0;
-    return `To resize the volumes: if their StorageClass allows volume expansion, patch each PVC (${pvcNames(object, claimIndex)}) to the new size, then run \`${recreate}\` (pods and PVCs stay) and apply this manifest again.`;
+    return t('immutable-field-changed.resize', { pvcs: pvcNames(object, claimIndex), recreate });
   }
   if (change.field === 'selector') {
-    return `To change it, run \`${recreate}\` and apply again; the new StatefulSet adopts only the pods its selector matches.`;
+    return t('immutable-field-changed.selector', { recreate });
   }
-  return `To change it, run \`${recreate}\` (pods and PVCs stay) and apply this manifest again; the new StatefulSet adopts the pods.`;
+  return t('immutable-field-changed.recreate', { recreate });
 }
 
 /** Reverts the first difference to the deployed value, where that is one scalar or one key. */
@@ -55,7 +56,7 @@ function revert(context: Parameters<NonNullable<Rule['fix']>>[0], path: (string 
     const replaced = node && isScalar(node) ? replaceScalar(node, before) : undefined;
     edits = replaced ? [replaced] : node ? undefined : setAt(context, path, before);
   }
-  return edits && edits.length > 0 ? [{ title: `Revert to the deployed value (${shown(before)})`, preferred: true, edits }] : [];
+  return edits && edits.length > 0 ? [{ title: t('immutable-field-changed.fix', { value: shown(before) }), preferred: true, edits }] : [];
 }
 
 /** Changes to spec fields that an update may not touch, against the deployed version (a git ref the user chose, or an export). */
@@ -71,7 +72,7 @@ export const immutableFieldChanged: Rule = {
     return immutableChanges(deployed.value, object.value, new Set(updatableSpecFields(version).fields)).map((change) => ({
       path: change.path,
       // Field by field against the deployed value (a claim template's change as raw JSON arrays read as noise).
-      message: `spec.${change.field} cannot change on an existing StatefulSet (${describeChange(change.field, fieldOf(deployed.value, change.field), fieldOf(object.value, change.field))}): ${refusal(version, change.field)}. ${advice(object, change)}`,
+      message: t('immutable-field-changed.message', { field: change.field, change: describeChange(change.field, fieldOf(deployed.value, change.field), fieldOf(object.value, change.field)), refusal: refusal(version, change.field), advice: advice(object, change) }),
       data: { path: change.path, before: change.before ?? null, absent: change.before === undefined },
     }));
   },

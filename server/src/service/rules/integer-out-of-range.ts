@@ -3,6 +3,7 @@ import { refusedOnCreate } from './k8sSyntax';
 import { templateContainers } from './podTemplate';
 import { field, isStatefulSet, records } from './read';
 import type { Rule, RuleResult } from './types';
+import { t } from '../../messages';
 
 const int32 = { min: -(2 ** 31), max: 2 ** 31 - 1 };
 const setFields: ObjectPath[] = [['spec', 'replicas'], ['spec', 'minReadySeconds'], ['spec', 'revisionHistoryLimit'], ['spec', 'ordinals', 'start'],
@@ -34,7 +35,7 @@ export const integerOutOfRange: Rule = {
     return paths.flatMap((path): RuleResult[] => {
       const value = at(object.value, path);
       return typeof value === 'number' && Number.isInteger(value) && (value < int32.min || value > int32.max)
-        ? [{ path, message: `${refusedOnCreate}: ${value} does not fit this field's 32-bit integer (at most ${int32.max}); the request fails while decoding.` }]
+        ? [{ path, message: t('integer-out-of-range.message', { refused: refusedOnCreate(), value, max: int32.max }) }]
         : [];
     });
   },

@@ -1,3 +1,5 @@
+import { t } from '../../messages';
+
 /**
  * The syntax checks of k8s.io/apimachinery's validation (IsQualifiedName, IsValidLabelValue,
  * IsValidPortName, IsRelaxedEnvVarName, resource.ParseQuantity), for the rules that report
@@ -6,7 +8,7 @@
  */
 
 /** Who refuses a StatefulSet's own fields, and when. */
-export const refusedOnCreate = 'The API server refuses this StatefulSet at create';
+export const refusedOnCreate = (): string => t('k8s.refusedOnCreate');
 
 /**
  * Who refuses the pod template, and when, for the target version (1.36): the API server, at
@@ -14,20 +16,20 @@ export const refusedOnCreate = 'The API server refuses this StatefulSet at creat
  * it stored the StatefulSet and the controller's every pod creation failed with FailedCreate: the
  * rule pages say so; the message stays simple for the version the schemas are of.
  */
-export const podTemplateRefused = 'The API server refuses this StatefulSet at create or update (its pod template is validated too)';
+export const podTemplateRefused = (): string => t('k8s.podTemplateRefused');
 
 const namePart = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
 const subdomain = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 export const dns1123Label = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
 export function dnsSubdomainProblem(value: string): string | undefined {
-  if (value.length > 253) return 'must be no more than 253 characters';
-  return subdomain.test(value) ? undefined : 'must be a lowercase RFC 1123 subdomain';
+  if (value.length > 253) return t('k8s.atMostChars', { max: 253 });
+  return subdomain.test(value) ? undefined : t('k8s.subdomain');
 }
 
 export function dnsLabelProblem(value: string): string | undefined {
-  if (value.length > 63) return 'must be no more than 63 characters';
-  return dns1123Label.test(value) ? undefined : "must be a lowercase RFC 1123 label (a-z, 0-9 and '-', starting and ending with a letter or digit)";
+  if (value.length > 63) return t('k8s.atMostChars', { max: 63 });
+  return dns1123Label.test(value) ? undefined : t('k8s.label');
 }
 
 /** A label or annotation key: `[prefix/]name`, the prefix a DNS subdomain, the name 1–63 of [-A-Za-z0-9_.]. */
@@ -37,39 +39,39 @@ export function qualifiedNameProblem(key: string): string | undefined {
   if (parts.length === 2) {
     const prefix = parts[0] ?? '';
     name = parts[1] ?? '';
-    if (prefix === '') return 'the prefix before "/" must not be empty';
+    if (prefix === '') return t('k8s.emptyPrefix');
     const bad = dnsSubdomainProblem(prefix);
-    if (bad) return `its prefix ${bad}`;
+    if (bad) return t('k8s.prefixProblem', { problem: bad });
   } else if (parts.length > 2) {
-    return 'must be a name with an optional DNS subdomain prefix and one "/"';
+    return t('k8s.qualifiedShape');
   }
-  if (name === '') return 'its name part must not be empty';
-  if (name.length > 63) return 'its name part must be no more than 63 characters';
-  return namePart.test(name) ? undefined : "its name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character";
+  if (name === '') return t('k8s.emptyNamePart');
+  if (name.length > 63) return t('k8s.namePartTooLong');
+  return namePart.test(name) ? undefined : t('k8s.namePartChars');
 }
 
 /** A label value: empty, or up to 63 of [-A-Za-z0-9_.] starting and ending with an alphanumeric. */
 export function labelValueProblem(value: string): string | undefined {
-  if (value.length > 63) return 'must be no more than 63 characters';
-  return value === '' || namePart.test(value) ? undefined : "must be empty or consist of alphanumeric characters, '-', '_' or '.', and start and end with an alphanumeric character";
+  if (value.length > 63) return t('k8s.atMostChars', { max: 63 });
+  return value === '' || namePart.test(value) ? undefined : t('k8s.labelValueChars');
 }
 
 /** An IANA service name, as a container port's name must be. */
 export function portNameProblem(name: string): string | undefined {
-  if (name.length > 15) return 'must be no more than 15 characters';
-  if (!/^[-a-z0-9]+$/.test(name)) return 'must contain only a-z, 0-9 and hyphens';
-  if (!/[a-z]/.test(name)) return 'must contain at least one letter (a-z)';
-  if (name.includes('--')) return 'must not contain consecutive hyphens';
-  if (name.startsWith('-') || name.endsWith('-')) return 'must not begin or end with a hyphen';
+  if (name.length > 15) return t('k8s.atMostChars', { max: 15 });
+  if (!/^[-a-z0-9]+$/.test(name)) return t('k8s.portNameChars');
+  if (!/[a-z]/.test(name)) return t('k8s.portNameLetter');
+  if (name.includes('--')) return t('k8s.portNameHyphens');
+  if (name.startsWith('-') || name.endsWith('-')) return t('k8s.portNameEnds');
   return undefined;
 }
 
 /** An environment variable name (relaxed validation, GA): printable ASCII other than '='. */
 export function envNameProblem(name: string): string | undefined {
-  if (name === '') return 'must not be empty';
+  if (name === '') return t('k8s.notEmpty');
   for (const ch of name) {
     const code = ch.codePointAt(0) ?? 0;
-    if (code < 32 || code > 126 || ch === '=') return "must consist of printable ASCII characters other than '='";
+    if (code < 32 || code > 126 || ch === '=') return t('k8s.envNameChars');
   }
   return undefined;
 }

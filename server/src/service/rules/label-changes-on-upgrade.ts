@@ -1,6 +1,7 @@
 import { removeAt } from '../fixes/objectEdits';
 import { field, isRecord, isStatefulSet, records } from './read';
 import type { Rule, RuleResult } from './types';
+import { t } from '../../messages';
 
 /** Labels whose value Helm charts set from the chart's or the app's version (a bare `version: v1`, as Istio uses, is left alone). */
 const versionKeys = new Set(['helm.sh/chart', 'app.kubernetes.io/version']);
@@ -28,7 +29,7 @@ export const labelChangesOnUpgrade: Rule = {
         if (!changes(key, value)) continue;
         found.push({
           path: ['spec', 'selector', 'matchLabels', key], target: 'key',
-          message: `The selector label ${key}: ${String(value)} changes with the chart or app version, and spec.selector cannot change on an existing StatefulSet: the API server will refuse the next upgrade to a new version. Keep version labels out of the selector.`,
+          message: t('label-changes-on-upgrade.selector', { key, value: String(value) }),
           data: { path: ['spec', 'selector', 'matchLabels', key] },
         });
       }
@@ -41,7 +42,7 @@ export const labelChangesOnUpgrade: Rule = {
         const path = ['spec', 'volumeClaimTemplates', i, 'metadata', 'labels', key];
         found.push({
           path, target: 'key',
-          message: `The claim template label ${key}: ${String(value)} changes with the chart or app version, and volumeClaimTemplates cannot change on an existing StatefulSet: the API server will refuse the next upgrade to a new version. Keep version labels out of claim templates.`,
+          message: t('label-changes-on-upgrade.claimTemplate', { key, value: String(value) }),
           data: { path },
         });
       }
@@ -52,6 +53,6 @@ export const labelChangesOnUpgrade: Rule = {
     const path = context.data?.['path'];
     if (!Array.isArray(path)) return [];
     const edits = removeAt(context, path as (string | number)[]) ?? [];
-    return edits.length > 0 ? [{ title: `Remove the version label ${String(path[path.length - 1])}`, preferred: true, edits }] : [];
+    return edits.length > 0 ? [{ title: t('label-changes-on-upgrade.fix', { v: String(path[path.length - 1]) }), preferred: true, edits }] : [];
   },
 };

@@ -2,8 +2,11 @@ import type { ObjectPath } from '../model';
 import { labelValueProblem, podTemplateRefused, qualifiedNameProblem, refusedOnCreate } from './k8sSyntax';
 import { field, isRecord, isStatefulSet, records } from './read';
 import type { Rule, RuleResult } from './types';
+import { t } from '../../messages';
 
 const annotationLimit = 256 * 1024;
+
+const kindWords = { 'label': 'label-invalid.kind.label', 'annotation': 'label-invalid.kind.annotation', 'selector': 'label-invalid.kind.selector', 'node selector': 'label-invalid.kind.nodeSelector' } as const;
 
 /** Keys (and, for labels, values) of one map (also used for the selectors of pod-spec-invalid); `who` says who refuses and when. */
 export function checkMap(value: unknown, path: ObjectPath, kind: 'label' | 'annotation' | 'selector' | 'node selector', who: string): RuleResult[] {
@@ -13,13 +16,13 @@ export function checkMap(value: unknown, path: ObjectPath, kind: 'label' | 'anno
   for (const [key, item] of Object.entries(value)) {
     size += key.length + (typeof item === 'string' ? item.length : 0);
     const keyProblem = qualifiedNameProblem(kind === 'annotation' ? key.toLowerCase() : key);
-    if (keyProblem) out.push({ path: [...path, key], target: 'key', message: `${who}: the ${kind} key "${key}" is invalid: ${keyProblem}.` });
+    if (keyProblem) out.push({ path: [...path, key], target: 'key', message: t('label-invalid.key', { who, kind: t(kindWords[kind]), key, keyProblem }) });
     if (kind === 'annotation' || typeof item !== 'string') continue;
     const valueProblem = labelValueProblem(item);
-    if (valueProblem) out.push({ path: [...path, key], message: `${who}: the ${kind} value "${item.length > 70 ? `${item.slice(0, 60)}…` : item}" of "${key}" is invalid: it ${valueProblem}.` });
+    if (valueProblem) out.push({ path: [...path, key], message: t('label-invalid.value', { who, kind: t(kindWords[kind]), v: item.length > 70 ? `${item.slice(0, 60)}…` : item, key, valueProblem }) });
   }
   if (kind === 'annotation' && size > annotationLimit) {
-    out.push({ path, target: 'key', message: `${who}: the annotations total ${size} bytes, over the limit of ${annotationLimit} (256 KiB).` });
+    out.push({ path, target: 'key', message: t('label-invalid.annotationsSize', { who, size, annotationLimit }) });
   }
   return out;
 }
@@ -35,19 +38,19 @@ export function checkExpressions(value: unknown, path: ObjectPath, who: string):
     const { key, operator, values } = expression;
     if (typeof key === 'string') {
       const problem = qualifiedNameProblem(key);
-      if (problem) out.push({ path: [...at, 'key'], message: `${who}: the selector key "${key}" is invalid: ${problem}.` });
+      if (problem) out.push({ path: [...at, 'key'], message: t('label-invalid.selectorKey', { who, key, problem }) });
     }
     const list = Array.isArray(values) ? values : [];
     if (typeof operator === 'string' && !operators.includes(operator)) {
-      out.push({ path: [...at, 'operator'], message: `${who}: the selector operator "${operator}" is not one of ${operators.join(', ')}.` });
+      out.push({ path: [...at, 'operator'], message: t('label-invalid.selectorOperator', { who, operator, v: operators.join(', ') }) });
     } else if ((operator === 'In' || operator === 'NotIn') && list.length === 0) {
-      out.push({ path: [...at, values === undefined ? 'operator' : 'values'], message: `${who}: operator ${operator} needs at least one value.` });
+      out.push({ path: [...at, values === undefined ? 'operator' : 'values'], message: t('label-invalid.needsValue', { who, operator }) });
     } else if ((operator === 'Exists' || operator === 'DoesNotExist') && list.length > 0) {
-      out.push({ path: [...at, 'values'], message: `${who}: operator ${operator} takes no values.` });
+      out.push({ path: [...at, 'values'], message: t('label-invalid.noValues', { who, operator }) });
     }
     list.forEach((item, j) => {
       const problem = typeof item === 'string' ? labelValueProblem(item) : undefined;
-      if (problem) out.push({ path: [...at, 'values', j], message: `${who}: the selector value "${String(item)}" is invalid: it ${problem}.` });
+      if (problem) out.push({ path: [...at, 'values', j], message: t('label-invalid.selectorValue', { who, item: String(item), problem }) });
     });
     return out;
   });
@@ -86,13 +89,13 @@ export const labelInvalid: Rule = {
     const v = object.value;
     const template = ['spec', 'template'];
     return [
-      ...checkMap(field(v, 'metadata', 'labels'), ['metadata', 'labels'], 'label', refusedOnCreate),
-      ...checkMap(field(v, 'metadata', 'annotations'), ['metadata', 'annotations'], 'annotation', refusedOnCreate),
-      ...checkMap(field(v, 'spec', 'selector', 'matchLabels'), ['spec', 'selector', 'matchLabels'], 'selector', refusedOnCreate),
-      ...checkExpressions(field(v, 'spec', 'selector', 'matchExpressions'), ['spec', 'selector', 'matchExpressions'], refusedOnCreate),
-      ...checkMap(field(v, ...template, 'metadata', 'labels'), [...template, 'metadata', 'labels'], 'label', podTemplateRefused),
-      ...checkMap(field(v, ...template, 'metadata', 'annotations'), [...template, 'metadata', 'annotations'], 'annotation', podTemplateRefused),
-      ...checkMap(field(v, ...template, 'spec', 'nodeSelector'), [...template, 'spec', 'nodeSelector'], 'node selector', podTemplateRefused),
+      ...checkMap(field(v, 'metadata', 'labels'), ['metadata', 'labels'], 'label', refusedOnCreate()),
+      ...checkMap(field(v, 'metadata', 'annotations'), ['metadata', 'annotations'], 'annotation', refusedOnCreate()),
+      ...checkMap(field(v, 'spec', 'selector', 'matchLabels'), ['spec', 'selector', 'matchLabels'], 'selector', refusedOnCreate()),
+      ...checkExpressions(field(v, 'spec', 'selector', 'matchExpressions'), ['spec', 'selector', 'matchExpressions'], refusedOnCreate()),
+      ...checkMap(field(v, ...template, 'metadata', 'labels'), [...template, 'metadata', 'labels'], 'label', podTemplateRefused()),
+      ...checkMap(field(v, ...template, 'metadata', 'annotations'), [...template, 'metadata', 'annotations'], 'annotation', podTemplateRefused()),
+      ...checkMap(field(v, ...template, 'spec', 'nodeSelector'), [...template, 'spec', 'nodeSelector'], 'node selector', podTemplateRefused()),
       ...claimTemplateLabels(v),
     ];
   },

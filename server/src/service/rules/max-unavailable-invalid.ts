@@ -1,19 +1,20 @@
 import { field, isRollingUpdate, isStatefulSet } from './read';
 import type { Rule } from './types';
 import { gateOn, gateReason } from '../versions/gates';
+import { t } from '../../messages';
 
 /** Why the API server refuses a maxUnavailable value, or undefined when it is valid. */
 export function maxUnavailableProblem(value: unknown): string | undefined {
   if (typeof value === 'number') {
-    if (value < 0) return 'must be greater than or equal to 0';
-    return value === 0 ? 'cannot be 0' : undefined;
+    if (value < 0) return t('max-unavailable-invalid.negative');
+    return value === 0 ? t('max-unavailable-invalid.zero') : undefined;
   }
   if (typeof value !== 'string') return undefined;
   const percent = /^([0-9]+)%$/.exec(value);
-  if (!percent) return 'must be a whole number or a percentage such as "25%"';
+  if (!percent) return t('max-unavailable-invalid.shape');
   const amount = Number(percent[1]);
-  if (amount === 0) return 'cannot be 0';
-  return amount > 100 ? 'must not be greater than 100%' : undefined;
+  if (amount === 0) return t('max-unavailable-invalid.zero');
+  return amount > 100 ? t('max-unavailable-invalid.over100') : undefined;
 }
 
 /**
@@ -30,12 +31,12 @@ export const maxUnavailableInvalid: Rule = {
     if (!problem) return [];
     const path = ['spec', 'updateStrategy', 'rollingUpdate', 'maxUnavailable'];
     const reason = gateReason(settings, 'MaxUnavailableStatefulSet');
-    if (gateOn(settings, 'MaxUnavailableStatefulSet')) return [{ path, message: `maxUnavailable ${JSON.stringify(value)} ${problem}: the API server rejects it (${reason}).` }];
+    if (gateOn(settings, 'MaxUnavailableStatefulSet')) return [{ path, message: t('max-unavailable-invalid.rejected', { v: JSON.stringify(value), problem, reason }) }];
     // With the gate off the API server drops the field before validating: accepted, but not what was meant.
     return [{
       path,
       severity: 'warning',
-      message: `maxUnavailable ${JSON.stringify(value)} ${problem}. With ${reason} the API server drops the field and accepts the StatefulSet; clusters with the gate on (the 1.37 default) reject it.`,
+      message: t('max-unavailable-invalid.dropped', { v: JSON.stringify(value), problem, reason }),
     }];
   },
 };

@@ -1,5 +1,6 @@
 import { dnsLabel, isStatefulSet } from './read';
 import type { Rule } from './types';
+import { t } from '../../messages';
 
 /** `controller-revision-hash=<name>-<hash>` must fit a 63-character label value. */
 export const nameTooLong: Rule = {
@@ -11,7 +12,7 @@ export const nameTooLong: Rule = {
     if (!isStatefulSet(object) || !name || name.length <= 52 || name.length > 63 || !dnsLabel.test(name)) return [];
     return [{
       path: ['metadata', 'name'],
-      message: `StatefulSet name is ${name.length} characters: the controller-revision-hash label (name + '-' + a 10-digit hash) exceeds 63 characters on most revisions, and pods then fail to be created. Keep it to 52 characters or fewer.`,
+      message: t('name-too-long.message', { v: name.length }),
     }];
   },
 };

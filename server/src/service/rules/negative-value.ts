@@ -1,5 +1,6 @@
 import { field, isStatefulSet } from './read';
 import type { Rule, RuleResult } from './types';
+import { t } from '../../messages';
 
 const counted = [['replicas'], ['minReadySeconds'], ['ordinals', 'start']] as const;
 
@@ -12,7 +13,7 @@ export const negativeValue: Rule = {
     return counted.flatMap((path): RuleResult[] => {
       const value = field(object.value, 'spec', ...path);
       return typeof value === 'number' && value < 0
-        ? [{ path: ['spec', ...path], message: `spec.${path.join('.')} must be 0 or more (got ${value}); the API server rejects a negative value.` }]
+        ? [{ path: ['spec', ...path], message: t('negative-value.message', { v: path.join('.'), value }) }]
         : [];
     });
   },

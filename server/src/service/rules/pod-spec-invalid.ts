@@ -13,7 +13,7 @@ const volumeSources = ['hostPath', 'emptyDir', 'gcePersistentDisk', 'awsElasticB
   'configMap', 'vsphereVolume', 'quobyte', 'azureDisk', 'photonPersistentDisk', 'projected', 'portworxVolume', 'scaleIO',
   'storageos', 'csi', 'ephemeral', 'image'];
 const maxId = 2147483647;
-const say = (path: ObjectPath, message: string, target?: 'key'): RuleResult => ({ path, message: `${podTemplateRefused}: ${message}`, ...(target ? { target } : {}) });
+const say = (path: ObjectPath, message: string, target?: 'key'): RuleResult => ({ path, message: `${podTemplateRefused()}: ${message}`, ...(target ? { target } : {}) });
 
 function ids(context: unknown, at: ObjectPath, keys: readonly string[]): RuleResult[] {
   return keys.flatMap((key) => {
@@ -35,8 +35,8 @@ function namespaces(term: unknown, path: ObjectPath): RuleResult[] {
 
 /** A label selector of an affinity term or spread constraint: keys, values and expressions. */
 function selector(value: unknown, path: ObjectPath): RuleResult[] {
-  return [...checkMap(field(value, 'matchLabels'), [...path, 'matchLabels'], 'selector', podTemplateRefused),
-    ...checkExpressions(field(value, 'matchExpressions'), [...path, 'matchExpressions'], podTemplateRefused)];
+  return [...checkMap(field(value, 'matchLabels'), [...path, 'matchLabels'], 'selector', podTemplateRefused()),
+    ...checkExpressions(field(value, 'matchExpressions'), [...path, 'matchExpressions'], podTemplateRefused())];
 }
 
 /** Required affinity terms need a topologyKey; required node affinity needs a term; selectors must be valid. */

@@ -28,28 +28,28 @@ export const portInvalid: Rule = {
         const out: RuleResult[] = [];
         const { containerPort, hostPort, name, protocol } = port;
         if (containerPort === undefined || containerPort === 0) {
-          out.push({ path: containerPort === undefined ? at : [...at, 'containerPort'], target: containerPort === undefined ? 'value' : 'value', message: `${podTemplateRefused}: a port of container ${containerName(c)} needs a containerPort (1–65535).` });
+          out.push({ path: containerPort === undefined ? at : [...at, 'containerPort'], target: containerPort === undefined ? 'value' : 'value', message: `${podTemplateRefused()}: a port of container ${containerName(c)} needs a containerPort (1–65535).` });
         } else if (typeof containerPort === 'number' && !inRange(containerPort)) {
-          out.push({ path: [...at, 'containerPort'], message: `${podTemplateRefused}: containerPort ${containerPort} is outside 1–65535.` });
+          out.push({ path: [...at, 'containerPort'], message: `${podTemplateRefused()}: containerPort ${containerPort} is outside 1–65535.` });
         }
         if (typeof hostPort === 'number' && hostPort !== 0 && !inRange(hostPort)) {
-          out.push({ path: [...at, 'hostPort'], message: `${podTemplateRefused}: hostPort ${hostPort} is outside 1–65535.` });
+          out.push({ path: [...at, 'hostPort'], message: `${podTemplateRefused()}: hostPort ${hostPort} is outside 1–65535.` });
         } else if (hostNetwork && typeof hostPort === 'number' && hostPort !== 0 && typeof containerPort === 'number' && hostPort !== containerPort) {
-          out.push({ path: [...at, 'hostPort'], message: `${podTemplateRefused}: with hostNetwork, hostPort must equal containerPort (${containerPort}).` });
+          out.push({ path: [...at, 'hostPort'], message: `${podTemplateRefused()}: with hostNetwork, hostPort must equal containerPort (${containerPort}).` });
         }
         if (typeof hostPort === 'number' && hostPort > 0 && inRange(hostPort)) {
           const key = `${typeof protocol === 'string' && protocol ? protocol : 'TCP'}/${typeof port.hostIP === 'string' ? port.hostIP : ''}/${hostPort}`;
-          if (hostPorts.has(key)) out.push({ path: [...at, 'hostPort'], message: `${podTemplateRefused}: hostPort ${hostPort} is used twice in the pod.` });
+          if (hostPorts.has(key)) out.push({ path: [...at, 'hostPort'], message: `${podTemplateRefused()}: hostPort ${hostPort} is used twice in the pod.` });
           hostPorts.add(key);
         }
         if (typeof name === 'string' && name !== '') {
           const problem = portNameProblem(name);
-          if (problem) out.push({ path: [...at, 'name'], message: `${podTemplateRefused}: the port name "${name}" ${problem}.` });
-          else if (names.has(name)) out.push({ path: [...at, 'name'], message: `${podTemplateRefused}: container ${containerName(c)} has two ports named "${name}".` });
+          if (problem) out.push({ path: [...at, 'name'], message: `${podTemplateRefused()}: the port name "${name}" ${problem}.` });
+          else if (names.has(name)) out.push({ path: [...at, 'name'], message: `${podTemplateRefused()}: container ${containerName(c)} has two ports named "${name}".` });
           names.add(name);
         }
         if (typeof protocol === 'string' && protocol !== '' && !protocols.includes(protocol)) {
-          out.push({ path: [...at, 'protocol'], message: `${podTemplateRefused}: protocol "${protocol}" is not one of ${protocols.join(', ')}.` });
+          out.push({ path: [...at, 'protocol'], message: `${podTemplateRefused()}: protocol "${protocol}" is not one of ${protocols.join(', ')}.` });
         }
         return out;
       });

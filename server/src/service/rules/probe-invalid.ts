@@ -21,16 +21,16 @@ function portProblem(port: unknown): string | undefined {
 /** Exactly one handler, and its port when it has one. */
 function handlers(value: Record<string, unknown>, at: ObjectPath, kinds: readonly string[], what: string): RuleResult[] {
   const used = kinds.filter((k) => value[k] !== undefined && value[k] !== null);
-  if (used.length === 0) return [{ path: at, target: 'key', message: `${podTemplateRefused}: ${what} needs a handler (one of ${kinds.join(', ')}).` }];
-  const out: RuleResult[] = used.slice(1).map((k) => ({ path: [...at, k], target: 'key' as const, message: `${podTemplateRefused}: ${what} may have only one handler (it has ${used.join(' and ')}).` }));
+  if (used.length === 0) return [{ path: at, target: 'key', message: `${podTemplateRefused()}: ${what} needs a handler (one of ${kinds.join(', ')}).` }];
+  const out: RuleResult[] = used.slice(1).map((k) => ({ path: [...at, k], target: 'key' as const, message: `${podTemplateRefused()}: ${what} may have only one handler (it has ${used.join(' and ')}).` }));
   for (const k of used) {
     const handler = value[k];
     if (!isRecord(handler)) continue;
     const problem = k === 'grpc' || k === 'httpGet' || k === 'tcpSocket' ? portProblem(handler.port) : undefined;
-    if (problem) out.push({ path: [...at, k, 'port'], message: `${podTemplateRefused}: ${what}: ${problem}.` });
+    if (problem) out.push({ path: [...at, k, 'port'], message: `${podTemplateRefused()}: ${what}: ${problem}.` });
     const scheme = k === 'httpGet' ? handler.scheme : undefined;
-    if (typeof scheme === 'string' && scheme !== '' && scheme !== 'HTTP' && scheme !== 'HTTPS') out.push({ path: [...at, k, 'scheme'], message: `${podTemplateRefused}: ${what}: scheme "${scheme}" is not HTTP or HTTPS.` });
-    if (k === 'exec' && (!Array.isArray(handler.command) || handler.command.length === 0)) out.push({ path: [...at, k], target: 'key', message: `${podTemplateRefused}: ${what}: exec needs a command.` });
+    if (typeof scheme === 'string' && scheme !== '' && scheme !== 'HTTP' && scheme !== 'HTTPS') out.push({ path: [...at, k, 'scheme'], message: `${podTemplateRefused()}: ${what}: scheme "${scheme}" is not HTTP or HTTPS.` });
+    if (k === 'exec' && (!Array.isArray(handler.command) || handler.command.length === 0)) out.push({ path: [...at, k], target: 'key', message: `${podTemplateRefused()}: ${what}: exec needs a command.` });
   }
   return out;
 }
@@ -56,17 +56,17 @@ export const probeInvalid: Rule = {
         if (!isRecord(probe)) continue;
         const at = [...c.path, kind];
         if (c.group === 'initContainers' && !c.sidecar) {
-          out.push({ path: at, target: 'key', message: `${podTemplateRefused}: init container ${containerName(c)} may not have a ${kind} unless it is a sidecar (restartPolicy: Always).` });
+          out.push({ path: at, target: 'key', message: `${podTemplateRefused()}: init container ${containerName(c)} may not have a ${kind} unless it is a sidecar (restartPolicy: Always).` });
           continue;
         }
         out.push(...handlers(probe, at, probeHandlers, `the ${kind} of container ${containerName(c)}`));
         for (const n of numbers) {
           const value = probe[n];
-          if (typeof value === 'number' && value < 0) out.push({ path: [...at, n], message: `${podTemplateRefused}: ${kind}.${n} must not be negative.` });
+          if (typeof value === 'number' && value < 0) out.push({ path: [...at, n], message: `${podTemplateRefused()}: ${kind}.${n} must not be negative.` });
         }
         const success = probe.successThreshold;
         if (kind !== 'readinessProbe' && typeof success === 'number' && success !== 1 && success > 0) {
-          out.push({ path: [...at, 'successThreshold'], message: `${podTemplateRefused}: a ${kind}'s successThreshold must be 1.` });
+          out.push({ path: [...at, 'successThreshold'], message: `${podTemplateRefused()}: a ${kind}'s successThreshold must be 1.` });
         }
       }
       const lifecycle = c.container.lifecycle;
@@ -76,7 +76,7 @@ export const probeInvalid: Rule = {
         const at = [...c.path, 'lifecycle', hook];
         out.push(...handlers(value, at, lifecycleHandlers, `the ${hook} hook of container ${containerName(c)}`));
         const seconds = field(value, 'sleep', 'seconds');
-        if (typeof seconds === 'number' && (seconds < 0 || seconds > grace)) out.push({ path: [...at, 'sleep'], target: 'key', message: `${podTemplateRefused}: a ${hook} sleep must be between 0 and terminationGracePeriodSeconds (${grace}).` });
+        if (typeof seconds === 'number' && (seconds < 0 || seconds > grace)) out.push({ path: [...at, 'sleep'], target: 'key', message: `${podTemplateRefused()}: a ${hook} sleep must be between 0 and terminationGracePeriodSeconds (${grace}).` });
       }
       return out;
     });

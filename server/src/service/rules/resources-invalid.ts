@@ -46,11 +46,11 @@ export const resourcesInvalid: Rule = {
       for (const [name, request] of amounts.requests) {
         const limit = amounts.limits.get(name);
         if (limit !== undefined && request > limit) {
-          out.push({ path: [...at, 'requests', name], message: `${podTemplateRefused}: container ${containerName(c)} requests more ${name} than its limit; a request must be at most the limit.` });
+          out.push({ path: [...at, 'requests', name], message: `${podTemplateRefused()}: container ${containerName(c)} requests more ${name} than its limit; a request must be at most the limit.` });
         } else if (isExtended(name) && limit === undefined) {
-          out.push({ path: [...at, 'requests', name], message: `${podTemplateRefused}: the extended resource ${name} cannot be overcommitted: set a limit equal to the request.` });
+          out.push({ path: [...at, 'requests', name], message: `${podTemplateRefused()}: the extended resource ${name} cannot be overcommitted: set a limit equal to the request.` });
         } else if (isExtended(name) && limit !== undefined && limit !== request) {
-          out.push({ path: [...at, 'requests', name], message: `${podTemplateRefused}: the extended resource ${name} must request exactly its limit.` });
+          out.push({ path: [...at, 'requests', name], message: `${podTemplateRefused()}: the extended resource ${name} must request exactly its limit.` });
         }
       }
       return out;
@@ -62,15 +62,15 @@ export const resourcesInvalid: Rule = {
 function checkAmount(path: ObjectPath, kind: string, name: string, given: unknown, out: RuleResult[]): number | undefined {
   const raw = given ?? 0; // a null quantity decodes as zero
   if (!standard.test(name) && !name.includes('/')) {
-    out.push({ path, target: 'key', message: `${podTemplateRefused}: "${name}" is not a standard resource (cpu, memory, ephemeral-storage, hugepages-*) nor domain-qualified (example.com/${name}).` });
+    out.push({ path, target: 'key', message: `${podTemplateRefused()}: "${name}" is not a standard resource (cpu, memory, ephemeral-storage, hugepages-*) nor domain-qualified (example.com/${name}).` });
     return undefined;
   }
   const amount = parseQuantity(raw);
   if (amount === undefined) {
-    if (typeof raw === 'string') out.push({ path, message: `${podTemplateRefused}: "${raw}" is not a quantity (e.g. 500m, 1, 64Mi, 1Gi).` });
+    if (typeof raw === 'string') out.push({ path, message: `${podTemplateRefused()}: "${raw}" is not a quantity (e.g. 500m, 1, 64Mi, 1Gi).` });
     return undefined;
   }
-  if (amount < 0) out.push({ path, message: `${podTemplateRefused}: ${kind}.${name} must not be negative (got ${String(raw)}).` });
-  else if (isExtended(name) && !Number.isInteger(amount)) out.push({ path, message: `${podTemplateRefused}: the extended resource ${name} must be a whole number (got ${String(raw)}).` });
+  if (amount < 0) out.push({ path, message: `${podTemplateRefused()}: ${kind}.${name} must not be negative (got ${String(raw)}).` });
+  else if (isExtended(name) && !Number.isInteger(amount)) out.push({ path, message: `${podTemplateRefused()}: the extended resource ${name} must be a whole number (got ${String(raw)}).` });
   return amount;
 }

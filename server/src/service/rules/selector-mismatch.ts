@@ -2,6 +2,7 @@ import { removeAt, setAt } from '../fixes/objectEdits';
 import { describeRequirement, parseLabelSelector, unmetRequirements } from '../labels/labelSelector';
 import { field, isRecord, isStatefulSet, labelMap } from './read';
 import type { Rule } from './types';
+import { t } from '../../messages';
 
 /** The selector must select the pod template's labels, or the API server rejects the StatefulSet. */
 export const selectorMismatch: Rule = {
@@ -15,7 +16,7 @@ export const selectorMismatch: Rule = {
     if (!parsed.valid) {
       return [{
         path: ['spec', 'selector', 'matchExpressions', parsed.index],
-        message: `Invalid selector: ${parsed.reason}. The API server rejects it.`,
+        message: t('selector-mismatch.invalid', { reason: parsed.reason }),
       }];
     }
     const labelsNode = field(object.value, 'spec', 'template', 'metadata', 'labels');
@@ -23,11 +24,11 @@ export const selectorMismatch: Rule = {
     const labels = labelMap(labelsNode);
     const unmet = unmetRequirements(parsed, labels);
     if (unmet.length === 0) return [];
-    const shown = Object.entries(labels).map(([k, v]) => `${k}=${v}`).join(', ') || 'none';
+    const shown = Object.entries(labels).map(([k, v]) => `${k}=${v}`).join(', ') || t('common.none');
     return [{
       path: ['spec', 'selector'],
       target: 'key',
-      message: `The selector does not match the pod template's labels (${unmet.map(describeRequirement).join(', ')} not met; template labels: ${shown}). The API server rejects this: make spec.selector and spec.template.metadata.labels agree.`,
+      message: t('selector-mismatch.message', { unmet: unmet.map(describeRequirement).join(', '), labels: shown }),
       data: { selector: labelMap(selector.matchLabels), templateLabels: labels },
     }];
   },
@@ -46,12 +47,12 @@ export const selectorMismatch: Rule = {
         ...(setAt(context, ['spec', 'selector', 'matchLabels'], wanted) ?? []),
         ...removed.flatMap((key) => removeAt(context, ['spec', 'selector', 'matchLabels', key]) ?? []),
       ];
-      if (edits.length > 0) fixes.push({ title: "Change spec.selector to match the pod template's labels", edits });
+      if (edits.length > 0) fixes.push({ title: t('selector-mismatch.fix.selector'), edits });
     }
     if (Object.keys(matchLabels).length > 0 && onlyMatchLabels) {
       const edits = setAt(context, ['spec', 'template', 'metadata', 'labels'], matchLabels);
       // Preferred (fix-all takes it): safe on a StatefulSet that exists, whose selector is immutable.
-      if (edits) fixes.push({ title: "Add the selector's labels to the pod template (spec.template.metadata.labels)", preferred: true, edits });
+      if (edits) fixes.push({ title: t('selector-mismatch.fix.template'), preferred: true, edits });
     }
     return fixes;
   },

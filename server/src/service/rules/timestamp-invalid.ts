@@ -23,7 +23,7 @@ export const timestampInvalid: Rule = {
       let value: unknown = object.value;
       for (const segment of [...meta, key]) value = typeof segment === 'number' ? (Array.isArray(value) ? value[segment] : undefined) : field(value, segment);
       return typeof value === 'string' && !rfc3339.test(value)
-        ? [{ path: [...meta, key], message: `${refusedOnCreate}: "${value.length > 40 ? `${value.slice(0, 40)}…` : value}" is not an RFC 3339 time (e.g. 2026-01-02T15:04:05Z); the request fails while decoding. Remove the field: the API server sets it.` }]
+        ? [{ path: [...meta, key], message: `${refusedOnCreate()}: "${value.length > 40 ? `${value.slice(0, 40)}…` : value}" is not an RFC 3339 time (e.g. 2026-01-02T15:04:05Z); the request fails while decoding. Remove the field: the API server sets it.` }]
         : [];
     }));
   },

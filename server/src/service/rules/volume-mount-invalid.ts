@@ -29,16 +29,16 @@ export const volumeMountInvalid: Rule = {
         const at = [...c.path, 'volumeMounts', i];
         const out: RuleResult[] = [];
         const { mountPath, subPath, mountPropagation } = mount;
-        if (mountPath === undefined || mountPath === '') out.push({ path: mountPath === undefined ? at : [...at, 'mountPath'], message: `${podTemplateRefused}: a volumeMount of container ${containerName(c)} needs a mountPath.` });
+        if (mountPath === undefined || mountPath === '') out.push({ path: mountPath === undefined ? at : [...at, 'mountPath'], message: `${podTemplateRefused()}: a volumeMount of container ${containerName(c)} needs a mountPath.` });
         else if (typeof mountPath === 'string') {
-          if (paths.has(mountPath)) out.push({ path: [...at, 'mountPath'], message: `${podTemplateRefused}: container ${containerName(c)} mounts two volumes at ${mountPath}; mountPaths must be unique.` });
+          if (paths.has(mountPath)) out.push({ path: [...at, 'mountPath'], message: `${podTemplateRefused()}: container ${containerName(c)} mounts two volumes at ${mountPath}; mountPaths must be unique.` });
           paths.add(mountPath);
         }
         const problem = typeof subPath === 'string' ? subPathProblem(subPath) : undefined;
-        if (problem) out.push({ path: [...at, 'subPath'], message: `${podTemplateRefused}: subPath "${String(subPath)}" ${problem}.` });
+        if (problem) out.push({ path: [...at, 'subPath'], message: `${podTemplateRefused()}: subPath "${String(subPath)}" ${problem}.` });
         if (typeof mountPropagation === 'string' && mountPropagation !== '') {
-          if (!propagations.includes(mountPropagation)) out.push({ path: [...at, 'mountPropagation'], message: `${podTemplateRefused}: mountPropagation "${mountPropagation}" is not one of ${propagations.join(', ')}.` });
-          else if (mountPropagation === 'Bidirectional' && !privileged) out.push({ path: [...at, 'mountPropagation'], message: `${podTemplateRefused}: Bidirectional mount propagation needs a privileged container (securityContext.privileged: true).` });
+          if (!propagations.includes(mountPropagation)) out.push({ path: [...at, 'mountPropagation'], message: `${podTemplateRefused()}: mountPropagation "${mountPropagation}" is not one of ${propagations.join(', ')}.` });
+          else if (mountPropagation === 'Bidirectional' && !privileged) out.push({ path: [...at, 'mountPropagation'], message: `${podTemplateRefused()}: Bidirectional mount propagation needs a privileged container (securityContext.privileged: true).` });
         }
         return out;
       });

@@ -1,5 +1,6 @@
 import type { Settings } from '../settings';
 import { gateFacts, newestKubernetesVersion, statefulSetGates, type KubernetesVersion, type StatefulSetGate } from './kubernetesVersions';
+import { t } from '../../messages';
 
 /**
  * The one place rules and the simulator learn whether a gate is on: the target release's
@@ -33,12 +34,12 @@ export function gateReason(settings: Pick<Settings, 'kubernetesVersion' | 'featu
   const version = targetVersion(settings);
   const on = gateOn(settings, gate);
   const byDefault = on === (gateFacts[gate].defaults[version] ?? false);
-  if (!gateExists(version, gate)) return `Kubernetes ${version}, which has no ${gate} gate`;
-  return `Kubernetes ${version}, ${gate} gate ${on ? 'on' : 'off'}${byDefault ? ` (the ${version} default)` : ' (set in statefulset.featureGates)'}`;
+  if (!gateExists(version, gate)) return t('gates.noGate', { version, gate });
+  return t(on ? (byDefault ? 'gates.onByDefault' : 'gates.onBySetting') : (byDefault ? 'gates.offByDefault' : 'gates.offBySetting'), { version, gate });
 }
 
 /** One line for the preview footer and the CLI: "Kubernetes 1.37 · gates: MaxUnavailableStatefulSet on, …". */
 export function versionSummary(settings: Pick<Settings, 'kubernetesVersion' | 'featureGates' | 'maxUnavailableGate'>): string {
-  const gates = Object.entries(gatesInForce(settings)).map(([gate, on]) => `${gate} ${on ? 'on' : 'off'}`);
-  return `Kubernetes ${targetVersion(settings)}${gates.length ? ` · gates: ${gates.join(', ')}` : ''}`;
+  const gates = Object.entries(gatesInForce(settings)).map(([gate, on]) => t(on ? 'gates.on' : 'gates.off', { gate }));
+  return gates.length ? t('gates.summary', { version: targetVersion(settings), gates: gates.join(', ') }) : `Kubernetes ${targetVersion(settings)}`;
 }

@@ -3,6 +3,7 @@ import { podTemplateRefused, refusedOnCreate } from '../rules/k8sSyntax';
 import type { Settings } from '../settings';
 import { targetVersion } from './gates';
 import { atLeast, versionFacts } from './kubernetesVersions';
+import { t } from '../../messages';
 
 /**
  * A rule's message for the target release. Rules say what 1.34 and later do with an invalid pod
@@ -14,11 +15,11 @@ import { atLeast, versionFacts } from './kubernetesVersions';
 export function messageForRelease(message: string, path: ObjectPath, settings: Settings): string {
   const version = targetVersion(settings);
   if (atLeast(version, versionFacts.podTemplateValidated.since) || path[0] !== 'spec') return message;
-  if (path[1] === 'template' && path[2] === 'spec' && message.startsWith(podTemplateRefused)) {
-    return `Kubernetes ${version} accepts this StatefulSet (it validates the pod template only from 1.34), but the controller's every pod creation fails (FailedCreate)${message.slice(podTemplateRefused.length)}`;
+  if (path[1] === 'template' && path[2] === 'spec' && message.startsWith(podTemplateRefused())) {
+    return t('versions.templateFailedCreate', { version }) + message.slice(podTemplateRefused().length);
   }
-  if (path[1] === 'volumeClaimTemplates' && message.startsWith(refusedOnCreate)) {
-    return `Kubernetes ${version} accepts this StatefulSet (it validates claim templates only from 1.34), but the controller cannot create the claims, and so no pod (FailedCreate)${message.slice(refusedOnCreate.length)}`;
+  if (path[1] === 'volumeClaimTemplates' && message.startsWith(refusedOnCreate())) {
+    return t('versions.claimFailedCreate', { version }) + message.slice(refusedOnCreate().length);
   }
   return message;
 }

@@ -1,0 +1,3 @@
+/** Words in English (ids: area.what; {name} is a placeholder). */
+export const enService = {
+} as const;
