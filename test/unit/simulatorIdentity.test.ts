@@ -146,3 +146,17 @@ test('an unknown retention value is treated as Retain, with a warning', () => {
     'spec.persistentVolumeClaimRetentionPolicy.whenDeleted must be one of Retain, Delete (got "Purge"); using Retain',
   ]);
 });
+
+test('pods the controller can never create are named in a warning that says how far creation gets', () => {
+  const long = { name: 'a'.repeat(62) };
+  const ordered = simulate({ statefulSet: web({ replicas: 3 }, long), service: headless });
+  assert.deepEqual(ordered.warnings, [
+    `no pod can ever be created: the controller's creation of ${'a'.repeat(62)}-0 is refused (FailedCreate) and OrderedReady retries it and goes no further; the rollout steps for such pods will not happen`,
+  ]);
+  // A name of 53 characters or more refuses every pod alike (the hash label, or the name itself).
+  const parallel = simulate({ statefulSet: web({ replicas: 12, podManagementPolicy: 'Parallel' }, { name: 'c'.repeat(58) }), service: headless });
+  assert.deepEqual(parallel.warnings, [
+    `no pod can ever be created: the controller's creation of ${'c'.repeat(58)}-0 is refused (FailedCreate) and Parallel attempts 1 of 12 pods and launches no batch after a refusal; the rollout steps for such pods will not happen`,
+  ]);
+  assert.deepEqual(simulate({ statefulSet: web({ replicas: 12 }, { name: 'd'.repeat(52) }), service: headless }).warnings, []);
+});

@@ -30,3 +30,18 @@ export function pvcsOfCreation(pods: readonly PodIdentity[], policy: PodManageme
   // under whenDeleted: Delete (UpdatePodClaimForRetentionPolicy runs after the refused create).
   return { afterCreate, afterSetDeletion: whenDeleted === 'Delete' ? [] : afterCreate };
 }
+
+/**
+ * The warning for pods the controller can never create: the page and the CLI list such pods and
+ * the rollout steps for them, and without it they would read as pods that will run.
+ */
+export function refusedPodsWarning(pods: readonly PodIdentity[], policy: PodManagementPolicy): string[] {
+  const refused = pods.filter((pod) => pod.problem !== undefined);
+  const first = refused[0];
+  if (first === undefined) return [];
+  const which = refused.length === pods.length ? 'no pod can ever' : `${refused.length} of ${pods.length} pods can never`;
+  const stop = policy === 'OrderedReady'
+    ? 'OrderedReady retries it and goes no further'
+    : `Parallel attempts ${attemptedOnCreate(pods, policy).length} of ${pods.length} pods and launches no batch after a refusal`;
+  return [`${which} be created: the controller's creation of ${first.name} is refused (FailedCreate) and ${stop}; the rollout steps for such pods will not happen`];
+}

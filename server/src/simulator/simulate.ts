@@ -1,5 +1,5 @@
 import { checkDns } from './dns';
-import { pvcsOfCreation } from './creation';
+import { pvcsOfCreation, refusedPodsWarning } from './creation';
 import { failureImpact } from './failure';
 import { podIdentities, podName, serviceDomain } from './identity';
 import { partitionExceedsMessage, partitionHold } from './partition';
@@ -28,7 +28,7 @@ export function simulate(input: SimulationInput): Simulation {
     // With a failing pod, the rollout as it then goes (a sliding window narrows after it).
     update: planUpdate({ ...context, ...settings }, failingPod),
   };
-  warnings.push(...strategyWarnings(settings));
+  warnings.push(...strategyWarnings(settings), ...refusedPodsWarning(pods, settings.podManagementPolicy));
 
   return {
     statefulSet: { name: settings.name, namespace: settings.namespace },
