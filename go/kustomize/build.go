@@ -17,6 +17,7 @@ import (
 	"sigs.k8s.io/kustomize/api/resource"
 	"sigs.k8s.io/kustomize/api/types"
 	"sigs.k8s.io/kustomize/kyaml/filesys"
+	"sigs.k8s.io/kustomize/kyaml/openapi"
 	"sigs.k8s.io/kustomize/kyaml/yaml"
 )
 
@@ -74,6 +75,9 @@ func init() {
 // without it, P patches over R resources cost R*P^2; see tools/apioverlay).
 var skipRepeatedTransformations = func(bool) {}
 
+// defaultSchemaVersion is what kyaml reports before any kustomization chose a schema.
+var defaultSchemaVersion = openapi.GetSchemaVersion()
+
 var wanted = []string{types.OriginAnnotations, types.TransformerAnnotations}
 
 // Build runs kustomize's krusty.Kustomizer over the in-memory files with the options
@@ -99,6 +103,13 @@ func Build(req Request) (resp Response) {
 	// Only when the list is dropped before printing: then nobody sees it but us.
 	skipRepeatedTransformations(!slices.Contains(asked, types.TransformerAnnotations))
 	defer skipRepeatedTransformations(false)
+	// kyaml keeps its OpenAPI schema in globals. Run's SetSchema(..., reset=true) changes nothing
+	// for a kustomization without an `openapi` field (the parsed built-in schema is kept, so it is
+	// parsed once per process, not per build), but it neither drops a custom or versioned schema
+	// an earlier build chose: a long-lived engine must, to build as a fresh `kustomize build` does.
+	if openapi.GetSchemaVersion() != defaultSchemaVersion {
+		openapi.ResetOpenAPI()
+	}
 	opts := krusty.MakeDefaultOptions()
 	opts.Reorder = krusty.ReorderOptionUnspecified // as the CLI without --reorder: legacy order
 	m, err := krusty.MakeKustomizer(opts).Run(fSys, req.Dir)
@@ -106,12 +117,10 @@ func Build(req Request) (resp Response) {
 		return failed(err)
 	}
 	var manifest bytes.Buffer
+	memo := memos.next()
 	for i, r := range m.Resources() {
 		var out Resource
-		if out.Origin, err = r.GetOrigin(); err != nil {
-			return failed(err)
-		}
-		if out.Transformations, err = r.GetTransformations(); err != nil {
+		if out.Origin, out.Transformations, err = memo.originsOf(r); err != nil {
 			return failed(err)
 		}
 		// What the kustomization did not ask for is not printed (as kustomize's Run drops it).
@@ -125,7 +134,7 @@ func Build(req Request) (resp Response) {
 				return failed(err)
 			}
 		}
-		text, err := r.AsYAML()
+		text, err := memo.asYAML(r)
 		if err != nil {
 			return failed(err)
 		}

@@ -15,8 +15,10 @@
 // whether a resource has an origin (no parse of it). The engine sets it only
 // when the kustomization did not ask for transformerAnnotations itself: the list is then
 // dropped before printing, so the printed manifest is kustomize's own byte for byte (the tests
-// compare it with the real CLI). The edit checks that the text it replaces is there: an upgrade
-// that moves it fails here, loudly.
+// compare it with the real CLI). While KeepParsedFiles is set (always, in our engine), a file's
+// resources are parsed once per content and each build gets deep copies (an edit changes one
+// file; the others' parse was an eighth of a build). The edit checks that the text it replaces
+// is there: an upgrade that moves it fails here, loudly.
 package main
 
 import (
@@ -51,6 +53,9 @@ func main() {
 	edit(copyDir, "resource/resource.go", "func (r *Resource) AddTransformation(origin *Origin) error {\n",
 		"func (r *Resource) AddTransformation(origin *Origin) error {\n\tif SkipRepeatedTransformations {\n\t\treturn r.appendTransformation(origin)\n\t}\n")
 	appendFile(copyDir, "resource/resource.go", resourceAdditions)
+	edit(copyDir, "resource/factory.go", "func (rf *Factory) RNodesFromBytes(b []byte) ([]*yaml.RNode, error) {\n",
+		"func (rf *Factory) RNodesFromBytes(b []byte) ([]*yaml.RNode, error) {\n\tif KeepParsedFiles {\n\t\treturn rf.keptRNodesFromBytes(b)\n\t}\n\treturn rf.parseRNodesFromBytes(b)\n}\n\nfunc (rf *Factory) parseRNodesFromBytes(b []byte) ([]*yaml.RNode, error) {\n")
+	appendFile(copyDir, "resource/factory.go", factoryAdditions)
 	edit(copyDir, "resmap/reswrangler.go", "\t\tor, err := res.GetOrigin()\n\t\tif err != nil {\n\t\t\treturn err\n\t\t}\n\t\tif or == nil {\n",
 		"\t\tor, err := res.OriginForTransformation()\n\t\tif err != nil {\n\t\t\treturn err\n\t\t}\n\t\tif or == nil {\n")
 
@@ -72,18 +77,36 @@ const resourceAdditions = `
 var SkipRepeatedTransformations bool
 
 func (r *Resource) appendTransformation(origin *Origin) error {
-	entry, err := (&Transformations{origin}).String()
-	if err != nil {
-		return err
+	// AddTransformerAnnotation hands every resource the same origin: its entry is printed once.
+	if lastEntryOrigin == nil || *lastEntryOrigin != *origin {
+		entry, err := (&Transformations{origin}).String()
+		if err != nil {
+			return err
+		}
+		copied := *origin
+		lastEntryOrigin, lastEntry = &copied, entry
 	}
-	annotations := r.GetAnnotations()
-	current := annotations[utils.TransformerAnnotationKey]
-	if strings.HasSuffix(current, entry) && (len(current) == len(entry) || strings.HasSuffix(current[:len(current)-len(entry)], "\n")) {
+	entry := lastEntry
+	// Once the annotation is there, its text is extended in place: SetAnnotations would print every
+	// annotation again and parse each value (IsYaml1_1NonString) — the growing list included.
+	if node, err := r.Pipe(kyaml.Lookup(kyaml.MetadataField, kyaml.AnnotationsField, utils.TransformerAnnotationKey)); err == nil && node != nil && node.YNode().Kind == kyaml.ScalarNode {
+		current := node.YNode().Value
+		if strings.HasSuffix(current, entry) && (len(current) == len(entry) || strings.HasSuffix(current[:len(current)-len(entry)], "\n")) {
+			return nil
+		}
+		node.YNode().Value = current + entry
 		return nil
 	}
-	annotations[utils.TransformerAnnotationKey] = current + entry
+	annotations := r.GetAnnotations()
+	annotations[utils.TransformerAnnotationKey] = annotations[utils.TransformerAnnotationKey] + entry
 	return r.SetAnnotations(annotations)
 }
+
+// lastEntryOrigin and lastEntry: the last transformation printed (builds run one at a time).
+var (
+	lastEntryOrigin *Origin
+	lastEntry       string
+)
 
 // OriginForTransformation is GetOrigin for AddTransformerAnnotation, which only asks whether there is
 // one: while SkipRepeatedTransformations is set, the annotation is not parsed.
@@ -95,6 +118,42 @@ func (r *Resource) OriginForTransformation() (*Origin, error) {
 		return &Origin{}, nil
 	}
 	return nil, nil
+}
+`
+
+// factoryAdditions: a file's resources parsed once while its bytes stay the same (an edit rebuilds
+// the whole overlay, whose other files did not change); each build gets its own deep copies.
+const factoryAdditions = `
+// KeepParsedFiles is StatefulSet Studio's (go/kustomize/tools/apioverlay): while set,
+// RNodesFromBytes parses given bytes once and hands out deep copies of the nodes.
+var KeepParsedFiles bool
+
+var (
+	parsedFiles      = map[string][]*yaml.RNode{}
+	parsedFilesBytes int
+)
+
+// maxParsedFilesBytes bounds what is kept (the keys' bytes; the nodes are a few times that).
+const maxParsedFilesBytes = 16 << 20
+
+func (rf *Factory) keptRNodesFromBytes(b []byte) ([]*yaml.RNode, error) {
+	nodes, ok := parsedFiles[string(b)]
+	if !ok {
+		var err error
+		if nodes, err = rf.parseRNodesFromBytes(b); err != nil {
+			return nil, err
+		}
+		if parsedFilesBytes+len(b) > maxParsedFilesBytes {
+			parsedFiles, parsedFilesBytes = map[string][]*yaml.RNode{}, 0
+		}
+		parsedFiles[string(b)] = nodes
+		parsedFilesBytes += len(b)
+	}
+	copies := make([]*yaml.RNode, len(nodes))
+	for i, n := range nodes {
+		copies[i] = n.Copy()
+	}
+	return copies, nil
 }
 `
 

@@ -18,7 +18,7 @@ export interface KustomizeEngineOptions {
   memoryLimitBytes?: number;
   /** An idle engine is stopped after this long (default 10 min). */
   idleMs?: number;
-  /** After loading, the worker builds a small overlay for up to this long while no request came (default 1 s). */
+  /** While idle, the worker builds its last overlay (a small one before any request) again for up to this long in all, the first cold build not counted (default 2 s; see kustomizeWorkerThread.ts). */
   warmUpBudgetMs?: number;
 }
 
@@ -30,7 +30,8 @@ export const bundledKustomizeFiles: KustomizeEngineFiles = {
 
 interface Pending {
   id: number;
-  requestJson: string;
+  dir: string;
+  files: Map<string, string>;
   resolve(result: BuildResult): void;
   started: number;
   timer?: NodeJS.Timeout;
@@ -43,12 +44,13 @@ interface EngineResponse {
   error?: { message: string; remote?: boolean };
 }
 
-function requestJson(request: BuildRequest): string {
-  const files: Record<string, string> = {};
-  for (const [name, content] of request.files) {
-    files[name] = (typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content.buffer, content.byteOffset, content.byteLength)).toString('base64');
-  }
-  return JSON.stringify({ files, dir: request.dir });
+const decoder = new TextDecoder();
+
+/** The files as text (the engine's store keeps text: the host reads files as UTF-8). */
+function textFiles(request: BuildRequest): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const [name, content] of request.files) files.set(name, typeof content === 'string' ? content : decoder.decode(content));
+  return files;
 }
 
 /**
@@ -80,14 +82,14 @@ export class KustomizeEngine {
     this.timeoutMs = options.timeoutMs ?? 30_000;
     this.memoryLimitBytes = options.memoryLimitBytes ?? 1024 ** 3;
     this.idleMs = options.idleMs ?? 600_000;
-    this.warmUpBudgetMs = options.warmUpBudgetMs ?? 1_000;
+    this.warmUpBudgetMs = options.warmUpBudgetMs ?? 2_000;
   }
 
   /** Builds after the builds asked before it. Never throws: a failure is a result with an `error`. */
   build(request: BuildRequest): Promise<BuildResult> {
     clearTimeout(this.idle);
     return new Promise((resolve) => {
-      this.queue.push({ id: ++this.lastId, requestJson: requestJson(request), resolve, started: 0 });
+      this.queue.push({ id: ++this.lastId, dir: request.dir, files: textFiles(request), resolve, started: 0 });
       this.next();
     });
   }
@@ -177,7 +179,7 @@ export class KustomizeEngine {
     const { worker, ready } = this.start();
     worker.ref();
     pending.started = performance.now();
-    worker.postMessage({ id: pending.id, requestJson: pending.requestJson } satisfies ToKustomizeWorker);
+    worker.postMessage({ id: pending.id, dir: pending.dir, files: pending.files } satisfies ToKustomizeWorker);
     // The limit starts when the module is ready: a slow load is not the overlay's fault.
     void ready.then(() => {
       if (this.current !== pending) return;
@@ -197,7 +199,7 @@ export class KustomizeEngine {
       const response = JSON.parse(responseJson) as EngineResponse;
       result = response.error
         ? failure({ kind: response.error.remote ? 'remote' : 'kustomize', message: response.error.message.trimEnd() }, elapsedMs)
-        : { manifest: response.manifest, resources: response.resources ?? [], elapsedMs };
+        : { manifest: manifestOf(response), resources: response.resources ?? [], elapsedMs };
     } catch (error) {
       result = failure({ kind: 'engine', message: `the kustomize engine's answer is not JSON: ${String(error)}` }, elapsedMs);
     }
@@ -239,6 +241,11 @@ export class KustomizeEngine {
     worker.on('error', () => undefined);
     void worker.terminate();
   }
+}
+
+/** What `kustomize build` prints: the resources' texts joined (the engine leaves the manifest out, see go/kustomize/cmd/wasm). */
+function manifestOf(response: EngineResponse): string {
+  return response.manifest || (response.resources ?? []).map((r) => r.text).join('---\n');
 }
 
 function failure(error: BuildError, elapsedMs: number): BuildResult {

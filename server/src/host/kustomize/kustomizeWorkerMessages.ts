@@ -6,8 +6,12 @@ export interface KustomizeWorkerData {
   warmUpBudgetMs: number;
 }
 
-/** Server (kustomizeEngine.ts) -> worker: build one request (go/kustomize's Request JSON). */
-export type ToKustomizeWorker = { id: number; requestJson: string };
+/**
+ * Server (kustomizeEngine.ts) -> worker: build the overlay in `dir` from `files` (absolute slash
+ * paths -> text). The worker sends the engine only what changed since its last request (see
+ * go/kustomize/cmd/wasm/keptFiles.go).
+ */
+export type ToKustomizeWorker = { id: number; dir: string; files: Map<string, string> };
 
 /** Worker -> server: `ready` once loaded, `warmed` when it stopped warming up (a request stops it), then one answer per request, or why the engine failed. */
 export type FromKustomizeWorker =

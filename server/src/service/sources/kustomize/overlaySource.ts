@@ -53,6 +53,25 @@ function parsedBuilt(text: string): ManifestDocument[] {
   return documents;
 }
 
+/** Base and patch files parsed, by their text (read only here: their spans and values are looked up, never changed). */
+const baseDocuments = new Map<string, ManifestDocument[]>();
+
+function parsedBase(text: string): ManifestDocument[] {
+  let documents = baseDocuments.get(text);
+  if (!documents) {
+    if (baseDocuments.size >= keptDocuments) baseDocuments.clear();
+    baseDocuments.set(text, (documents = parseFile(text)));
+  }
+  return documents;
+}
+
+/** A base document's plain value, once per document (base documents are kept across builds). */
+const plainValues = new WeakMap<ManifestDocument, unknown>();
+function plainValueOf(document: ManifestDocument): unknown {
+  if (!plainValues.has(document)) plainValues.set(document, document.yaml ? toPlainValue(document.yaml) : undefined);
+  return plainValues.get(document);
+}
+
 const patchKinds = new Set(['PatchTransformer', 'PatchStrategicMergeTransformer', 'PatchJson6902Transformer']);
 const fieldOfKind: Record<string, ListedPatch['field']> = {
   PatchStrategicMergeTransformer: 'patchesStrategicMerge', PatchTransformer: 'patches', PatchJson6902Transformer: 'patchesJson6902',
@@ -107,13 +126,8 @@ export function overlaySource(build: OverlayBuild): SourceObjects {
     return kustomizations.get(uri);
   };
   const uriOf = (relative: string): string => new URL(relative, `${build.dirUri}/`).href;
-  /** Base files parsed once per build (a file of 4 resources is asked for by each of them). */
-  const parsedFiles = new Map<string, ManifestDocument[]>();
-  const parsedFile = (uri: string, text: string): ManifestDocument[] => {
-    let documents = parsedFiles.get(uri);
-    if (!documents) parsedFiles.set(uri, (documents = parseFile(text)));
-    return documents;
-  };
+  /** Base files parsed once per text (a file of 4 resources is asked for by each of them; an edit elsewhere leaves it as it was). */
+  const parsedFile = (_uri: string, text: string): ManifestDocument[] => parsedBase(text);
   const documents: ManifestDocument[] = [];
   const placed = new Map<ManifestDocument, Placed>();
   for (const resource of build.resources) {
@@ -138,8 +152,9 @@ export function overlaySource(build: OverlayBuild): SourceObjects {
       ?? (candidates.length === 1 ? candidates[0] : undefined);
     if (!chosen?.yaml) return undefined;
     const toFile = (o: number): number => chosen.offset + chosen.toChunkOffset(o);
-    const kindSpan = align(chosen.yaml.contents as YamlNode, toPlainValue(chosen.yaml), ['kind'], { kind })?.span ?? { start: 0, end: 1 };
-    return { uri, node: chosen.yaml.contents as YamlNode, value: toPlainValue(chosen.yaml), toFile, kindSpan: { start: toFile(kindSpan.start), end: toFile(kindSpan.end) } };
+    const value = plainValueOf(chosen);
+    const kindSpan = align(chosen.yaml.contents as YamlNode, value, ['kind'], { kind })?.span ?? { start: 0, end: 1 };
+    return { uri, node: chosen.yaml.contents as YamlNode, value, toFile, kindSpan: { start: toFile(kindSpan.start), end: toFile(kindSpan.end) } };
   }
 
   const range = (uri: string, span: Span, toFile: (o: number) => number = (o) => o): FileRange => {
