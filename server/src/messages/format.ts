@@ -54,7 +54,7 @@ export function listOf(items: readonly string[], englishSeparator = ', '): strin
 }
 
 function chineseSeparator(english: string): string {
-  if (english === ' and ') return '，且';
+  if (english === ' and ') return ' 和 ';
   if (english === ' or ') return '或';
   if (english === '; ') return '；';
   return english;

@@ -8,6 +8,7 @@ import type { Rule, RuleContext } from './rules/types';
 import { settingsFingerprint, type Settings } from './settings';
 import { applySuppressions } from './suppression';
 import { messageForRelease } from './versions/templateValidation';
+import { t } from '../messages';
 
 function severityOf(id: string, fallback: Severity, settings: Settings): Severity | undefined {
   const chosen = settings.rules[id] ?? fallback;
@@ -138,7 +139,7 @@ export function checkDocument(document: ManifestDocument, settings: Settings, li
     const start = Math.min(document.templateAt ?? 0, Math.max(document.text.length - 1, 0));
     findings.push({
       rule: templateSyntaxRule.id, severity: templateSeverity, start, end: Math.min(start + 2, document.text.length),
-      message: 'Not checked: template syntax ({{ }} outside quotes) makes this document something other than the manifest it renders to. Check the rendered output (helm template … | sts check -), or a chart folder with sts check CHART.',
+      message: t('check.templateSyntax'),
     });
   }
   let own = document.objects.length === 0 ? nothing : document.memo.get(key);

@@ -7,6 +7,7 @@ import { ruleById, yamlSyntaxRule } from './rules/index';
 import type { FixContext, ObjectElsewhere } from './rules/types';
 import type { Settings } from './settings';
 import { serviceObjects } from './workspace/servicesOf';
+import { t } from '../messages';
 
 /** A repair ready for the editor: edits per file uri, in whole-file offsets. */
 export interface FileFix {
@@ -86,7 +87,7 @@ function ruleFixes(uri: string, file: CheckedFile, finding: Finding, settings: S
 export function fixesFor(uri: string, text: string, file: CheckedFile, finding: Finding, settings: Settings, documentsOf: DocumentsOf): FileFix[] {
   if (finding.rule === yamlSyntaxRule.id) return [];
   const ignore: FileFix = {
-    title: `Ignore ${finding.rule} here (# sts-ignore ${finding.rule})`,
+    title: t('codeAction.ignore', { rule: finding.rule }),
     rule: finding.rule,
     preferred: false,
     suppression: true,

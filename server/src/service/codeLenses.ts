@@ -1,6 +1,7 @@
 import type { CheckedFile } from './languageService';
 import { blockedBy, blockedTitle, errorsByDocument } from './previewBlockers';
 import { field, isStatefulSet } from './rules/read';
+import { t } from '../messages';
 
 /** A "Preview · 3 pods" lens above a StatefulSet ("Preview · refused by the API server (1 error)" when an error stops it). */
 export interface PreviewLens {
@@ -23,7 +24,7 @@ export function previewLenses(file: CheckedFile): PreviewLens[] {
     return {
       line: file.lines.positionAt(document.offset + document.toChunkOffset(object.node.range?.[0] ?? 0)).line,
       name: object.name ?? '',
-      title: blocked ? `Preview · ${blockedTitle(blocked)}` : `Preview · ${replicas} pod${replicas === 1 ? '' : 's'}`,
+      title: blocked ? t('lens.blocked', { blocked: blockedTitle(blocked) }) : t(replicas === 1 ? 'lens.onePod' : 'lens.pods', { replicas }),
     };
   }));
 }

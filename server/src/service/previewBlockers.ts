@@ -1,6 +1,7 @@
 import type { PreviewBlocked } from '../../../protocol/protocol';
 import type { CheckedFile } from './languageService';
 import type { Finding, ManifestDocument } from './model';
+import { t } from '../messages';
 
 /**
  * Errors the API server accepts but that stop the controller from ever creating a pod
@@ -48,7 +49,6 @@ export function blockedBy(file: CheckedFile, document: ManifestDocument, errors 
 /** The CodeLens's words: "Preview · refused by the API server (2 errors)". */
 export function blockedTitle(blocked: PreviewBlocked): string {
   const count = blocked.problems.length;
-  return blocked.kind === 'refused'
-    ? `refused by the API server (${count} error${count === 1 ? '' : 's'})`
-    : `pods can never be created (${count} error${count === 1 ? '' : 's'})`;
+  if (blocked.kind === 'refused') return t(count === 1 ? 'preview.refusedOne' : 'preview.refused', { count });
+  return t(count === 1 ? 'preview.neverCreatedOne' : 'preview.neverCreated', { count });
 }

@@ -1,3 +1,5 @@
+import { t } from '../messages';
+
 /**
  * What a partition means, in one place for the rule partition-exceeds-replicas, its fix, the
  * simulator's warnings and the preview. Pods with an ordinal at or above start + partition take
@@ -14,15 +16,15 @@ export function partitionHold(partition: number, replicas: number): PartitionHol
 
 /** The warning for a partition above replicas: the rule's message and the simulator's warning. */
 export function partitionExceedsMessage(partition: number, replicas: number): string {
-  return `partition ${partition} is greater than replicas ${replicas}: every pod stays on the old revision when the pod template changes, and so does every pod added by scaling up to ${partition} replicas. Set it to ${replicas} (= replicas: hold every pod on the old revision) or to 0 (roll the change out to every pod).`;
+  return t('partition.exceeds', { partition, replicas });
 }
 
 /** The title of the preferred fix: partition = replicas, said for what it does. */
 export function holdEveryPodTitle(replicas: number): string {
-  return `Set partition to ${replicas} (= replicas: hold every pod on the old revision)`;
+  return t('partition.holdEveryPodTitle', { replicas });
 }
 
 /** How the preview describes a partition that holds every pod: a fact, not a warning. */
 export function holdsEveryPodNote(partition: number): string {
-  return `partition ${partition} = replicas: every pod stays on the old revision until you lower the partition`;
+  return t('partition.holdsEveryPod', { partition });
 }

@@ -1,4 +1,5 @@
 import { isRecord } from '../rules/read';
+import { listOf, t } from '../../messages';
 
 /** One leaf that differs: its path (dotted, from the compared value) and both sides. */
 interface LeafChange {
@@ -10,9 +11,9 @@ interface LeafChange {
 const maxShown = 4;
 
 function scalar(value: unknown): string {
-  if (value === undefined || value === null) return 'nothing';
+  if (value === undefined || value === null) return t('common.nothing');
   if (Array.isArray(value) && value.every((v) => typeof v !== 'object')) return `[${value.map((v) => String(v)).join(', ')}]`;
-  if (typeof value === 'object') return Object.keys(value).length === 0 ? '{}' : `a map of ${Object.keys(value).length}`;
+  if (typeof value === 'object') return Object.keys(value).length === 0 ? '{}' : t('change.mapOf', { count: Object.keys(value).length });
   return JSON.stringify(value);
 }
 
@@ -61,9 +62,9 @@ function leafChanges(prefix: string, before: unknown, after: unknown, into: Leaf
 }
 
 function describeLeaf({ path, before, after }: LeafChange): string {
-  const where = path || 'the value';
-  if (before === undefined || before === null) return `${where} added (${scalar(after)})`;
-  if (after === undefined || after === null) return `${where} removed (it was ${scalar(before)})`;
+  const where = path || t('change.theValue');
+  if (before === undefined || before === null) return t('change.added', { where, value: scalar(after) });
+  if (after === undefined || after === null) return t('change.removed', { where, value: scalar(before) });
   return `${where}: ${scalar(before)} → ${scalar(after)}`;
 }
 
@@ -75,18 +76,18 @@ function describeLeaf({ path, before, after }: LeafChange): string {
 export function describeChange(field: string, before: unknown, after: unknown): string {
   const changes: LeafChange[] = [];
   leafChanges('', before, after, changes);
-  if (changes.length === 0) return `spec.${field} changed`;
+  if (changes.length === 0) return t('change.changed', { field });
   const only = changes[0];
   if (changes.length === 1 && only && only.path === '' && typeof only.before !== 'object' && typeof only.after !== 'object') {
-    return `deployed: ${scalar(only.before)}, now: ${scalar(only.after)}`;
+    return t('change.deployedNow', { before: scalar(only.before), after: scalar(only.after) });
   }
   const texts = changes.slice(0, maxShown).map((change) => {
     const claim = field === 'volumeClaimTemplates' ? /^\[?"([^"]+)"\]?\.?(.*)$/.exec(change.path) : null;
     if (!claim) return describeLeaf({ ...change, path: `spec.${field}${change.path && !change.path.startsWith('[') ? '.' : ''}${change.path}` });
     const [, name, rest] = claim;
-    if (!rest) return change.before === undefined ? `claim template "${name}" added` : change.after === undefined ? `claim template "${name}" removed` : `claim template "${name}" changed`;
-    return `claim template "${name}": ${describeLeaf({ ...change, path: rest })}`;
+    if (!rest) return t(change.before === undefined ? 'change.claimAdded' : change.after === undefined ? 'change.claimRemoved' : 'change.claimChanged', { name: name ?? '' });
+    return t('change.claim', { name: name ?? '', change: describeLeaf({ ...change, path: rest }) });
   });
-  const more = changes.length > maxShown ? `; and ${changes.length - maxShown} more` : '';
-  return `${texts.join('; ')}${more}`;
+  const more = changes.length > maxShown ? t('change.more', { count: changes.length - maxShown }) : '';
+  return `${listOf(texts, '; ')}${more}`;
 }

@@ -3,6 +3,7 @@ import type { KubeObject, ManifestDocument, Span } from '../model';
 import { readYaml, toPlainValue } from './readYaml';
 import { repairLenientQuotes } from './repairLenientQuotes';
 import { templateOutsideText, templateSyntax } from './templateSyntax';
+import { t } from '../../messages';
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -46,11 +47,11 @@ function firstError(doc: Document.Parsed, text: string, map: (offset: number) =>
   const error = doc.errors[0];
   if (!error) return undefined;
   const message = error.code === 'DUPLICATE_KEY'
-    ? 'Duplicate key: the API server rejects an object with a field given twice. Remove one of them.'
+    ? t('parse.duplicateKey')
     // The library's stack ran out (thousands of nested `[` or indents): say so, not "Maximum call stack size exceeded".
     : error.code === 'RESOURCE_EXHAUSTION'
-      ? 'YAML nested too deeply to read: this document is not checked.'
-      : `YAML syntax error: ${error.message.split('\n')[0]}`;
+      ? t('parse.tooDeep')
+      : t('parse.syntax', { v: error.message.split('\n')[0] ?? '' });
   // An unclosed bracket or quote is found at the end of the text: show it on the last line that has content.
   const contentEnd = text.trimEnd().length;
   const start = Math.min(error.pos[0], Math.max(contentEnd - 1, 0));
@@ -121,7 +122,7 @@ export function parseChunk(offset: number, text: string): ManifestDocument {
   const mayBeTemplate = templateSyntax.test(text);
   const tooDeep = nestedTooDeep(text);
   if (tooDeep >= 0) {
-    const message = `YAML nested more than ${maxNesting} levels deep: this document is not checked.`;
+    const message = t('parse.nesting', { maxNesting });
     return { ...base, syntaxError: { start: tooDeep, end: tooDeep + 1, message } };
   }
   try {
@@ -147,8 +148,8 @@ export function parseChunk(offset: number, text: string): ManifestDocument {
     return { ...base, yaml: doc, syntaxError, objects: objectsOf(doc, toPlainValue(doc)), toChunkOffset, repaired: parsedText !== text };
   } catch (error) {
     const message = error instanceof ReferenceError
-      ? 'YAML aliases expand too far (possible "billion laughs"): this document is not checked.'
-      : `YAML could not be read: ${error instanceof Error ? error.message : String(error)}`;
+      ? t('parse.aliases')
+      : t('parse.unreadable', { v: error instanceof Error ? error.message : String(error) });
     return { ...base, syntaxError: { start: 0, end: Math.min(text.length, 1), message } };
   }
 }

@@ -2,6 +2,7 @@ import { parseLabelSelector, unmetRequirements } from '../labels/labelSelector';
 import type { ServiceInfo } from '../workspace/serviceLookup';
 import { field, labelMap } from './read';
 import type { RuleContext } from './types';
+import { t } from '../../messages';
 
 /**
  * Another headless Service of the StatefulSet's namespace that selects its pods: what serviceName
@@ -19,5 +20,5 @@ export function otherHeadlessService(context: RuleContext, namespace: string, se
 
 /** The text that says what breaks without per-pod DNS names. */
 export function perPodNames(pod: string, service: string, namespace: string): string {
-  return `the pods' own DNS names (${pod}.${service}.${namespace}.svc…) do not exist, so members that find each other by those names (replication, cluster membership) cannot`;
+  return t('service-missing.perPodNames', { pod, service, namespace });
 }

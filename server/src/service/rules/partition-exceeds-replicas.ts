@@ -2,6 +2,7 @@ import { holdEveryPodTitle, partitionExceedsMessage, partitionHold } from '../..
 import { setAt } from '../fixes/objectEdits';
 import { field, isStatefulSet } from './read';
 import type { Rule } from './types';
+import { t } from '../../messages';
 
 /**
  * A partition above replicas holds every pod on the old revision, and pods added by scaling up
@@ -32,7 +33,7 @@ export const partitionExceedsReplicas: Rule = {
     const toZero = setAt(context, path, 0);
     return [
       ...(toReplicas && typeof replicas === 'number' ? [{ title: holdEveryPodTitle(replicas), preferred: true, edits: toReplicas }] : []),
-      ...(toZero ? [{ title: 'Set partition to 0 (roll the change out to every pod)', edits: toZero }] : []),
+      ...(toZero ? [{ title: t('partition-exceeds-replicas.fix.zero'), edits: toZero }] : []),
     ];
   },
 };

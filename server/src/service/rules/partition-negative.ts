@@ -1,5 +1,6 @@
 import { field, isRollingUpdate, isStatefulSet } from './read';
 import type { Rule } from './types';
+import { t } from '../../messages';
 
 export const partitionNegative: Rule = {
   id: 'partition-negative',
@@ -8,7 +9,7 @@ export const partitionNegative: Rule = {
   check: ({ object }) => {
     const partition = field(object.value, 'spec', 'updateStrategy', 'rollingUpdate', 'partition');
     return isStatefulSet(object) && isRollingUpdate(object.value) && typeof partition === 'number' && partition < 0
-      ? [{ path: ['spec', 'updateStrategy', 'rollingUpdate', 'partition'], message: `partition must be 0 or more (got ${partition}); the API server rejects a negative partition.` }]
+      ? [{ path: ['spec', 'updateStrategy', 'rollingUpdate', 'partition'], message: t('partition-negative.message', { partition }) }]
       : [];
   },
 };

@@ -1,5 +1,6 @@
 import { field, isStatefulSet } from './read';
 import type { Rule } from './types';
+import { t } from '../../messages';
 
 export const podManagementPolicyInvalid: Rule = {
   id: 'pod-management-policy-invalid',
@@ -10,6 +11,6 @@ export const podManagementPolicyInvalid: Rule = {
     if (!isStatefulSet(object) || policy === undefined || policy === null || policy === '') return [];
     return policy === 'OrderedReady' || policy === 'Parallel'
       ? []
-      : [{ path: ['spec', 'podManagementPolicy'], message: `podManagementPolicy must be "OrderedReady" or "Parallel", not ${JSON.stringify(policy)}.` }];
+      : [{ path: ['spec', 'podManagementPolicy'], message: t('pod-management-policy-invalid.message', { v: JSON.stringify(policy) }) }];
   },
 };

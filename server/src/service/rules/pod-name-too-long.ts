@@ -1,5 +1,6 @@
 import { dnsLabel, field, isStatefulSet } from './read';
 import type { Rule } from './types';
+import { t } from '../../messages';
 
 /**
  * A pod is named `<set>-<ordinal>`, and that name is also its hostname and the value of its
@@ -20,7 +21,7 @@ export const podNameTooLong: Rule = {
     if (highest.length <= 63) return [];
     return [{
       path: ['metadata', 'name'],
-      message: `The API server accepts this StatefulSet, but the controller's pod creation fails (FailedCreate): pod "${highest}" is ${highest.length} characters, and a pod name is its hostname and a label value, both limited to 63 characters. Shorten the name (52 characters or fewer also keeps the controller-revision-hash label within 63).`,
+      message: t('pod-name-too-long.message', { highest, v: highest.length }),
     }];
   },
 };

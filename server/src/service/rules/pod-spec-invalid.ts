@@ -5,6 +5,7 @@ import { checkExpressions, checkMap } from './label-invalid';
 import { containerName, podSpecOf, podSpecPath, templateContainers, templateVolumes } from './podTemplate';
 import { field, isRecord, isStatefulSet, records } from './read';
 import type { Rule, RuleResult } from './types';
+import { listOf, t } from '../../messages';
 
 const dnsPolicies = ['ClusterFirstWithHostNet', 'ClusterFirst', 'Default', 'None'];
 const effects = ['NoSchedule', 'PreferNoSchedule', 'NoExecute'];
@@ -18,7 +19,7 @@ const say = (path: ObjectPath, message: string, target?: 'key'): RuleResult => (
 function ids(context: unknown, at: ObjectPath, keys: readonly string[]): RuleResult[] {
   return keys.flatMap((key) => {
     const value = field(context, key);
-    return typeof value === 'number' && (value < 0 || value > maxId) ? [say([...at, key], `${key} ${value} is outside 0–${maxId}.`)] : [];
+    return typeof value === 'number' && (value < 0 || value > maxId) ? [say([...at, key], t('pod-spec-invalid.outsideRange', { key, value, maxId }))] : [];
   });
 }
 
@@ -29,7 +30,7 @@ function namespaces(term: unknown, path: ObjectPath): RuleResult[] {
   const list = field(term, 'namespaces');
   return (Array.isArray(list) ? list : []).flatMap((ns: unknown, j) => {
     const problem = typeof ns === 'string' ? dnsLabelProblem(ns) : undefined;
-    return problem ? [say([...path, 'namespaces', j], `the namespace "${String(ns)}" ${problem}.`)] : [];
+    return problem ? [say([...path, 'namespaces', j], t('pod-spec-invalid.namespace', { ns: String(ns), problem }))] : [];
   });
 }
 
@@ -44,12 +45,12 @@ function affinity(value: unknown): RuleResult[] {
   const at = [...podSpecPath, 'affinity'];
   const out: RuleResult[] = [];
   const terms = field(value, 'nodeAffinity', 'requiredDuringSchedulingIgnoredDuringExecution', 'nodeSelectorTerms');
-  if (Array.isArray(terms) && terms.length === 0) out.push(say([...at, 'nodeAffinity', 'requiredDuringSchedulingIgnoredDuringExecution', 'nodeSelectorTerms'], 'required node affinity needs at least one nodeSelectorTerm.'));
+  if (Array.isArray(terms) && terms.length === 0) out.push(say([...at, 'nodeAffinity', 'requiredDuringSchedulingIgnoredDuringExecution', 'nodeSelectorTerms'], t('pod-spec-invalid.nodeSelectorTerms')));
   for (const kind of ['podAffinity', 'podAntiAffinity']) {
     records(field(value, kind, 'requiredDuringSchedulingIgnoredDuringExecution')).forEach((term, i) => {
       const termPath = [...at, kind, 'requiredDuringSchedulingIgnoredDuringExecution', i];
-      if (typeof term.topologyKey === 'string' && term.topologyKey !== '' && qualifiedNameProblem(term.topologyKey)) out.push(say([...termPath, 'topologyKey'], `topologyKey "${term.topologyKey}" is invalid: ${qualifiedNameProblem(term.topologyKey) ?? ''}.`));
-      if (typeof term.topologyKey !== 'string' || term.topologyKey === '') out.push(say([...termPath, ...(term.topologyKey === undefined ? [] : ['topologyKey'])], `a ${kind} term needs a topologyKey (e.g. kubernetes.io/hostname).`));
+      if (typeof term.topologyKey === 'string' && term.topologyKey !== '' && qualifiedNameProblem(term.topologyKey)) out.push(say([...termPath, 'topologyKey'], t('pod-spec-invalid.topologyKey', { topologyKey: term.topologyKey, v: qualifiedNameProblem(term.topologyKey) ?? '' })));
+      if (typeof term.topologyKey !== 'string' || term.topologyKey === '') out.push(say([...termPath, ...(term.topologyKey === undefined ? [] : ['topologyKey'])], t('pod-spec-invalid.needsTopologyKey', { kind })));
       out.push(...selector(term.labelSelector, [...termPath, 'labelSelector']), ...selector(term.namespaceSelector, [...termPath, 'namespaceSelector']), ...namespaces(term, termPath));
     });
     records(field(value, kind, 'preferredDuringSchedulingIgnoredDuringExecution')).forEach((weighted, i) => {
@@ -57,9 +58,9 @@ function affinity(value: unknown): RuleResult[] {
       const key = field(term, 'topologyKey');
       const termPath = [...at, kind, 'preferredDuringSchedulingIgnoredDuringExecution', i, 'podAffinityTerm'];
       const weight = field(weighted, 'weight');
-      if (typeof weight === 'number' && (weight < 1 || weight > 100)) out.push(say([...at, kind, 'preferredDuringSchedulingIgnoredDuringExecution', i, 'weight'], `a preferred ${kind} term's weight must be 1–100.`));
-      if (typeof key === 'string' && key !== '' && qualifiedNameProblem(key)) out.push(say([...termPath, 'topologyKey'], `topologyKey "${key}" is invalid: ${qualifiedNameProblem(key) ?? ''}.`));
-      if (isRecord(term) && (typeof key !== 'string' || key === '')) out.push(say([...termPath, ...(key === undefined ? [] : ['topologyKey'])], `a ${kind} term needs a topologyKey (e.g. kubernetes.io/hostname).`));
+      if (typeof weight === 'number' && (weight < 1 || weight > 100)) out.push(say([...at, kind, 'preferredDuringSchedulingIgnoredDuringExecution', i, 'weight'], t('pod-spec-invalid.weight', { kind })));
+      if (typeof key === 'string' && key !== '' && qualifiedNameProblem(key)) out.push(say([...termPath, 'topologyKey'], t('pod-spec-invalid.topologyKey2', { key, v: qualifiedNameProblem(key) ?? '' })));
+      if (isRecord(term) && (typeof key !== 'string' || key === '')) out.push(say([...termPath, ...(key === undefined ? [] : ['topologyKey'])], t('pod-spec-invalid.needsTopologyKey', { kind })));
       out.push(...selector(field(term, 'labelSelector'), [...termPath, 'labelSelector']), ...selector(field(term, 'namespaceSelector'), [...termPath, 'namespaceSelector']), ...namespaces(term, termPath));
     });
   }
@@ -67,23 +68,23 @@ function affinity(value: unknown): RuleResult[] {
 }
 
 function tolerations(spec: unknown): RuleResult[] {
-  return records(field(spec, 'tolerations')).flatMap((t, i) => {
+  return records(field(spec, 'tolerations')).flatMap((toleration, i) => {
     const at = [...podSpecPath, 'tolerations', i];
     const out: RuleResult[] = [];
-    const { key, operator, value, effect, tolerationSeconds } = t;
+    const { key, operator, value, effect, tolerationSeconds } = toleration;
     if (typeof key === 'string' && key !== '') {
       const problem = qualifiedNameProblem(key);
-      if (problem) out.push(say([...at, 'key'], `the toleration key "${key}" is invalid: ${problem}.`));
+      if (problem) out.push(say([...at, 'key'], t('pod-spec-invalid.tolerationKey', { key, problem })));
     } else if (operator !== 'Exists' && (operator === undefined || operator === '' || operator === 'Equal')) {
-      out.push(say([...at, 'operator'], 'a toleration without a key must use operator Exists.', 'key'));
+      out.push(say([...at, 'operator'], t('pod-spec-invalid.tolerationNoKey'), 'key'));
     }
     if (typeof operator === 'string' && operator !== '' && operator !== 'Equal' && operator !== 'Exists') {
-      out.push(say([...at, 'operator'], `toleration operator "${operator}" is not Equal or Exists.`));
+      out.push(say([...at, 'operator'], t('pod-spec-invalid.tolerationOperator', { operator })));
     } else if (operator === 'Exists' && typeof value === 'string' && value !== '') {
-      out.push(say([...at, 'operator'], 'a toleration with operator Exists must not have a value.'));
+      out.push(say([...at, 'operator'], t('pod-spec-invalid.tolerationExistsValue')));
     }
-    if (typeof effect === 'string' && effect !== '' && !effects.includes(effect)) out.push(say([...at, 'effect'], `toleration effect "${effect}" is not one of ${effects.join(', ')}.`));
-    else if (tolerationSeconds !== undefined && tolerationSeconds !== null && effect !== 'NoExecute') out.push(say([...at, ...(effect === undefined ? [] : ['effect'])], 'tolerationSeconds needs effect NoExecute.'));
+    if (typeof effect === 'string' && effect !== '' && !effects.includes(effect)) out.push(say([...at, 'effect'], t('pod-spec-invalid.tolerationEffect', { effect, v: effects.join(', ') })));
+    else if (tolerationSeconds !== undefined && tolerationSeconds !== null && effect !== 'NoExecute') out.push(say([...at, ...(effect === undefined ? [] : ['effect'])], t('pod-spec-invalid.tolerationSeconds')));
     return out;
   });
 }
@@ -94,16 +95,16 @@ function volumes(value: unknown): RuleResult[] {
     const at = [...podSpecPath, 'volumes', i];
     const out: RuleResult[] = [];
     const { name } = volume;
-    if (name === undefined || name === '') out.push(say(name === undefined ? at : [...at, 'name'], 'a volume needs a name.'));
+    if (name === undefined || name === '') out.push(say(name === undefined ? at : [...at, 'name'], t('pod-spec-invalid.volumeNoName')));
     else if (typeof name === 'string') {
       const problem = dnsLabelProblem(name);
-      if (problem) out.push(say([...at, 'name'], `the volume name "${name}" ${problem}.`));
-      else if (seen.has(name)) out.push(say([...at, 'name'], `two volumes are named "${name}".`));
+      if (problem) out.push(say([...at, 'name'], t('pod-spec-invalid.volumeName', { name, problem })));
+      else if (seen.has(name)) out.push(say([...at, 'name'], t('pod-spec-invalid.volumeDuplicate', { name })));
       seen.add(name);
     }
     // A volume with no source is defaulted to emptyDir, so only a second source is refused.
     const used = volumeSources.filter((s) => volume[s] !== undefined && volume[s] !== null);
-    for (const extra of used.slice(1)) out.push(say([...at, extra], `a volume may have only one source (it has ${used.join(' and ')}).`, 'key'));
+    for (const extra of used.slice(1)) out.push(say([...at, extra], t('pod-spec-invalid.volumeSources', { v: listOf(used, ' and ') }), 'key'));
     return out;
   });
 }
@@ -126,48 +127,48 @@ export const podSpecInvalid: Rule = {
     const p = podSpecPath;
     const out: RuleResult[] = [];
     const { dnsPolicy, dnsConfig, serviceAccountName, priorityClassName, preemptionPolicy } = spec;
-    if (typeof dnsPolicy === 'string' && dnsPolicy !== '' && !dnsPolicies.includes(dnsPolicy)) out.push(say([...p, 'dnsPolicy'], `dnsPolicy "${dnsPolicy}" is not one of ${dnsPolicies.join(', ')}.`));
-    if (dnsPolicy === 'None' && !isRecord(dnsConfig)) out.push(say([...p, 'dnsPolicy'], 'dnsPolicy None needs a dnsConfig.'));
-    else if (dnsPolicy === 'None' && !(Array.isArray(field(dnsConfig, 'nameservers')) && (field(dnsConfig, 'nameservers') as unknown[]).length > 0)) out.push(say([...p, 'dnsConfig'], 'dnsPolicy None needs at least one dnsConfig nameserver.', 'key'));
+    if (typeof dnsPolicy === 'string' && dnsPolicy !== '' && !dnsPolicies.includes(dnsPolicy)) out.push(say([...p, 'dnsPolicy'], t('pod-spec-invalid.dnsPolicy', { dnsPolicy, v: dnsPolicies.join(', ') })));
+    if (dnsPolicy === 'None' && !isRecord(dnsConfig)) out.push(say([...p, 'dnsPolicy'], t('pod-spec-invalid.dnsNone')));
+    else if (dnsPolicy === 'None' && !(Array.isArray(field(dnsConfig, 'nameservers')) && (field(dnsConfig, 'nameservers') as unknown[]).length > 0)) out.push(say([...p, 'dnsConfig'], t('pod-spec-invalid.dnsNoneNameserver'), 'key'));
     const nameservers = field(dnsConfig, 'nameservers');
-    if (Array.isArray(nameservers)) nameservers.forEach((ip, i) => { if (typeof ip === 'string' && !isIP(ip)) out.push(say([...p, 'dnsConfig', 'nameservers', i], `nameserver "${ip}" is not an IP address.`)); });
+    if (Array.isArray(nameservers)) nameservers.forEach((ip, i) => { if (typeof ip === 'string' && !isIP(ip)) out.push(say([...p, 'dnsConfig', 'nameservers', i], t('pod-spec-invalid.nameserver', { ip }))); });
     out.push(...tolerations(spec), ...volumes(object.value));
     out.push(...ids(spec.securityContext, [...p, 'securityContext'], ['runAsUser', 'runAsGroup', 'fsGroup']));
     for (const c of templateContainers(object.value)) {
       const sc = c.container.securityContext;
       out.push(...ids(sc, [...c.path, 'securityContext'], ['runAsUser', 'runAsGroup']));
       if (field(sc, 'allowPrivilegeEscalation') === false && field(sc, 'privileged') === true) {
-        out.push(say([...c.path, 'securityContext', 'allowPrivilegeEscalation'], `container ${containerName(c)} is privileged and so cannot set allowPrivilegeEscalation: false.`));
+        out.push(say([...c.path, 'securityContext', 'allowPrivilegeEscalation'], t('pod-spec-invalid.privileged', { container: containerName(c) })));
       }
     }
     for (const [key, value] of [['serviceAccountName', serviceAccountName], ['priorityClassName', priorityClassName]] as const) {
       const problem = typeof value === 'string' && value !== '' ? dnsSubdomainProblem(value) : undefined;
-      if (problem) out.push(say([...p, key], `${key} "${String(value)}" ${problem}.`));
+      if (problem) out.push(say([...p, key], t('pod-spec-invalid.nameProblem', { key, value: String(value), problem })));
     }
-    if (typeof preemptionPolicy === 'string' && preemptionPolicy !== 'PreemptLowerPriority' && preemptionPolicy !== 'Never') out.push(say([...p, 'preemptionPolicy'], `preemptionPolicy "${preemptionPolicy}" is not PreemptLowerPriority or Never.`));
-    records(spec.hostAliases).forEach((alias, i) => { if (typeof alias.ip === 'string' && !isIP(alias.ip)) out.push(say([...p, 'hostAliases', i, 'ip'], `hostAliases ip "${alias.ip}" is not an IP address.`)); });
+    if (typeof preemptionPolicy === 'string' && preemptionPolicy !== 'PreemptLowerPriority' && preemptionPolicy !== 'Never') out.push(say([...p, 'preemptionPolicy'], t('pod-spec-invalid.preemptionPolicy', { preemptionPolicy })));
+    records(spec.hostAliases).forEach((alias, i) => { if (typeof alias.ip === 'string' && !isIP(alias.ip)) out.push(say([...p, 'hostAliases', i, 'ip'], t('pod-spec-invalid.hostAliases', { ip: alias.ip }))); });
     const spreads = new Set<string>();
-    records(spec.topologySpreadConstraints).forEach((t, i) => {
-      const spread = `${String(t.topologyKey)}/${String(t.whenUnsatisfiable)}`;
-      if (spreads.has(spread)) out.push(say([...p, 'topologySpreadConstraints', i], `two topologySpreadConstraints have topologyKey ${String(t.topologyKey)} and whenUnsatisfiable ${String(t.whenUnsatisfiable)}.`));
+    records(spec.topologySpreadConstraints).forEach((constraint, i) => {
+      const spread = `${String(constraint.topologyKey)}/${String(constraint.whenUnsatisfiable)}`;
+      if (spreads.has(spread)) out.push(say([...p, 'topologySpreadConstraints', i], t('pod-spec-invalid.spreadTwice', { topologyKey: String(constraint.topologyKey), whenUnsatisfiable: String(constraint.whenUnsatisfiable) })));
       spreads.add(spread);
-      out.push(...selector(t.labelSelector, [...p, 'topologySpreadConstraints', i, 'labelSelector']));
-      if (typeof t.maxSkew === 'number' && t.maxSkew <= 0) out.push(say([...p, 'topologySpreadConstraints', i, 'maxSkew'], 'maxSkew must be greater than zero.'));
-      if (typeof t.whenUnsatisfiable === 'string' && t.whenUnsatisfiable !== 'DoNotSchedule' && t.whenUnsatisfiable !== 'ScheduleAnyway') out.push(say([...p, 'topologySpreadConstraints', i, 'whenUnsatisfiable'], `whenUnsatisfiable "${t.whenUnsatisfiable}" is not DoNotSchedule or ScheduleAnyway.`));
+      out.push(...selector(constraint.labelSelector, [...p, 'topologySpreadConstraints', i, 'labelSelector']));
+      if (typeof constraint.maxSkew === 'number' && constraint.maxSkew <= 0) out.push(say([...p, 'topologySpreadConstraints', i, 'maxSkew'], t('pod-spec-invalid.maxSkew')));
+      if (typeof constraint.whenUnsatisfiable === 'string' && constraint.whenUnsatisfiable !== 'DoNotSchedule' && constraint.whenUnsatisfiable !== 'ScheduleAnyway') out.push(say([...p, 'topologySpreadConstraints', i, 'whenUnsatisfiable'], t('pod-spec-invalid.whenUnsatisfiable', { whenUnsatisfiable: constraint.whenUnsatisfiable })));
     });
-    if (spec.shareProcessNamespace === true && field(spec, 'hostPID') === true) out.push(say([...p, 'shareProcessNamespace'], 'shareProcessNamespace and hostPID cannot both be true.'));
+    if (spec.shareProcessNamespace === true && field(spec, 'hostPID') === true) out.push(say([...p, 'shareProcessNamespace'], t('pod-spec-invalid.shareProcessNamespace')));
     out.push(...affinity(spec.affinity));
     records(field(spec, 'securityContext', 'sysctls')).forEach((sysctl, i) => {
-      if (typeof sysctl.name === 'string' && !sysctlName.test(sysctl.name)) out.push(say([...p, 'securityContext', 'sysctls', i, 'name'], `sysctl "${sysctl.name}" is not a valid sysctl name.`));
+      if (typeof sysctl.name === 'string' && !sysctlName.test(sysctl.name)) out.push(say([...p, 'securityContext', 'sysctls', i, 'name'], t('pod-spec-invalid.sysctl', { name: sysctl.name })));
     });
     for (const [context, at] of [[spec.securityContext, [...p, 'securityContext']], ...templateContainers(object.value).map((c) => [c.container.securityContext, [...c.path, 'securityContext']] as const)] as const) {
       const seccomp = field(context, 'seccompProfile');
       const seccompType = field(seccomp, 'type');
-      if (typeof seccompType === 'string' && !['Localhost', 'RuntimeDefault', 'Unconfined'].includes(seccompType)) out.push(say([...at, 'seccompProfile', 'type'], `seccompProfile type "${seccompType}" is not Localhost, RuntimeDefault or Unconfined.`));
-      if (field(seccomp, 'type') === 'Localhost' && !field(seccomp, 'localhostProfile')) out.push(say([...at, 'seccompProfile'], 'a Localhost seccompProfile needs localhostProfile.'));
+      if (typeof seccompType === 'string' && !['Localhost', 'RuntimeDefault', 'Unconfined'].includes(seccompType)) out.push(say([...at, 'seccompProfile', 'type'], t('pod-spec-invalid.seccomp', { seccompType })));
+      if (field(seccomp, 'type') === 'Localhost' && !field(seccomp, 'localhostProfile')) out.push(say([...at, 'seccompProfile'], t('pod-spec-invalid.seccompLocalhost')));
     }
     const os = field(spec, 'os', 'name');
-    if (typeof os === 'string' && os !== 'linux' && os !== 'windows') out.push(say([...p, 'os', 'name'], `os.name "${os}" is not linux or windows.`));
+    if (typeof os === 'string' && os !== 'linux' && os !== 'windows') out.push(say([...p, 'os', 'name'], t('pod-spec-invalid.os', { os })));
     return out;
   },
 };

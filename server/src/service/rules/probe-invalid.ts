@@ -3,6 +3,7 @@ import { podTemplateRefused, portNameProblem } from './k8sSyntax';
 import { containerName, templateContainers } from './podTemplate';
 import { field, isRecord, isStatefulSet } from './read';
 import type { Rule, RuleResult } from './types';
+import { listOf, t } from '../../messages';
 
 const probes = ['livenessProbe', 'readinessProbe', 'startupProbe'] as const;
 const probeHandlers = ['exec', 'httpGet', 'tcpSocket', 'grpc'];
@@ -10,10 +11,10 @@ const lifecycleHandlers = ['exec', 'httpGet', 'tcpSocket', 'sleep'];
 const numbers = ['initialDelaySeconds', 'timeoutSeconds', 'periodSeconds', 'successThreshold', 'failureThreshold', 'terminationGracePeriodSeconds'];
 
 function portProblem(port: unknown): string | undefined {
-  if (typeof port === 'number') return port >= 1 && port <= 65535 && Number.isInteger(port) ? undefined : `port ${port} is outside 1–65535`;
+  if (typeof port === 'number') return port >= 1 && port <= 65535 && Number.isInteger(port) ? undefined : t('probe-invalid.portRange', { port });
   if (typeof port === 'string') {
     const problem = portNameProblem(port);
-    return problem ? `the port name "${port}" ${problem}` : undefined;
+    return problem ? t('probe-invalid.portName', { port, problem }) : undefined;
   }
   return undefined;
 }
@@ -21,16 +22,16 @@ function portProblem(port: unknown): string | undefined {
 /** Exactly one handler, and its port when it has one. */
 function handlers(value: Record<string, unknown>, at: ObjectPath, kinds: readonly string[], what: string): RuleResult[] {
   const used = kinds.filter((k) => value[k] !== undefined && value[k] !== null);
-  if (used.length === 0) return [{ path: at, target: 'key', message: `${podTemplateRefused()}: ${what} needs a handler (one of ${kinds.join(', ')}).` }];
-  const out: RuleResult[] = used.slice(1).map((k) => ({ path: [...at, k], target: 'key' as const, message: `${podTemplateRefused()}: ${what} may have only one handler (it has ${used.join(' and ')}).` }));
+  if (used.length === 0) return [{ path: at, target: 'key', message: t('probe-invalid.noHandler', { refused: podTemplateRefused(), what, v: kinds.join(', ') }) }];
+  const out: RuleResult[] = used.slice(1).map((k) => ({ path: [...at, k], target: 'key' as const, message: t('probe-invalid.oneHandler', { refused: podTemplateRefused(), what, v: listOf(used, ' and ') }) }));
   for (const k of used) {
     const handler = value[k];
     if (!isRecord(handler)) continue;
     const problem = k === 'grpc' || k === 'httpGet' || k === 'tcpSocket' ? portProblem(handler.port) : undefined;
-    if (problem) out.push({ path: [...at, k, 'port'], message: `${podTemplateRefused()}: ${what}: ${problem}.` });
+    if (problem) out.push({ path: [...at, k, 'port'], message: t('probe-invalid.handlerProblem', { refused: podTemplateRefused(), what, problem }) });
     const scheme = k === 'httpGet' ? handler.scheme : undefined;
-    if (typeof scheme === 'string' && scheme !== '' && scheme !== 'HTTP' && scheme !== 'HTTPS') out.push({ path: [...at, k, 'scheme'], message: `${podTemplateRefused()}: ${what}: scheme "${scheme}" is not HTTP or HTTPS.` });
-    if (k === 'exec' && (!Array.isArray(handler.command) || handler.command.length === 0)) out.push({ path: [...at, k], target: 'key', message: `${podTemplateRefused()}: ${what}: exec needs a command.` });
+    if (typeof scheme === 'string' && scheme !== '' && scheme !== 'HTTP' && scheme !== 'HTTPS') out.push({ path: [...at, k, 'scheme'], message: t('probe-invalid.scheme', { refused: podTemplateRefused(), what, scheme }) });
+    if (k === 'exec' && (!Array.isArray(handler.command) || handler.command.length === 0)) out.push({ path: [...at, k], target: 'key', message: t('probe-invalid.execCommand', { refused: podTemplateRefused(), what }) });
   }
   return out;
 }
@@ -56,17 +57,17 @@ export const probeInvalid: Rule = {
         if (!isRecord(probe)) continue;
         const at = [...c.path, kind];
         if (c.group === 'initContainers' && !c.sidecar) {
-          out.push({ path: at, target: 'key', message: `${podTemplateRefused()}: init container ${containerName(c)} may not have a ${kind} unless it is a sidecar (restartPolicy: Always).` });
+          out.push({ path: at, target: 'key', message: t('probe-invalid.initContainer', { refused: podTemplateRefused(), container: containerName(c), kind }) });
           continue;
         }
-        out.push(...handlers(probe, at, probeHandlers, `the ${kind} of container ${containerName(c)}`));
+        out.push(...handlers(probe, at, probeHandlers, t('probe-invalid.probeOf', { kind, container: containerName(c) })));
         for (const n of numbers) {
           const value = probe[n];
-          if (typeof value === 'number' && value < 0) out.push({ path: [...at, n], message: `${podTemplateRefused()}: ${kind}.${n} must not be negative.` });
+          if (typeof value === 'number' && value < 0) out.push({ path: [...at, n], message: t('probe-invalid.negative', { refused: podTemplateRefused(), kind, n }) });
         }
         const success = probe.successThreshold;
         if (kind !== 'readinessProbe' && typeof success === 'number' && success !== 1 && success > 0) {
-          out.push({ path: [...at, 'successThreshold'], message: `${podTemplateRefused()}: a ${kind}'s successThreshold must be 1.` });
+          out.push({ path: [...at, 'successThreshold'], message: t('probe-invalid.successThreshold', { refused: podTemplateRefused(), kind }) });
         }
       }
       const lifecycle = c.container.lifecycle;
@@ -74,9 +75,9 @@ export const probeInvalid: Rule = {
         const value = field(lifecycle, hook);
         if (!isRecord(value)) continue;
         const at = [...c.path, 'lifecycle', hook];
-        out.push(...handlers(value, at, lifecycleHandlers, `the ${hook} hook of container ${containerName(c)}`));
+        out.push(...handlers(value, at, lifecycleHandlers, t('probe-invalid.hookOf', { hook, container: containerName(c) })));
         const seconds = field(value, 'sleep', 'seconds');
-        if (typeof seconds === 'number' && (seconds < 0 || seconds > grace)) out.push({ path: [...at, 'sleep'], target: 'key', message: `${podTemplateRefused()}: a ${hook} sleep must be between 0 and terminationGracePeriodSeconds (${grace}).` });
+        if (typeof seconds === 'number' && (seconds < 0 || seconds > grace)) out.push({ path: [...at, 'sleep'], target: 'key', message: t('probe-invalid.sleep', { refused: podTemplateRefused(), hook, grace }) });
       }
       return out;
     });

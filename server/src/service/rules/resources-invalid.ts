@@ -3,6 +3,7 @@ import type { ObjectPath } from '../model';
 import { containerName, podSpecPath, templateContainers } from './podTemplate';
 import { field, isRecord, isStatefulSet } from './read';
 import type { Rule, RuleResult } from './types';
+import { t } from '../../messages';
 
 const standard = /^(cpu|memory|ephemeral-storage|hugepages-.+)$/;
 
@@ -46,11 +47,11 @@ export const resourcesInvalid: Rule = {
       for (const [name, request] of amounts.requests) {
         const limit = amounts.limits.get(name);
         if (limit !== undefined && request > limit) {
-          out.push({ path: [...at, 'requests', name], message: `${podTemplateRefused()}: container ${containerName(c)} requests more ${name} than its limit; a request must be at most the limit.` });
+          out.push({ path: [...at, 'requests', name], message: t('resources-invalid.requestOverLimit', { refused: podTemplateRefused(), container: containerName(c), name }) });
         } else if (isExtended(name) && limit === undefined) {
-          out.push({ path: [...at, 'requests', name], message: `${podTemplateRefused()}: the extended resource ${name} cannot be overcommitted: set a limit equal to the request.` });
+          out.push({ path: [...at, 'requests', name], message: t('resources-invalid.extendedOvercommit', { refused: podTemplateRefused(), name }) });
         } else if (isExtended(name) && limit !== undefined && limit !== request) {
-          out.push({ path: [...at, 'requests', name], message: `${podTemplateRefused()}: the extended resource ${name} must request exactly its limit.` });
+          out.push({ path: [...at, 'requests', name], message: t('resources-invalid.extendedEqual', { refused: podTemplateRefused(), name }) });
         }
       }
       return out;
@@ -62,15 +63,15 @@ export const resourcesInvalid: Rule = {
 function checkAmount(path: ObjectPath, kind: string, name: string, given: unknown, out: RuleResult[]): number | undefined {
   const raw = given ?? 0; // a null quantity decodes as zero
   if (!standard.test(name) && !name.includes('/')) {
-    out.push({ path, target: 'key', message: `${podTemplateRefused()}: "${name}" is not a standard resource (cpu, memory, ephemeral-storage, hugepages-*) nor domain-qualified (example.com/${name}).` });
+    out.push({ path, target: 'key', message: t('resources-invalid.unknownResource', { refused: podTemplateRefused(), name }) });
     return undefined;
   }
   const amount = parseQuantity(raw);
   if (amount === undefined) {
-    if (typeof raw === 'string') out.push({ path, message: `${podTemplateRefused()}: "${raw}" is not a quantity (e.g. 500m, 1, 64Mi, 1Gi).` });
+    if (typeof raw === 'string') out.push({ path, message: t('resources-invalid.quantity', { refused: podTemplateRefused(), raw }) });
     return undefined;
   }
-  if (amount < 0) out.push({ path, message: `${podTemplateRefused()}: ${kind}.${name} must not be negative (got ${String(raw)}).` });
-  else if (isExtended(name) && !Number.isInteger(amount)) out.push({ path, message: `${podTemplateRefused()}: the extended resource ${name} must be a whole number (got ${String(raw)}).` });
+  if (amount < 0) out.push({ path, message: t('resources-invalid.negative', { refused: podTemplateRefused(), kind, name, raw: String(raw) }) });
+  else if (isExtended(name) && !Number.isInteger(amount)) out.push({ path, message: t('resources-invalid.wholeNumber', { refused: podTemplateRefused(), name, raw: String(raw) }) });
   return amount;
 }

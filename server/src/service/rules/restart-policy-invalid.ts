@@ -1,6 +1,7 @@
 import { setAt } from '../fixes/objectEdits';
 import { field, isStatefulSet } from './read';
 import type { Rule } from './types';
+import { t } from '../../messages';
 
 /** StatefulSet pods must always restart: the controller owns their lifecycle. */
 export const restartPolicyInvalid: Rule = {
@@ -12,11 +13,11 @@ export const restartPolicyInvalid: Rule = {
     if (!isStatefulSet(object) || policy === undefined || policy === null || policy === '' || policy === 'Always') return [];
     return [{
       path: ['spec', 'template', 'spec', 'restartPolicy'],
-      message: `A StatefulSet's pods must use restartPolicy "Always" (got ${JSON.stringify(policy)}); the API server rejects anything else. Set it to Always or remove it.`,
+      message: t('restart-policy-invalid.message', { v: JSON.stringify(policy) }),
     }];
   },
   fix: (context) => {
     const edits = setAt(context, ['spec', 'template', 'spec', 'restartPolicy'], 'Always');
-    return edits ? [{ title: 'Set restartPolicy to Always', preferred: true, edits }] : [];
+    return edits ? [{ title: t('restart-policy-invalid.fix'), preferred: true, edits }] : [];
   },
 };

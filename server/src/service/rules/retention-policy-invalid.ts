@@ -1,5 +1,6 @@
 import { field, isStatefulSet } from './read';
 import type { Rule, RuleResult } from './types';
+import { t } from '../../messages';
 
 const whens = ['whenDeleted', 'whenScaled'] as const;
 
@@ -14,7 +15,7 @@ export const retentionPolicyInvalid: Rule = {
       const value = field(policy, when);
       return value === undefined || value === null || value === '' || value === 'Retain' || value === 'Delete'
         ? []
-        : [{ path: ['spec', 'persistentVolumeClaimRetentionPolicy', when], message: `${when} must be "Retain" or "Delete", not ${JSON.stringify(value)}.` }];
+        : [{ path: ['spec', 'persistentVolumeClaimRetentionPolicy', when], message: t('retention-policy-invalid.message', { when, v: JSON.stringify(value) }) }];
     });
   },
 };

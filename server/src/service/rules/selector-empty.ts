@@ -1,6 +1,7 @@
 import { parseLabelSelector } from '../labels/labelSelector';
 import { field, isRecord, isStatefulSet } from './read';
 import type { Rule } from './types';
+import { t } from '../../messages';
 
 /** `selector: {}` would select every pod in the namespace; the API server refuses it. */
 export const selectorEmpty: Rule = {
@@ -12,7 +13,7 @@ export const selectorEmpty: Rule = {
     if (!isStatefulSet(object) || !isRecord(selector)) return [];
     const parsed = parseLabelSelector(selector);
     return parsed.valid && parsed.empty
-      ? [{ path: ['spec', 'selector'], message: 'An empty selector is invalid for a StatefulSet: add matchLabels that the pod template\'s labels carry.' }]
+      ? [{ path: ['spec', 'selector'], message: t('selector-empty.message') }]
       : [];
   },
 };

@@ -1,6 +1,7 @@
 import { serviceInfoOf } from '../workspace/servicesOf';
 import { isService } from './read';
 import type { Rule } from './types';
+import { t } from '../../messages';
 
 /**
  * Two Services with one name and namespace in one file (several `helm template` outputs
@@ -22,7 +23,7 @@ export const serviceDuplicate: Rule = {
     if (!winner || winner.uri !== own.uri || winner.ordinal <= own.ordinal) return [];
     return [{
       path: ['metadata', 'name'],
-      message: `This file defines Service "${own.name}" in namespace "${own.namespace}" twice: kubectl apply applies both in order and the last one wins, so this one never takes effect (the StatefulSet rules read the last one). Delete one of them, or rename it.`,
+      message: t('service-duplicate.message', { name: own.name, namespace: own.namespace }),
     }];
   },
 };

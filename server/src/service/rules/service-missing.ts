@@ -6,6 +6,7 @@ import { operatorOwnerOf } from './operatorOwner';
 import { otherHeadlessService, perPodNames } from './otherHeadlessService';
 import { field } from './read';
 import type { Fix, Rule } from './types';
+import { t } from '../../messages';
 
 /** The first pod's name, as a pod's DNS name starts (not the Service's own name). */
 export function firstPod(object: KubeObject): string {
@@ -28,17 +29,15 @@ export const serviceMissing: Rule = {
       return [{
         path: ['spec', 'serviceName'],
         severity: 'info',
-        message: `Service "${name}" is not in the workspace: this StatefulSet is run by ${owner}, which creates its Service at runtime.`,
+        message: t('service-missing.operator', { name, owner }),
       }];
     }
     const other = otherHeadlessService(context, namespace, name);
     const pod = firstPod(context.object);
     return [{
       path: ['spec', 'serviceName'],
-      message: `No Service "${name}" in namespace "${namespace}" in this file or the workspace. Pods are still created, but ${perPodNames(pod, name, namespace)}. `
-        + (other
-          ? `The headless Service "${other.name}" selects these pods: point serviceName at it (serviceName is immutable: the StatefulSet must be recreated), or create "${name}".`
-          : `Create a headless Service (clusterIP: None) named "${name}" that selects the pods.`),
+      message: t('service-missing.message', { name, namespace, names: perPodNames(pod, name, namespace) })
+        + (other ? t('service-missing.other', { other: other.name, name }) : t('service-missing.create', { name })),
       data: { serviceName: name, namespace, ...(other ? { otherService: other.name } : {}) },
     }];
   },
@@ -50,13 +49,13 @@ export const serviceMissing: Rule = {
     const other = data?.otherService;
     if (typeof other === 'string') {
       const edits = setAt(context, ['spec', 'serviceName'], other);
-      if (edits) fixes.push({ title: `Point serviceName at the headless Service "${other}" (immutable: recreate the StatefulSet in the cluster)`, edits });
+      if (edits) fixes.push({ title: t('service-missing.fix.pointAt', { other }), edits });
     }
     const separator = text.endsWith('\n') ? '' : '\n';
     const service = headlessServiceText(object, name);
-    fixes.push({ title: `Create the headless Service "${name}" in this file`, preferred: other === undefined, edits: [{ start: text.length, end: text.length, newText: `${separator}---\n${service}` }] });
+    fixes.push({ title: t('service-missing.fix.inFile', { name }), preferred: other === undefined, edits: [{ start: text.length, end: text.length, newText: `${separator}---\n${service}` }] });
     if (!uri.startsWith('file:')) return fixes;
     const beside = new URL(`${name}-service.yaml`, uri).href;
-    return [...fixes, { title: `Create the headless Service "${name}" in a new file, ${name}-service.yaml`, uri: beside, create: true, edits: [{ start: 0, end: 0, newText: service }] }];
+    return [...fixes, { title: t('service-missing.fix.newFile', { name }), uri: beside, create: true, edits: [{ start: 0, end: 0, newText: service }] }];
   },
 };

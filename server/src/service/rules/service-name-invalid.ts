@@ -4,6 +4,7 @@ import { dnsLabel, field, isStatefulSet } from './read';
 import type { Rule } from './types';
 import { atLeast, versionFacts } from '../versions/kubernetesVersions';
 import { targetVersion } from '../versions/gates';
+import { t } from '../../messages';
 
 /** serviceName becomes each pod's subdomain, so it must be a DNS-1123 label (checked on create since 1.33). */
 export const serviceNameInvalid: Rule = {
@@ -16,19 +17,19 @@ export const serviceNameInvalid: Rule = {
     if (name.length <= 63 && dnsLabel.test(name)) return [];
     return [{
       path: ['spec', 'serviceName'],
-      message: `serviceName "${name}" is not a DNS-1123 label (lower-case letters, digits and '-', at most 63 characters): it becomes the pods' DNS subdomain, and ${refusal(targetVersion(settings))}.`,
+      message: t('service-name-invalid.message', { name, v: refusal(targetVersion(settings)) }),
     }];
   },
   fix: (context) => {
     const name = toDnsLabel(field(context.object.value, 'spec', 'serviceName'));
     const edits = name ? setAt(context, ['spec', 'serviceName'], name) : undefined;
-    return edits && name ? [{ title: `Change serviceName to "${name}"`, edits }] : [];
+    return edits && name ? [{ title: t('service-name-invalid.fix', { name }), edits }] : [];
   },
 };
 
 /** Kubernetes checks serviceName on create since 1.33; before, the StatefulSet is stored and its pods are refused. */
 function refusal(version: Parameters<typeof atLeast>[0]): string {
   return atLeast(version, versionFacts.serviceNameDnsLabel.since)
-    ? 'the API server rejects it'
-    : `the API server of Kubernetes ${version} stores the StatefulSet (it checks serviceName from 1.33), then refuses every pod (FailedCreate: spec.subdomain must be a DNS label)`;
+    ? t('service-name-invalid.rejected')
+    : t('service-name-invalid.failedCreate', { version });
 }

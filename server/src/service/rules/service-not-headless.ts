@@ -5,6 +5,7 @@ import { otherHeadlessService, perPodNames } from './otherHeadlessService';
 import { field } from './read';
 import { firstPod } from './service-missing';
 import type { Fix, Rule } from './types';
+import { t } from '../../messages';
 
 /** Per-pod DNS records are only specified for headless Services. */
 export const serviceNotHeadless: Rule = {
@@ -18,10 +19,10 @@ export const serviceNotHeadless: Rule = {
     const other = otherHeadlessService(context, governing.namespace, service.name);
     return [{
       path: ['spec', 'serviceName'],
-      message: `Service "${service.name}" is not headless (it has a cluster IP): DNS answers its name with one virtual IP, and ${perPodNames(firstPod(context.object), service.name, governing.namespace)}. `
+      message: t('service-not-headless.message', { name: service.name, v: perPodNames(firstPod(context.object), service.name, governing.namespace) })
         + (other
-          ? `The headless Service "${other.name}" selects these pods: point serviceName at it (serviceName is immutable: the StatefulSet must be recreated).`
-          : 'Set clusterIP: None (clusterIP is immutable: the Service must be recreated), or name a headless Service in serviceName.'),
+          ? t('service-not-headless.other', { name: other.name })
+          : t('service-not-headless.setNone')),
       data: { uri: service.uri, ordinal: service.ordinal, ...(other ? { otherService: other.name } : {}) },
     }];
   },
@@ -30,11 +31,11 @@ export const serviceNotHeadless: Rule = {
     const other = context.data?.otherService;
     if (typeof other === 'string') {
       const edits = setAt(context, ['spec', 'serviceName'], other);
-      if (edits) fixes.push({ title: `Point serviceName at the headless Service "${other}" (immutable: recreate the StatefulSet in the cluster)`, edits });
+      if (edits) fixes.push({ title: t('service-not-headless.fix.pointAt', { other }), edits });
     }
     return [...fixes, ...serviceFix(
       context,
-      (name) => `Make Service "${name}" headless (clusterIP: None; immutable: recreate the Service in the cluster)`,
+      (name) => t('service-not-headless.fix.headless', { name }),
       (service) => {
         // NodePort and LoadBalancer Services cannot be headless: the API server refuses clusterIP None for them.
         const type = field(service.object.value, 'spec', 'type');

@@ -4,6 +4,7 @@ import { field, labelMap } from './read';
 import { serviceFix } from '../fixes/serviceFix';
 import { governingService } from './governingService';
 import type { Rule } from './types';
+import { t } from '../../messages';
 
 /** The governing Service must select the pods, or it has no endpoints and no pod gets a DNS record. */
 export const serviceSelectorMismatch: Rule = {
@@ -23,12 +24,12 @@ export const serviceSelectorMismatch: Rule = {
     return [{
       path: ['spec', 'serviceName'],
       data,
-      message: `Service "${service.name}" does not select these pods (${unmet.map(describeRequirement).join(', ')} not on the pod template), so their DNS names will not resolve. Make the Service's selector match the pod labels.`,
+      message: t('service-selector-mismatch.message', { name: service.name, v: unmet.map(describeRequirement).join(', ') }),
     }];
   },
   fix: (context) => serviceFix(
     context,
-    (name) => `Set Service "${name}" selector to the pod labels`,
+    (name) => t('service-selector-mismatch.fix', { name }),
     (service) => replaceMap(service, ['spec', 'selector'], labelMap(context.data?.podLabels)),
   ),
 };

@@ -1,6 +1,7 @@
 import { removeAt, setAt } from '../fixes/objectEdits';
 import { field, isRecord, isStatefulSet, records } from './read';
 import type { Rule, RuleResult } from './types';
+import { t } from '../../messages';
 
 const annotations = ['volume.beta.kubernetes.io/storage-class', 'volume.alpha.kubernetes.io/storage-class'];
 
@@ -17,7 +18,7 @@ export const storageClassAnnotation: Rule = {
       return annotations.filter((key) => Object.hasOwn(present, key)).map((key) => ({
         path: ['spec', 'volumeClaimTemplates', i, 'metadata', 'annotations', key],
         target: 'key' as const,
-        message: `The ${key} annotation is deprecated${key.includes('alpha') ? ' and ignored' : ''}: set spec.storageClassName on the claim template instead.`,
+        message: t('storage-class-annotation.message', { key, v: key.includes('alpha') ? t('storage-class-annotation.andIgnored') : '' }),
         data: { index: i, annotation: key, value: present[key] ?? null },
       }));
     });
@@ -32,12 +33,12 @@ export const storageClassAnnotation: Rule = {
     const remove = removeAt(context, [...base, 'metadata', 'annotations', ...(onlyOne ? [] : [annotation])]) ?? [];
     if (remove.length === 0) return [];
     // The alpha annotation has been ignored for years: its value is not the class in effect, so it is only removed.
-    if (annotation.includes('alpha')) return [{ title: 'Remove the ignored alpha storage-class annotation', preferred: true, edits: remove }];
+    if (annotation.includes('alpha')) return [{ title: t('storage-class-annotation.fix.removeAlpha'), preferred: true, edits: remove }];
     // The beta annotation wins over storageClassName, so its value is the class in effect: keep it.
     if (typeof value !== 'string' || field(template, 'spec', 'storageClassName') === value) {
-      return [{ title: 'Remove the storage-class annotation (spec.storageClassName already says the same)', preferred: true, edits: remove }];
+      return [{ title: t('storage-class-annotation.fix.remove'), preferred: true, edits: remove }];
     }
     const set = setAt(context, [...base, 'spec', 'storageClassName'], value) ?? [];
-    return set.length > 0 ? [{ title: `Move the storage class to spec.storageClassName`, preferred: true, edits: [...remove, ...set] }] : [];
+    return set.length > 0 ? [{ title: t('storage-class-annotation.fix.move'), preferred: true, edits: [...remove, ...set] }] : [];
   },
 };

@@ -2,6 +2,7 @@ import type { ObjectPath } from '../model';
 import { refusedOnCreate } from './k8sSyntax';
 import { field, isStatefulSet, records } from './read';
 import type { Rule, RuleResult } from './types';
+import { t } from '../../messages';
 
 /** What Go's time.Parse(time.RFC3339, ...) accepts, as metav1.Time decodes it. */
 const rfc3339 = /^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
@@ -23,7 +24,7 @@ export const timestampInvalid: Rule = {
       let value: unknown = object.value;
       for (const segment of [...meta, key]) value = typeof segment === 'number' ? (Array.isArray(value) ? value[segment] : undefined) : field(value, segment);
       return typeof value === 'string' && !rfc3339.test(value)
-        ? [{ path: [...meta, key], message: `${refusedOnCreate()}: "${value.length > 40 ? `${value.slice(0, 40)}…` : value}" is not an RFC 3339 time (e.g. 2026-01-02T15:04:05Z); the request fails while decoding. Remove the field: the API server sets it.` }]
+        ? [{ path: [...meta, key], message: t('timestamp-invalid.message', { refused: refusedOnCreate(), v: value.length > 40 ? `${value.slice(0, 40)}…` : value }) }]
         : [];
     }));
   },

@@ -2,12 +2,13 @@ import { podTemplateRefused } from './k8sSyntax';
 import { containerName, templateContainers } from './podTemplate';
 import { field, isStatefulSet, records } from './read';
 import type { Rule, RuleResult } from './types';
+import { t } from '../../messages';
 
 const propagations = ['None', 'HostToContainer', 'Bidirectional'];
 
 function subPathProblem(path: string): string | undefined {
-  if (path.startsWith('/')) return 'must be a relative path';
-  if (path.split('/').includes('..')) return "must not contain '..'";
+  if (path.startsWith('/')) return t('volume-mount-invalid.relative');
+  if (path.split('/').includes('..')) return t('volume-mount-invalid.dotdot');
   return undefined;
 }
 
@@ -29,16 +30,16 @@ export const volumeMountInvalid: Rule = {
         const at = [...c.path, 'volumeMounts', i];
         const out: RuleResult[] = [];
         const { mountPath, subPath, mountPropagation } = mount;
-        if (mountPath === undefined || mountPath === '') out.push({ path: mountPath === undefined ? at : [...at, 'mountPath'], message: `${podTemplateRefused()}: a volumeMount of container ${containerName(c)} needs a mountPath.` });
+        if (mountPath === undefined || mountPath === '') out.push({ path: mountPath === undefined ? at : [...at, 'mountPath'], message: t('volume-mount-invalid.noMountPath', { refused: podTemplateRefused(), container: containerName(c) }) });
         else if (typeof mountPath === 'string') {
-          if (paths.has(mountPath)) out.push({ path: [...at, 'mountPath'], message: `${podTemplateRefused()}: container ${containerName(c)} mounts two volumes at ${mountPath}; mountPaths must be unique.` });
+          if (paths.has(mountPath)) out.push({ path: [...at, 'mountPath'], message: t('volume-mount-invalid.duplicatePath', { refused: podTemplateRefused(), container: containerName(c), mountPath }) });
           paths.add(mountPath);
         }
         const problem = typeof subPath === 'string' ? subPathProblem(subPath) : undefined;
         if (problem) out.push({ path: [...at, 'subPath'], message: `${podTemplateRefused()}: subPath "${String(subPath)}" ${problem}.` });
         if (typeof mountPropagation === 'string' && mountPropagation !== '') {
-          if (!propagations.includes(mountPropagation)) out.push({ path: [...at, 'mountPropagation'], message: `${podTemplateRefused()}: mountPropagation "${mountPropagation}" is not one of ${propagations.join(', ')}.` });
-          else if (mountPropagation === 'Bidirectional' && !privileged) out.push({ path: [...at, 'mountPropagation'], message: `${podTemplateRefused()}: Bidirectional mount propagation needs a privileged container (securityContext.privileged: true).` });
+          if (!propagations.includes(mountPropagation)) out.push({ path: [...at, 'mountPropagation'], message: t('volume-mount-invalid.propagation', { refused: podTemplateRefused(), mountPropagation, v: propagations.join(', ') }) });
+          else if (mountPropagation === 'Bidirectional' && !privileged) out.push({ path: [...at, 'mountPropagation'], message: t('volume-mount-invalid.bidirectional', { refused: podTemplateRefused() }) });
         }
         return out;
       });

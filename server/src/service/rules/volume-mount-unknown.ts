@@ -3,6 +3,7 @@ import { insertIntoSequence } from '../fixes/sequenceEdits';
 import { nodeAt } from '../fixes/yamlText';
 import { field, isRecord, isStatefulSet, records } from './read';
 import type { Fix, FixContext, Rule, RuleResult } from './types';
+import { t } from '../../messages';
 
 const containerGroups = ['initContainers', 'containers'] as const;
 
@@ -26,7 +27,7 @@ export const volumeMountUnknown: Rule = {
           const path = ['spec', 'template', 'spec', group, c, 'volumeMounts', m, 'name'];
           return [{
             path,
-            message: `Container "${containerName}" mounts "${name}", which is neither a volume of the pod nor a volumeClaimTemplate. The API server rejects this: add a volumeClaimTemplate or volume named "${name}", or fix the name${known.size ? ` (known: ${[...known].join(', ')})` : ''}.`,
+            message: t('volume-mount-unknown.message', { containerName, name, v: known.size ? t('volume-mount-unknown.known', { names: [...known].join(', ') }) : '' }),
             data: { name, path, known: [...known] },
           }];
         })));
@@ -38,7 +39,7 @@ export const volumeMountUnknown: Rule = {
     const template = { metadata: { name }, spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } } };
     const existing = nodeAt(context.object.node, ['spec', 'volumeClaimTemplates']);
     const edits = existing ? insertIntoSequence(context.text, existing, template) : setAt(context, ['spec', 'volumeClaimTemplates'], [template]);
-    return [...rename, ...(edits ? [{ title: `Add a volumeClaimTemplate "${name}" (ReadWriteOnce, 1Gi)`, edits }] : [])];
+    return [...rename, ...(edits ? [{ title: t('volume-mount-unknown.fix.addClaim', { name }), edits }] : [])];
   },
 };
 
@@ -70,5 +71,5 @@ function renameFix(context: FixContext, name: string): Fix[] {
   if (!best) return [];
   const edits = setAt(context, path as (string | number)[], best.candidate);
   const close = best.cost <= Math.max(2, Math.floor(name.length / 3)) && (second === undefined || second.cost > best.cost);
-  return edits ? [{ title: `Rename to "${best.candidate}"`, ...(close ? { preferred: true } : {}), edits }] : [];
+  return edits ? [{ title: t('volume-mount-unknown.fix.rename', { candidate: best.candidate }), ...(close ? { preferred: true } : {}), edits }] : [];
 }

@@ -2,13 +2,14 @@ import { parseQuantity, podTemplateRefused } from './k8sSyntax';
 import { podSpecPath, templateVolumes } from './podTemplate';
 import { field, isRecord, isStatefulSet, records } from './read';
 import type { Rule, RuleResult } from './types';
+import { t } from '../../messages';
 
 const hostPathTypes = ['', 'BlockDevice', 'CharDevice', 'Directory', 'DirectoryOrCreate', 'File', 'FileOrCreate', 'Socket'];
 const withModes = ['configMap', 'secret', 'downwardAPI', 'projected'];
 
 function pathProblem(path: string): string | undefined {
-  if (path.startsWith('/')) return 'must be a relative path';
-  if (path.split('/').includes('..')) return "must not contain '..'";
+  if (path.startsWith('/')) return t('volume-source-invalid.relative');
+  if (path.split('/').includes('..')) return t('volume-source-invalid.dotdot');
   return undefined;
 }
 
@@ -31,29 +32,29 @@ export const volumeSourceInvalid: Rule = {
         const source = volume[kind];
         if (!isRecord(source)) continue;
         const mode = source.defaultMode;
-        if (typeof mode === 'number' && (mode < 0 || mode > 0o777)) say([kind, 'defaultMode'], `defaultMode ${mode} is outside 0–0777 (octal; 511 in decimal).`);
+        if (typeof mode === 'number' && (mode < 0 || mode > 0o777)) say([kind, 'defaultMode'], t('volume-source-invalid.defaultMode', { mode }));
         records(source.items).forEach((item, j) => {
           const problem = typeof item.path === 'string' ? pathProblem(item.path) : undefined;
-          if (problem) say([kind, 'items', j, 'path'], `the item path "${String(item.path)}" ${problem}.`);
-          if (typeof item.mode === 'number' && (item.mode < 0 || item.mode > 0o777)) say([kind, 'items', j, 'mode'], `mode ${item.mode} is outside 0–0777.`);
+          if (problem) say([kind, 'items', j, 'path'], t('volume-source-invalid.itemPath', { path: String(item.path), problem }));
+          if (typeof item.mode === 'number' && (item.mode < 0 || item.mode > 0o777)) say([kind, 'items', j, 'mode'], t('volume-source-invalid.mode', { mode: item.mode }));
         });
       }
       const sizeLimit = field(volume, 'emptyDir', 'sizeLimit');
       if (sizeLimit !== undefined && sizeLimit !== null) {
         const amount = parseQuantity(sizeLimit);
-        if (amount !== undefined && amount < 0) say(['emptyDir', 'sizeLimit'], `emptyDir sizeLimit ${String(sizeLimit)} must not be negative.`);
+        if (amount !== undefined && amount < 0) say(['emptyDir', 'sizeLimit'], t('volume-source-invalid.sizeLimit', { sizeLimit: String(sizeLimit) }));
       }
       const hostPath = field(volume, 'hostPath', 'path');
-      if (typeof hostPath === 'string' && hostPath.split('/').includes('..')) say(['hostPath', 'path'], `hostPath path "${hostPath}" must not contain '..'.`);
+      if (typeof hostPath === 'string' && hostPath.split('/').includes('..')) say(['hostPath', 'path'], t('volume-source-invalid.hostPathDotDot', { hostPath }));
       const hostPathType = field(volume, 'hostPath', 'type');
-      if (typeof hostPathType === 'string' && !hostPathTypes.includes(hostPathType)) say(['hostPath', 'type'], `hostPath type "${hostPathType}" is not one of ${hostPathTypes.filter(Boolean).join(', ')}.`);
+      if (typeof hostPathType === 'string' && !hostPathTypes.includes(hostPathType)) say(['hostPath', 'type'], t('volume-source-invalid.hostPathType', { hostPathType, v: hostPathTypes.filter(Boolean).join(', ') }));
       for (const kind of ['configMap', 'secret']) {
         const source = volume[kind];
         const key = kind === 'secret' ? 'secretName' : 'name';
-        if (isRecord(source) && (source[key] === undefined || source[key] === null || source[key] === '')) say([kind], `a ${kind} volume needs ${key}.`);
+        if (isRecord(source) && (source[key] === undefined || source[key] === null || source[key] === '')) say([kind], t('volume-source-invalid.needsKey', { kind, key }));
       }
       const claim = volume.persistentVolumeClaim;
-      if (isRecord(claim) && (claim.claimName === undefined || claim.claimName === '')) say(['persistentVolumeClaim'], 'a persistentVolumeClaim volume needs a claimName.');
+      if (isRecord(claim) && (claim.claimName === undefined || claim.claimName === '')) say(['persistentVolumeClaim'], t('volume-source-invalid.claimName'));
       return out;
     });
   },
