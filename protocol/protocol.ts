@@ -52,7 +52,17 @@ export type PreviewResult = {
   declared: DeclaredSettings;
   /** A chart template's preview: the release it was rendered as (the page's footer says so). */
   release?: HelmRelease;
+  /** A kustomize base or patch file's preview: the overlay whose build it shows (the page's footer says so). */
+  overlay?: PreviewOverlay;
 } | null;
+
+/** The overlay a base or patch file's preview was built by. */
+export interface PreviewOverlay {
+  /** Its folder, relative to the workspace folder (`overlays/prod`). */
+  name: string;
+  /** Every overlay that builds this file's StatefulSets, in path order: `statefulset.kustomize.previewOverlay` picks one (default: the first). */
+  all: string[];
+}
 
 /** How a chart is rendered: `helm template`'s release name, namespace, values files and --set values. */
 export interface HelmRelease {

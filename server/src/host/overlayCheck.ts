@@ -5,7 +5,7 @@ import { LineIndex, type Lines } from '../service/parse/lineIndex';
 import type { Settings } from '../service/settings';
 import { checkSource } from '../service/sources/checkSource';
 import { buildErrorFinding } from '../service/sources/kustomize/buildError';
-import { overlaySource } from '../service/sources/kustomize/overlaySource';
+import { overlaySource, type BuiltStatefulSet } from '../service/sources/kustomize/overlaySource';
 import { sourceFixes, type SourceFix } from '../service/sources/sourceFixes';
 import type { ServiceInfo } from '../service/workspace/serviceLookup';
 import type { WorkspaceIndex } from '../service/workspace/workspaceIndex';
@@ -30,6 +30,8 @@ export interface OverlayCheck {
   result: BuildResult;
   /** The repairs of one of `byUri`'s findings, as edits of the patch, kustomization or base line that wrote the value. */
   fixesOf(finding: Finding): SourceFix[];
+  /** The built StatefulSets a file wrote (as base resource or patch), for the preview of that file. */
+  statefulSetsBy(uri: string): BuiltStatefulSet[];
 }
 
 export interface OverlayOptions {
@@ -61,7 +63,7 @@ export async function checkOverlay(dir: string, settings: Settings, index: Works
   if (result.error) {
     const kustomizations = overlay.kustomizations.map((file) => ({ uri: pathToFileURL(file).href, text: overlay.files.get(file) ?? '' }));
     const { uri, finding } = buildErrorFinding(result.error.message, result.error.kind === 'remote', kustomizations, textOf);
-    return { ...common, byUri: new Map([[uri, [finding]]]), services: [], fixesOf: () => [] };
+    return { ...common, byUri: new Map([[uri, [finding]]]), services: [], fixesOf: () => [], statefulSetsBy: () => [] };
   }
   const dirUri = pathToFileURL(overlay.dir).href.replace(/\/$/, '');
   const source = overlaySource({ dirUri, kustomizationUri: pathToFileURL(overlay.kustomization).href, name, resources: result.resources, textOf });
@@ -85,7 +87,7 @@ export async function checkOverlay(dir: string, settings: Settings, index: Works
     const rendered = renderedOf.get(finding);
     return rendered ? sourceFixes(source.uri, rendered, primaryOnly, textOf, settings) : [];
   };
-  return { ...common, byUri, services, fixesOf };
+  return { ...common, byUri, services, fixesOf, statefulSetsBy: (uri) => source.statefulSetsBy(uri) };
 }
 
 /** Stops the engine's worker thread (a CLI run ends with it; the server keeps it warm). */

@@ -1,8 +1,10 @@
-import { dirname, sep } from 'node:path';
+import { dirname, isAbsolute, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { CodeAction, Connection, Diagnostic } from 'vscode-languageserver/node';
 import { kustomizationFolderOf, overlayRoots, sharedKustomizeEngine, topOverlays } from '../host/kustomize/index';
 import { checkOverlay, type OverlayCheck } from '../host/overlayCheck';
+import type { PreviewOverlay } from '../../../protocol/protocol';
+import { checkFile, type CheckedFile } from '../service/languageService';
 import type { Finding } from '../service/model';
 import type { Settings } from '../service/settings';
 import type { WorkspaceIndex } from '../service/workspace/workspaceIndex';
@@ -21,6 +23,16 @@ export interface OverlayChecksDeps {
   recheck(uri: string): void;
   /** The workspace folders, to name overlays relative to them. */
   folders(): readonly string[];
+}
+
+/** A file's StatefulSets as an overlay builds them (see OverlayChecks.builtFileOf). */
+export interface BuiltFile {
+  file: CheckedFile;
+  /** The line of the file that wrote a built StatefulSet (by its built name). */
+  lineOf(name: string): number;
+  /** The built StatefulSet written nearest above a line of the file (the cursor's). */
+  nameAt(line: number): string | undefined;
+  overlay: PreviewOverlay;
 }
 
 const within = (file: string, folder: string): boolean => file === folder || file.startsWith(folder + sep);
@@ -44,6 +56,8 @@ export class OverlayChecks {
   /** Files whose diagnostics we published while closed (cleared when no overlay has findings there). */
   private readonly published = new Set<string>();
   private warming = false;
+  /** The preview's checked StatefulSets of a file, per build (a CodeLens request asks for each file often). */
+  private readonly builtFiles = new WeakMap<OverlayCheck, Map<string, { key: string; file: BuiltFile }>>();
 
   constructor(private readonly deps: OverlayChecksDeps) {}
 
@@ -106,6 +120,44 @@ export class OverlayChecks {
   overlaysOf(uri: string): string[] {
     const path = uri.startsWith('file:') ? fileURLToPath(uri) : '';
     return this.overlays().filter((o) => this.built.get(o)?.files.has(path)).sort();
+  }
+
+  /**
+   * A base resource or patch file's StatefulSets as an overlay builds them, checked, for the preview
+   * and its CodeLens. The overlay is the one `choice` names (statefulset.kustomize.previewOverlay: its
+   * folder, relative to a workspace folder or absolute), else the first in path order whose build
+   * this file writes a StatefulSet of; `lineOf` is the line of this file that wrote each (the base
+   * resource's `kind:`, the patch's first line). Undefined when no built overlay does.
+   */
+  builtFileOf(uri: string, choice: string): BuiltFile | undefined {
+    const all = this.overlaysOf(uri).filter((o) => (this.built.get(o)?.statefulSetsBy(uri).length ?? 0) > 0);
+    const chosen = all.find((o) => this.names(o, choice)) ?? all[0];
+    const check = chosen === undefined ? undefined : this.built.get(chosen);
+    if (!check) return undefined;
+    let files = this.builtFiles.get(check);
+    if (!files) this.builtFiles.set(check, (files = new Map()));
+    const key = `${all.map((o) => this.built.get(o)?.name).join('\n')}`;
+    const kept = files.get(uri);
+    if (kept?.key === key) return kept.file;
+    const sets = check.statefulSetsBy(uri);
+    const lines = check.linesOf(uri);
+    const lineByName = new Map(sets.map((s) => [s.name, lines?.positionAt(s.offset).line ?? 0]));
+    const file: BuiltFile = {
+      file: checkFile(`kustomize:${uri}`, sets.map((s) => s.text).join('---\n'), this.deps.settings(), this.deps.index),
+      lineOf: (name) => lineByName.get(name) ?? 0,
+      nameAt: (line) => [...lineByName].filter(([, l]) => l <= line).sort((a, b) => b[1] - a[1])[0]?.[0],
+      overlay: { name: check.name, all: all.map((o) => this.built.get(o)?.name ?? o) },
+    };
+    files.set(uri, { key, file });
+    return file;
+  }
+
+  /** Whether the setting `choice` names the overlay folder `dir` (relative to a workspace folder, or absolute). */
+  private names(dir: string, choice: string): boolean {
+    if (choice === '') return false;
+    const wanted = choice.replace(/[\\/]+$/, '');
+    if (isAbsolute(wanted)) return resolve(wanted) === dir;
+    return this.deps.folders().some((f) => resolve(f, wanted) === dir);
   }
 
   private learn(dir: string): void {

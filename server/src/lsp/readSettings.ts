@@ -16,6 +16,7 @@ export interface ClientSettings {
   exclude?: unknown;
   baseline?: unknown;
   helm?: unknown;
+  kustomize?: unknown;
 }
 
 const severities = new Set<string>(['error', 'warning', 'info', 'hint', 'off']);
@@ -27,7 +28,7 @@ const severities = new Set<string>(['error', 'warning', 'info', 'hint', 'off']);
  */
 export function readSettings(
   raw: ClientSettings | null | undefined, otherSchemaValidator: boolean,
-): Settings & { exclude: string[]; baseline: string; helm: HelmSettings; notices: string[] } {
+): Settings & { exclude: string[]; baseline: string; helm: HelmSettings; kustomize: KustomizeSettings; notices: string[] } {
   const value = raw ?? {};
   const rules: Record<string, SeveritySetting> = {};
   if (value.rules && typeof value.rules === 'object') {
@@ -47,5 +48,12 @@ export function readSettings(
     // Where the deployed version comes from: a git ref, a kubectl export (.yaml), or off.
     baseline: text(value.baseline, 'off'), // off by default: a git commit is not what runs in the cluster (issue 18)
     helm: readHelmSettings(value.helm),
+    kustomize: { previewOverlay: text((value.kustomize as { previewOverlay?: unknown } | undefined)?.previewOverlay, '') },
   };
+}
+
+/** `statefulset.kustomize.*`. */
+export interface KustomizeSettings {
+  /** The overlay whose build a base or patch file's preview shows (its folder); empty: the first in path order that builds it. */
+  previewOverlay: string;
 }

@@ -7,6 +7,7 @@ import { previewOf } from '../service/previewOf';
 import type { Settings } from '../service/settings';
 import type { WorkspaceIndex } from '../service/workspace/workspaceIndex';
 import type { FileAccess } from './fileAccess';
+import type { BuiltFile } from './overlayChecks';
 import { toCodeActions } from './toCodeActions';
 
 /** What the request handlers read from the server's state. */
@@ -20,6 +21,8 @@ export interface RequestDeps {
   baselineOf(uri: string): BaselineLookup | undefined;
   /** A Helm chart template's StatefulSets as its release renders them (see chartChecks.ts). */
   renderedFileOf?(uri: string): { file: CheckedFile; line: number; release: HelmRelease } | undefined;
+  /** A kustomize base or patch file's StatefulSets as an overlay builds them (see overlayChecks.ts). */
+  builtFileOf?(uri: string): BuiltFile | undefined;
   /** The release a chart file renders as, for the status item. */
   chartReleaseOf?(uri: string): HelmRelease | undefined;
   /** Quick fixes of a Helm chart's findings in this file, edits of the template or values line that wrote them. */
@@ -33,11 +36,20 @@ export interface CurrentFile {
 }
 
 /** The preview request, the "Preview · N pods" lenses and the code actions: language-service calls out. */
-export function registerRequests(connection: Connection, { current, files, index, log, settings, baselineOf, renderedFileOf, chartReleaseOf, sourceCodeActions }: RequestDeps): void {
+export function registerRequests(connection: Connection, { current, files, index, log, settings, baselineOf, renderedFileOf, builtFileOf, chartReleaseOf, sourceCodeActions }: RequestDeps): void {
   connection.onRequest(previewMethod, async (params: PreviewParams): Promise<PreviewResult> => {
     const whatIf = params.whatIf ? { whatIf: params.whatIf } : {};
     // A rendered chart's template is answered from its render, before (and without) a check of its own text.
     const rendered = renderedFileOf?.(params.uri);
+    // A base or patch file of a built overlay: the StatefulSet as the overlay builds it, revealed at the line that wrote it.
+    const built = rendered ? undefined : builtFileOf?.(params.uri);
+    if (built) {
+      const name = params.name ?? (params.position ? built.nameAt(params.position.line) : undefined);
+      const overlay = previewOf(params.uri, built.file, settings(), index, { ...(name ? { name } : {}), ...whatIf });
+      return overlay && {
+        ...overlay, statefulSet: { ...overlay.statefulSet, line: built.lineOf(overlay.statefulSet.name) }, others: overlay.others.map((o) => ({ ...o, line: built.lineOf(o.name) })), overlay: built.overlay,
+      };
+    }
     if (!rendered) {
       const now = await current(params.uri);
       if (!now) return null;
@@ -57,8 +69,11 @@ export function registerRequests(connection: Connection, { current, files, index
 
   connection.onCodeLens(async ({ textDocument }) => {
     const rendered = renderedFileOf?.(textDocument.uri);
-    const now = rendered ? undefined : await current(textDocument.uri);
-    const lenses = rendered ? previewLenses(rendered.file).map((lens) => ({ ...lens, line: rendered.line })) : now ? previewLenses(now.file) : [];
+    const built = rendered ? undefined : builtFileOf?.(textDocument.uri);
+    const now = rendered || built ? undefined : await current(textDocument.uri);
+    const lenses = rendered ? previewLenses(rendered.file).map((lens) => ({ ...lens, line: rendered.line }))
+      : built ? previewLenses(built.file).map((lens) => ({ ...lens, line: built.lineOf(lens.name) }))
+        : now ? previewLenses(now.file) : [];
     return lenses.map((lens) => ({
       range: { start: { line: lens.line, character: 0 }, end: { line: lens.line, character: 0 } },
       command: { title: lens.title, command: 'statefulset.openPreview', arguments: [textDocument.uri, lens.name] },

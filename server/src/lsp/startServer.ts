@@ -217,6 +217,7 @@ export function startServer(connection: Connection = createConnection()): void {
   registerRequests(connection, {
     current, files, index, log, settings: () => settings, baselineOf: (uri) => baselines.get(uri),
     renderedFileOf: (uri) => charts.renderedFileOf(uri),
+    builtFileOf: (uri) => overlays.builtFileOf(uri, settings.kustomize.previewOverlay),
     chartReleaseOf: (uri) => charts.releaseOf(uri),
     sourceCodeActions: (uri, diagnostics, only) => [...charts.codeActions(uri, diagnostics, only), ...overlays.codeActions(uri, diagnostics, only)],
   });

@@ -1,4 +1,4 @@
-import type { HostMessage } from '../../../../protocol/protocol';
+import type { HostMessage, PreviewOverlay } from '../../../../protocol/protocol';
 import { releaseText } from '../../helmRelease';
 import { el } from './dom';
 import { t } from './l10n';
@@ -21,6 +21,12 @@ function onceFixed(...children: HTMLElement[]): HTMLElement {
   return details;
 }
 
+/** Which overlay built the StatefulSet shown, and how to pick another when several build the file. */
+function overlayText(overlay: PreviewOverlay): string {
+  const built = t('built by the kustomize overlay {0}', overlay.name);
+  return overlay.all.length > 1 ? `${built} (${t('{0} overlays build this file; statefulset.kustomize.previewOverlay picks one', overlay.all.length)})` : built;
+}
+
 /** Redraws the whole page from the last message: the data are small, and it keeps the page stateless. */
 function render(): void {
   const message = last;
@@ -36,7 +42,7 @@ function render(): void {
       const { preview, whatIf } = message;
       const sim = preview.simulation;
       const focused = document.activeElement?.getAttribute('aria-label');
-      const rendered = preview.release ? `${releaseText(preview.release, t)} · ` : '';
+      const rendered = preview.release ? `${releaseText(preview.release, t)} · ` : preview.overlay ? `${overlayText(preview.overlay)} · ` : '';
       const footer = el('footer', { class: 'muted' }, `${rendered}Kubernetes ${preview.kubernetesVersion ?? '1.37'} · ${gatesText(preview.featureGates ?? { MaxUnavailableStatefulSet: preview.maxUnavailableGate })} · ${t('cluster domain {0}', preview.clusterDomain)} · ${t('simulated, not read from a cluster')}`);
       // Refused, or pods that can never be created: say so first, describe no rollout, and keep
       // the names it would get once fixed out of the way.

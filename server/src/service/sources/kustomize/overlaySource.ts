@@ -116,7 +116,7 @@ function nameMatches(target: string | undefined, base: string, built: string): b
  * resource, and which file it came from, is kustomize's own record (its origin and
  * transformations annotations); the fields are then found by path in those documents.
  */
-export function overlaySource(build: OverlayBuild): SourceObjects {
+export function overlaySource(build: OverlayBuild): SourceObjects & { statefulSetsBy(uri: string): BuiltStatefulSet[] } {
   const kustomizations = new Map<string, KustomizationText | undefined>();
   const kustomizationAt = (uri: string): KustomizationText | undefined => {
     if (!kustomizations.has(uri)) {
@@ -219,8 +219,10 @@ export function overlaySource(build: OverlayBuild): SourceObjects {
     return undefined;
   }
 
-  /** The patches that target a resource (kind and name), each at its first line: a finding elsewhere names them. */
-  function patchesOf(p: Placed): RelatedRange[] {
+  /** The patches that target a resource (kind and name), each at its first line: a finding elsewhere names the last three. */
+  const patchesOf = (p: Placed): RelatedRange[] => allPatchesOf(p).slice(-3);
+
+  function allPatchesOf(p: Placed): RelatedRange[] {
     const baseName = typeof (p.base?.value as { metadata?: { name?: unknown } } | undefined)?.metadata?.name === 'string'
       ? String((p.base!.value as { metadata: { name: string } }).metadata.name) : p.name;
     const out: RelatedRange[] = [];
@@ -242,7 +244,7 @@ export function overlaySource(build: OverlayBuild): SourceObjects {
         out.push({ ...range(patch.uri, { start, end: start + 1 }), message: `${name} patches this ${p.kind}` });
       }
     }
-    return out.slice(-3);
+    return out;
   }
 
   const overlayRelated = (): RelatedRange => ({ uri: build.kustomizationUri, start: 0, end: Math.max(1, (build.textOf(build.kustomizationUri) ?? '').indexOf('\n')), message: `built by the overlay ${build.name}` });
@@ -282,7 +284,26 @@ export function overlaySource(build: OverlayBuild): SourceObjects {
     fileLines.set(uri, (lines = new LineIndex(text)));
     return lines;
   };
-  return { uri: `kustomize:${build.dirUri}`, documents, origins: { originOf }, linesOf };
+  /** The built StatefulSets each file wrote (its base resource or a patch over it), at the offset of that file where it is written. */
+  const statefulSetsBy = (uri: string): BuiltStatefulSet[] => {
+    const out: BuiltStatefulSet[] = [];
+    for (const p of placed.values()) {
+      if (p.kind !== 'StatefulSet') continue;
+      const at = p.base?.uri === uri ? p.base.kindSpan.start : allPatchesOf(p).find((r) => r.uri === uri)?.start;
+      if (at !== undefined) out.push({ text: p.resource.text, name: p.name, offset: at });
+    }
+    return out;
+  };
+  return { uri: `kustomize:${build.dirUri}`, documents, origins: { originOf }, linesOf, statefulSetsBy };
+}
+
+/** A built StatefulSet and where a file wrote it (for the preview of a base or patch file). */
+export interface BuiltStatefulSet {
+  /** As `kustomize build` prints it. */
+  text: string;
+  name: string;
+  /** The offset in the file: the base resource's `kind`, or the patch's start. */
+  offset: number;
 }
 
 function lookup(value: unknown, path: ObjectPath): unknown {
