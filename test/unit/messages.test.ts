@@ -73,3 +73,11 @@ export function wrongCallsDoNotCompile(): void {
   // @ts-expect-error an id that is not in the catalog
   t('no.such.id');
 }
+
+test("the snippets' English in the catalog is the snippets file's", async () => {
+  const { default: definitions } = await import('../../snippets/statefulset.json', { with: { type: 'json' } });
+  for (const [label, definition] of Object.entries(definitions as Record<string, { title: string; description: string }>)) {
+    assert.equal(en[`snippet.${label}.title` as MessageId], definition.title, label);
+    assert.equal(en[`snippet.${label}.description` as MessageId], definition.description, label);
+  }
+});

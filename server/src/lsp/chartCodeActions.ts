@@ -2,6 +2,7 @@ import { CodeActionKind, type CodeAction, type Diagnostic, type TextDocumentEdit
 import type { ChartCheck } from '../host/chartCheck';
 import { preferredWithoutOverlaps, type SourceFix } from '../service/sources/sourceFixes';
 import { fixAllKind, wants } from './toCodeActions';
+import { t } from '../messages';
 
 const sameRange = (a: { line: number; character: number }, b: { line: number; character: number }): boolean => a.line === b.line && a.character === b.character;
 
@@ -50,11 +51,11 @@ export function chartCodeActions(
   };
   if (actions.length > 0) {
     const all = fixAll();
-    if (all && all.count > 1) actions.push({ title: `Fix all ${all.count} fixable StatefulSet problems in this file`, kind: CodeActionKind.QuickFix, edit: all.edit });
+    if (all && all.count > 1) actions.push({ title: t('lsp.fixAllCount', { count: all.count }), kind: CodeActionKind.QuickFix, edit: all.edit });
   }
   if (only && wants(only, fixAllKind)) {
     const all = fixAll();
-    if (all) actions.push({ title: 'Fix all StatefulSet problems in this file', kind: fixAllKind, edit: all.edit });
+    if (all) actions.push({ title: t('lsp.fixAll'), kind: fixAllKind, edit: all.edit });
   }
   return actions;
 }

@@ -9,6 +9,7 @@ import type { OpenFile } from './openFiles';
 import type { CurrentFile } from './requestHandlers';
 import { toDiagnostics, type LinesOf } from './toDiagnostic';
 import type { Finding } from '../service/model';
+import { t } from '../messages';
 
 /**
  * Larger files are not checked in the editor; one info diagnostic says so. Parsing 50 MB of
@@ -161,7 +162,7 @@ export class CheckScheduler {
   /** A one-line info diagnostic instead of checking a file over maxCheckedLength. */
   private tooLarge(uri: string, version: number, length: number): void {
     this.checked.delete(uri);
-    const message = `This file is too large to check as you type (${(length / 1024 / 1024).toFixed(1)} MB, the limit is ${maxCheckedLength / 1024 / 1024} MB). Run \`sts check\` on it instead.`;
+    const message = t('lsp.tooLarge', { size: (length / 1024 / 1024).toFixed(1), limit: maxCheckedLength / 1024 / 1024 });
     const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
     void this.deps.connection.sendDiagnostics({ uri, version, diagnostics: [{ range, severity: 3, source: 'statefulset', code: 'file-too-large', message }] });
   }

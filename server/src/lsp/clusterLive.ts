@@ -4,6 +4,7 @@ import {
   type ClusterContextsResult, type ConnectClusterParams, type ConnectClusterResult, type LiveColumn, type LiveStatusParams,
 } from '../../../protocol/protocol';
 import { ClusterError, kubeconfigPaths, KubeconfigError, listContexts, LiveCluster, loadClusterAccess, ReadOnlyClient } from '../host/cluster/index';
+import { t } from '../messages';
 
 interface ClusterLiveDeps {
   connection: Connection;
@@ -14,7 +15,7 @@ interface ClusterLiveDeps {
   connectionChanged(): void;
 }
 
-const untrusted = 'StatefulSet Studio does not connect to a cluster in an untrusted workspace: a kubeconfig may run credential programs.';
+const untrusted = (): string => t('cluster.untrusted');
 
 /**
  * The live column's server side: the user's opt-in connection (read-only) to one context,
@@ -26,9 +27,9 @@ export function registerClusterLive({ connection, trusted, log, connectionChange
   const changed = (): void => void connection.sendNotification(liveChangedNotification, {});
 
   const contexts = (): ClusterContextsResult => {
-    if (!trusted()) return { contexts: [], current: null, error: untrusted };
+    if (!trusted()) return { contexts: [], current: null, error: untrusted() };
     const found = listContexts(kubeconfigPaths());
-    return found.contexts.length > 0 ? found : { ...found, error: `no kubeconfig context found (looked at ${kubeconfigPaths().join(', ')})` };
+    return found.contexts.length > 0 ? found : { ...found, error: t('cluster.noContext', { paths: kubeconfigPaths().join(', ') }) };
   };
   connection.onRequest(clusterContextsMethod, contexts);
 
@@ -38,9 +39,9 @@ export function registerClusterLive({ connection, trusted, log, connectionChange
     if (context === null) {
       changed();
       connectionChanged();
-      return { connected: false, message: 'Disconnected from the cluster.' };
+      return { connected: false, message: t('cluster.disconnected') };
     }
-    if (!trusted()) return { connected: false, message: untrusted };
+    if (!trusted()) return { connected: false, message: untrusted() };
     try {
       const client = new ReadOnlyClient(loadClusterAccess(kubeconfigPaths(), context));
       await client.get('/version');
@@ -50,9 +51,9 @@ export function registerClusterLive({ connection, trusted, log, connectionChange
       connectionChanged();
       return { connected: true, message: `Connected (read-only: get, list, watch) to ${context}.` };
     } catch (error) {
-      const message = error instanceof ClusterError || error instanceof KubeconfigError ? error.message : 'the connection failed';
+      const message = error instanceof ClusterError || error instanceof KubeconfigError ? error.message : t('cluster.failed');
       log(`connecting to ${context}: ${message}`);
-      return { connected: false, message: `Cannot connect to ${context}: ${message}` };
+      return { connected: false, message: t('cluster.cannotConnect', { context, message }) };
     }
   });
 
@@ -61,7 +62,7 @@ export function registerClusterLive({ connection, trusted, log, connectionChange
     try {
       return await live.statusOf(namespace, name);
     } catch (error) {
-      return { state: 'error', context: live.context, message: error instanceof ClusterError ? error.message : 'the cluster could not be read' };
+      return { state: 'error', context: live.context, message: error instanceof ClusterError ? error.message : t('cluster.unreadable') };
     }
   });
   return { current: () => live };

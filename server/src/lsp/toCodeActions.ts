@@ -7,6 +7,7 @@ import type { CheckedFile } from '../service/languageService';
 import { LineIndex, type Lines } from '../service/parse/lineIndex';
 import type { Settings } from '../service/settings';
 import { diagnosticSource } from './toDiagnostic';
+import { t } from '../messages';
 
 /** Our "fix all" kind, for the light bulb's source actions and `editor.codeActionsOnSave`. */
 export const fixAllKind = `${CodeActionKind.SourceFixAll}.statefulset`;
@@ -95,12 +96,12 @@ export function toCodeActions(
     }
     const all = fixable ? fixAllAction(current, settings, documentsOf, targetOf) : undefined;
     if (all && all.count > 1) {
-      actions.push({ title: `Fix all ${all.count} fixable StatefulSet problems in this file`, kind: CodeActionKind.QuickFix, edit: all.edit });
+      actions.push({ title: t('lsp.fixAllCount', { count: all.count }), kind: CodeActionKind.QuickFix, edit: all.edit });
     }
   }
   if (only && wants(only, fixAllKind)) {
     const all = fixAllAction(current, settings, documentsOf, targetOf);
-    if (all) actions.push({ title: 'Fix all StatefulSet problems in this file', kind: fixAllKind, edit: all.edit });
+    if (all) actions.push({ title: t('lsp.fixAll'), kind: fixAllKind, edit: all.edit });
   }
   return actions;
 }

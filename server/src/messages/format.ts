@@ -19,8 +19,10 @@ export function currentLocale(): Locale {
 }
 
 /** The names of a template's placeholders: `{name}` (a `{{ }}` or `{ a: 1 }` is text, not a placeholder). */
-export type Placeholders<S extends string> = S extends `${string}{${infer Name}}${infer Rest}`
-  ? (Name extends `${string}${' ' | '{' | '"' | ':'}${string}` | '' ? Placeholders<Rest> : Name | Placeholders<Rest>)
+export type Placeholders<S extends string> = S extends `${string}{${infer Body}`
+  ? (Body extends `${infer Name}}${infer Rest}`
+    ? (Name extends `${string}${' ' | '{' | '"' | ':' | '.'}${string}` | '' ? Placeholders<Body> : Name | Placeholders<Rest>)
+    : never)
   : never;
 
 /** The parameters a message needs: one value per placeholder of its English template. */
@@ -41,6 +43,11 @@ export function fill(template: string, params: Readonly<Record<string, string | 
 /** A message by id in the process's language, its placeholders filled from `params`. */
 export function t<K extends MessageId>(id: K, ...args: Placeholders<En[K]> extends never ? [] : [ParamsOf<K>]): string {
   return fill(catalogs[current][id], args[0] ?? {});
+}
+
+/** A message whose id is data (chosen at run time from a table): its parameters are not type-checked. */
+export function messageOf(id: MessageId, params: Readonly<Record<string, string | number>> = {}): string {
+  return fill(catalogs[current][id], params);
 }
 
 /** The same message in a language chosen by the caller (tests, and a page told the editor's language). */

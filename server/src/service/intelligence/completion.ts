@@ -7,6 +7,7 @@ import { fileLabel, samePath, valueAt } from './paths';
 import { isStructured, schemaAt, typeLabel, type FieldSchema } from './schemaNavigator';
 import { snippetsAt } from './snippets';
 import { isVolumeUsePath, volumeDeclarations } from './volumeReferences';
+import { t } from '../../messages';
 
 /** One proposal, ready for any editor: what to show and the text that replaces `replace`. */
 export interface CompletionEntry {
@@ -67,10 +68,10 @@ function labelEntries(spot: CompletionSpot, parentPath: ObjectPath): CompletionE
   const other = samePath(parentPath, selectorPath) ? templateLabelsPath : samePath(parentPath, templateLabelsPath) ? selectorPath : undefined;
   if (!other) return [];
   const here = labelMap(valueAt(spot.object.value, parentPath));
-  const side = other === selectorPath ? 'selector.matchLabels' : 'pod template labels';
+  const side = other === selectorPath ? t('completion.fromSelectorMatchLabels') : t('completion.fromTemplateLabels');
   return Object.entries(labelMap(valueAt(spot.object.value, other)))
     .filter(([key]) => !(key in here) || isPlaceholder(key))
-    .map(([key, value], order) => entry(spot, 'label', `${key}: ${value}`, spot.colonFollows ? key : `${key}: ${value}`, order, `from the ${side}`));
+    .map(([key, value], order) => entry(spot, 'label', `${key}: ${value}`, spot.colonFollows ? key : `${key}: ${value}`, order, side));
 }
 
 function valueEntries(spot: CompletionSpot, schema: FieldSchema | undefined): CompletionEntry[] {
@@ -87,9 +88,9 @@ function serviceEntries(spot: CompletionSpot, input: CompletionInput): Completio
   return ranked.map((service, order) => {
     const where = fileLabel(service.uri, input.uri);
     return service.headless
-      ? entry(spot, 'service', service.name, service.name, order, `headless Service in ${where}`)
-      : entry(spot, 'service', service.name, service.name, order, `Service in ${where}, not headless`,
-        'Not headless (`clusterIP` is not `None`): pods get no per-pod DNS records through it.');
+      ? entry(spot, 'service', service.name, service.name, order, t('completion.headless', { where }))
+      : entry(spot, 'service', service.name, service.name, order, t('completion.notHeadless', { where }),
+        t('completion.notHeadlessDoc'));
   });
 }
 
@@ -98,8 +99,8 @@ function volumeEntries(spot: CompletionSpot): CompletionEntry[] {
   const seen = new Set<string>();
   return volumeDeclarations(spot.object).filter((d) => !seen.has(d.name) && seen.add(d.name) !== undefined).map((declaration, order) =>
     declaration.source === 'claimTemplate'
-      ? entry(spot, 'volume', declaration.name, declaration.name, order, 'volumeClaimTemplate: one PVC per pod')
-      : entry(spot, 'volume', declaration.name, declaration.name, order, `volume${declaration.type ? ` (${declaration.type})` : ''}`));
+      ? entry(spot, 'volume', declaration.name, declaration.name, order, t('completion.claimTemplate'))
+      : entry(spot, 'volume', declaration.name, declaration.name, order, declaration.type ? t('completion.volumeOf', { type: declaration.type }) : t('completion.volume')));
 }
 
 /** A matchLabels value: the template's value of the same key, and the other way round. */
@@ -108,7 +109,7 @@ function labelValueEntries(spot: CompletionSpot): CompletionEntry[] {
   const key = spot.path[spot.path.length - 1];
   const other = samePath(parentPath, selectorPath) ? templateLabelsPath : samePath(parentPath, templateLabelsPath) ? selectorPath : undefined;
   const value = other && typeof key === 'string' ? labelMap(valueAt(spot.object.value, other))[key] : undefined;
-  return value === undefined ? [] : [entry(spot, 'label', value, value, 0, `from the ${other === selectorPath ? 'selector' : 'pod template labels'}`)];
+  return value === undefined ? [] : [entry(spot, 'label', value, value, 0, other === selectorPath ? t('completion.fromSelector') : t('completion.fromTemplateLabels'))];
 }
 
 function keyCompletions(spot: CompletionSpot): CompletionEntry[] {

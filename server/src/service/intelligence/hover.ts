@@ -11,6 +11,7 @@ import { valueAt } from './paths';
 import { schemaAt, typeLabel, type FieldSchema } from './schemaNavigator';
 import { existsIn, fieldSpan } from '../versions/fieldHistory';
 import { targetVersion } from '../versions/gates';
+import { listOf, t } from '../../messages';
 
 export interface HoverInput {
   uri: string;
@@ -71,7 +72,7 @@ function releaseNote(owner: FieldSchema['owner'], settings: Settings): string[] 
   const span = owner ? fieldSpan(owner.definition, owner.property) : undefined;
   if (!span) return [];
   const version = targetVersion(settings);
-  const range = [span.since ? `since Kubernetes ${span.since}` : '', span.until ? `up to Kubernetes ${span.until}` : ''].filter(Boolean).join(', ');
-  const verdict = existsIn(span, version) ? `your target, ${version}, has it` : `not in your target, ${version} (statefulset.kubernetesVersion)`;
-  return [`*${range.charAt(0).toUpperCase()}${range.slice(1)}: ${verdict}.*`];
+  const range = listOf([span.since ? t('hover.since', { since: span.since }) : '', span.until ? t('hover.until', { until: span.until }) : ''].filter(Boolean));
+  const verdict = existsIn(span, version) ? t('hover.targetHas', { version }) : t('hover.targetLacks', { version });
+  return [t('hover.release', { range: `${range.charAt(0).toUpperCase()}${range.slice(1)}`, verdict })];
 }

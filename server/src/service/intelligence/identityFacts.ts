@@ -3,6 +3,7 @@ import type { ServiceInfo } from '../workspace/serviceLookup';
 import type { ObjectPath } from '../model';
 import { fileLabel, samePath } from './paths';
 import { isClaimTemplateNamePath } from './volumeReferences';
+import { t } from '../../messages';
 
 /** What a StatefulSet field makes the cluster do, in a line or two, from the simulation the preview shows too. */
 export interface FactsInput {
@@ -21,7 +22,7 @@ const code = (text: string): string => `\`${text}\``;
 export function nameRange(names: readonly string[]): string {
   const first = names[0];
   const last = names[names.length - 1];
-  if (first === undefined || last === undefined) return 'none';
+  if (first === undefined || last === undefined) return t('common.none');
   if (names.length <= 2) return names.map(code).join(', ');
   return `${code(first)} … ${code(last)}`;
 }
@@ -46,8 +47,8 @@ function allPodNames(simulation: Simulation): string[] {
 function podsFact(simulation: Simulation): string {
   const names = allPodNames(simulation);
   const count = simulation.replicas;
-  if (count === 0) return 'No pods: `replicas` is 0.';
-  return `**${count} pod${count === 1 ? '' : 's'}**: ${nameRange(names)}`;
+  if (count === 0) return t('facts.noPods');
+  return t(count === 1 ? 'facts.onePod' : 'facts.pods', { count, names: nameRange(names) });
 }
 
 function serviceFacts(simulation: Simulation, service: ServiceInfo | undefined, uri: string): string[] {
@@ -56,38 +57,38 @@ function serviceFacts(simulation: Simulation, service: ServiceInfo | undefined, 
   const broken = !simulation.dns.resolves && simulation.dns.reason !== undefined;
   if (broken) facts.push(`⚠ ${simulation.dns.reason}`);
   if (service) {
-    facts.push(`Service ${code(service.name)} in ${fileLabel(service.uri, uri)}: ${service.headless ? '**headless**' : '**not headless** (`clusterIP` is not `None`)'}`);
+    facts.push(t(service.headless ? 'facts.serviceHeadless' : 'facts.serviceNotHeadless', { service: code(service.name), file: fileLabel(service.uri, uri) }));
   }
   const fqdn = simulation.pods[0]?.fqdn;
-  if (fqdn) facts.push(broken ? `Pod DNS name, once that is fixed: ${code(fqdn)}` : `Pod DNS name: ${code(fqdn)}`);
+  if (fqdn) facts.push(t(broken ? 'facts.dnsOnceFixed' : 'facts.dns', { name: code(fqdn) }));
   return facts;
 }
 
 function partitionFact(simulation: Simulation): string {
-  if (simulation.updateStrategy === 'OnDelete') return 'Ignored: with `OnDelete` pods take a new template only when you delete them.';
+  if (simulation.updateStrategy === 'OnDelete') return t('facts.partitionOnDelete');
   const updated = simulation.pods.filter((pod) => pod.revision === 'updated').map((pod) => pod.name);
   const current = simulation.pods.filter((pod) => pod.revision === 'current').map((pod) => pod.name);
-  if (updated.length === 0) return `No pod takes a template update: partition ${simulation.partition} ≥ replicas ${simulation.replicas}.`;
+  if (updated.length === 0) return t('facts.partitionNone', { partition: simulation.partition, replicas: simulation.replicas });
   const first = simulation.ordinalStart + simulation.partition;
-  const take = `Template updates reach ${nameRange(updated)} (ordinals ≥ ${first})`;
-  return current.length === 0 ? `${take}: every pod.` : `${take}; ${nameRange(current)} stay${current.length === 1 ? 's' : ''} at the current revision.`;
+  const take = t('facts.partitionReach', { pods: nameRange(updated), first });
+  return current.length === 0 ? t('facts.partitionEvery', { take }) : t(current.length === 1 ? 'facts.partitionStaysOne' : 'facts.partitionStay', { take, pods: nameRange(current) });
 }
 
 function creationFact(simulation: Simulation): string {
   if (simulation.podManagementPolicy === 'Parallel') {
-    return 'Pods are created, and deleted on scale-down, all at once: no pod waits for another.';
+    return t('facts.parallel');
   }
   const down = planSteps(simulation.plans.scaleDown);
-  const scaleDown = down.length > 1 ? `; scale-down goes the other way, ${chain(down)}` : '';
-  return `Created one at a time, ${chain(planSteps(simulation.plans.create))}, each once the previous is Running and Ready${scaleDown}.`;
+  const scaleDown = down.length > 1 ? t('facts.scaleDown', { steps: chain(down) }) : '';
+  return t('facts.ordered', { steps: chain(planSteps(simulation.plans.create)), scaleDown });
 }
 
 function updateFact(simulation: Simulation): string {
-  if (simulation.updateStrategy === 'OnDelete') return 'Template changes roll out only as you delete pods (`OnDelete`).';
+  if (simulation.updateStrategy === 'OnDelete') return t('facts.updateOnDelete');
   const steps = planSteps(simulation.plans.update);
-  if (steps.length === 0) return `Template changes reach no pod: partition ${simulation.partition} ≥ replicas ${simulation.replicas}.`;
-  const kept = simulation.partition > 0 ? `; ordinals below ${simulation.ordinalStart + simulation.partition} keep the old template` : '';
-  return `Template changes roll out highest ordinal first, ${chain(steps)}, each once the previous is Running and Ready${kept}.`;
+  if (steps.length === 0) return t('facts.updateNone', { partition: simulation.partition, replicas: simulation.replicas });
+  const kept = simulation.partition > 0 ? t('facts.updateKept', { below: simulation.ordinalStart + simulation.partition }) : '';
+  return t('facts.update', { steps: chain(steps), kept });
 }
 
 function claimFact(simulation: Simulation, claimName: string): string[] {
@@ -95,7 +96,7 @@ function claimFact(simulation: Simulation, claimName: string): string[] {
   const { whenDeleted, whenScaled } = simulation.pvcRetention;
   return [
     `**PVCs**: ${nameRange(pvcs)}`,
-    `When the StatefulSet is deleted: ${whenDeleted}; on scale-down: ${whenScaled}.`,
+    t('facts.retention', { whenDeleted, whenScaled }),
   ];
 }
 

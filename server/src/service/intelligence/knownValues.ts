@@ -1,7 +1,14 @@
+import { messageOf, type MessageId } from '../../messages';
 /** A value a field accepts, with a line on what it means. */
 export interface KnownValue {
   value: string;
   description: string;
+}
+
+/** A value as the table keeps it: its description's message id (worded when asked, in the reader's language). */
+interface ListedValue {
+  value: string;
+  description: MessageId | '';
 }
 
 const core = 'io.k8s.api.core.v1';
@@ -11,89 +18,89 @@ const apps = 'io.k8s.api.apps.v1';
  * The value sets of string fields, by `<definition>.<property>`. The Kubernetes 1.36 OpenAPI
  * has no `enum` keywords (the sets live in Go comments), so we keep the ones people type.
  */
-const table: Record<string, readonly KnownValue[]> = {
+const table: Record<string, readonly ListedValue[]> = {
   [`${apps}.StatefulSetSpec.podManagementPolicy`]: [
-    { value: 'OrderedReady', description: 'One pod at a time, lowest ordinal first, each waiting for the previous to be Running and Ready (the default).' },
-    { value: 'Parallel', description: 'All pods are created or deleted at once, without waiting for one another.' },
+    { value: 'OrderedReady', description: 'known.OrderedReady' },
+    { value: 'Parallel', description: 'known.Parallel' },
   ],
   [`${apps}.StatefulSetUpdateStrategy.type`]: [
-    { value: 'RollingUpdate', description: 'The controller replaces pods on a template change, highest ordinal first (the default).' },
-    { value: 'OnDelete', description: 'Pods take a new template only when you delete them.' },
+    { value: 'RollingUpdate', description: 'known.RollingUpdate' },
+    { value: 'OnDelete', description: 'known.OnDelete' },
   ],
   [`${apps}.StatefulSetPersistentVolumeClaimRetentionPolicy.whenDeleted`]: [
-    { value: 'Retain', description: 'PVCs are kept when the StatefulSet is deleted (the default).' },
-    { value: 'Delete', description: 'PVCs are deleted with the StatefulSet.' },
+    { value: 'Retain', description: 'known.Retain' },
+    { value: 'Delete', description: 'known.Delete' },
   ],
   [`${apps}.StatefulSetPersistentVolumeClaimRetentionPolicy.whenScaled`]: [
-    { value: 'Retain', description: 'PVCs of removed pods are kept on scale-down (the default).' },
-    { value: 'Delete', description: 'PVCs of the pods removed by a scale-down are deleted.' },
+    { value: 'Retain', description: 'known.Retain2' },
+    { value: 'Delete', description: 'known.Delete2' },
   ],
   [`${core}.PersistentVolumeClaimSpec.accessModes`]: [
-    { value: 'ReadWriteOnce', description: 'Read-write by a single node.' },
-    { value: 'ReadOnlyMany', description: 'Read-only by many nodes.' },
-    { value: 'ReadWriteMany', description: 'Read-write by many nodes.' },
-    { value: 'ReadWriteOncePod', description: 'Read-write by a single pod.' },
+    { value: 'ReadWriteOnce', description: 'known.ReadWriteOnce' },
+    { value: 'ReadOnlyMany', description: 'known.ReadOnlyMany' },
+    { value: 'ReadWriteMany', description: 'known.ReadWriteMany' },
+    { value: 'ReadWriteOncePod', description: 'known.ReadWriteOncePod' },
   ],
   [`${core}.PersistentVolumeClaimSpec.volumeMode`]: [
-    { value: 'Filesystem', description: 'A mounted filesystem (the default).' },
-    { value: 'Block', description: 'A raw block device.' },
+    { value: 'Filesystem', description: 'known.Filesystem' },
+    { value: 'Block', description: 'known.Block' },
   ],
   [`${core}.PodSpec.restartPolicy`]: [
-    { value: 'Always', description: 'The only value a StatefulSet accepts.' },
+    { value: 'Always', description: 'known.Always' },
   ],
   [`${core}.Container.restartPolicy`]: [
-    { value: 'Always', description: 'Makes an init container a sidecar that keeps running.' },
+    { value: 'Always', description: 'known.Always2' },
   ],
   [`${core}.PodSpec.dnsPolicy`]: [
-    { value: 'ClusterFirst', description: 'Cluster DNS first, then the node\'s upstream (the default).' },
-    { value: 'ClusterFirstWithHostNet', description: 'ClusterFirst for pods on the host network.' },
-    { value: 'Default', description: 'The node\'s resolver configuration.' },
-    { value: 'None', description: 'Only what dnsConfig gives.' },
+    { value: 'ClusterFirst', description: 'known.ClusterFirst' },
+    { value: 'ClusterFirstWithHostNet', description: 'known.ClusterFirstWithHostNet' },
+    { value: 'Default', description: 'known.Default' },
+    { value: 'None', description: 'known.None' },
   ],
   [`${core}.Container.imagePullPolicy`]: [
-    { value: 'Always', description: 'Pull on every container start (the default for :latest).' },
-    { value: 'IfNotPresent', description: 'Pull only when the node lacks the image (the default otherwise).' },
-    { value: 'Never', description: 'Never pull; the image must be on the node.' },
+    { value: 'Always', description: 'known.Always3' },
+    { value: 'IfNotPresent', description: 'known.IfNotPresent' },
+    { value: 'Never', description: 'known.Never' },
   ],
   [`${core}.Container.terminationMessagePolicy`]: [
-    { value: 'File', description: 'Read the message from terminationMessagePath (the default).' },
-    { value: 'FallbackToLogsOnError', description: 'Use the end of the log when the file is empty and the container failed.' },
+    { value: 'File', description: 'known.File' },
+    { value: 'FallbackToLogsOnError', description: 'known.FallbackToLogsOnError' },
   ],
   [`${core}.ContainerPort.protocol`]: [
-    { value: 'TCP', description: 'The default.' },
+    { value: 'TCP', description: 'known.default' },
     { value: 'UDP', description: '' },
     { value: 'SCTP', description: '' },
   ],
   [`${core}.ServicePort.protocol`]: [
-    { value: 'TCP', description: 'The default.' },
+    { value: 'TCP', description: 'known.default' },
     { value: 'UDP', description: '' },
     { value: 'SCTP', description: '' },
   ],
   [`${core}.VolumeMount.mountPropagation`]: [
-    { value: 'None', description: 'No propagation (the default).' },
-    { value: 'HostToContainer', description: 'Mounts made on the host appear in the container.' },
-    { value: 'Bidirectional', description: 'Mounts propagate both ways (privileged containers only).' },
+    { value: 'None', description: 'known.None2' },
+    { value: 'HostToContainer', description: 'known.HostToContainer' },
+    { value: 'Bidirectional', description: 'known.Bidirectional' },
   ],
   [`${core}.ServiceSpec.type`]: [
-    { value: 'ClusterIP', description: 'A cluster-internal virtual IP (the default); with clusterIP: None, headless.' },
-    { value: 'NodePort', description: 'A port on every node.' },
-    { value: 'LoadBalancer', description: 'An external load balancer.' },
-    { value: 'ExternalName', description: 'A CNAME to externalName.' },
+    { value: 'ClusterIP', description: 'known.ClusterIP' },
+    { value: 'NodePort', description: 'known.NodePort' },
+    { value: 'LoadBalancer', description: 'known.LoadBalancer' },
+    { value: 'ExternalName', description: 'known.ExternalName' },
   ],
   [`${core}.ServiceSpec.clusterIP`]: [
-    { value: 'None', description: 'Headless: no virtual IP; DNS returns each pod, as a StatefulSet\'s governing Service needs.' },
+    { value: 'None', description: 'known.None3' },
   ],
   [`${core}.ServiceSpec.sessionAffinity`]: [
-    { value: 'None', description: 'The default.' },
-    { value: 'ClientIP', description: 'Send a client to the same pod.' },
+    { value: 'None', description: 'known.default' },
+    { value: 'ClientIP', description: 'known.ClientIP' },
   ],
   [`${core}.ServiceSpec.externalTrafficPolicy`]: [
-    { value: 'Cluster', description: 'The default.' },
-    { value: 'Local', description: 'Only to endpoints on the receiving node.' },
+    { value: 'Cluster', description: 'known.default' },
+    { value: 'Local', description: 'known.Local' },
   ],
   [`${core}.ServiceSpec.internalTrafficPolicy`]: [
-    { value: 'Cluster', description: 'The default.' },
-    { value: 'Local', description: 'Only to endpoints on the receiving node.' },
+    { value: 'Cluster', description: 'known.default' },
+    { value: 'Local', description: 'known.Local' },
   ],
   [`${core}.ServiceSpec.ipFamilyPolicy`]: [
     { value: 'SingleStack', description: '' },
@@ -115,8 +122,8 @@ const table: Record<string, readonly KnownValue[]> = {
     { value: 'Lt', description: '' },
   ],
   [`${core}.Toleration.operator`]: [
-    { value: 'Equal', description: 'The default.' },
-    { value: 'Exists', description: 'Any value of the key.' },
+    { value: 'Equal', description: 'known.default' },
+    { value: 'Exists', description: 'known.Exists' },
   ],
   [`${core}.Toleration.effect`]: [
     { value: 'NoSchedule', description: '' },
@@ -124,12 +131,12 @@ const table: Record<string, readonly KnownValue[]> = {
     { value: 'NoExecute', description: '' },
   ],
   [`${core}.TopologySpreadConstraint.whenUnsatisfiable`]: [
-    { value: 'DoNotSchedule', description: 'The default.' },
+    { value: 'DoNotSchedule', description: 'known.default' },
     { value: 'ScheduleAnyway', description: '' },
   ],
   [`${core}.PodSecurityContext.fsGroupChangePolicy`]: [
-    { value: 'Always', description: 'The default.' },
-    { value: 'OnRootMismatch', description: 'Only when the volume root\'s ownership differs.' },
+    { value: 'Always', description: 'known.default' },
+    { value: 'OnRootMismatch', description: 'known.OnRootMismatch' },
   ],
   [`${core}.SeccompProfile.type`]: [
     { value: 'RuntimeDefault', description: '' },
@@ -137,11 +144,11 @@ const table: Record<string, readonly KnownValue[]> = {
     { value: 'Unconfined', description: '' },
   ],
   [`${core}.PodSpec.preemptionPolicy`]: [
-    { value: 'PreemptLowerPriority', description: 'The default.' },
+    { value: 'PreemptLowerPriority', description: 'known.default' },
     { value: 'Never', description: '' },
   ],
   'io.k8s.api.policy.v1.PodDisruptionBudgetSpec.unhealthyPodEvictionPolicy': [
-    { value: 'IfHealthyBudget', description: 'The default.' },
+    { value: 'IfHealthyBudget', description: 'known.default' },
     { value: 'AlwaysAllow', description: '' },
   ],
 };
@@ -151,6 +158,6 @@ const booleans: readonly KnownValue[] = [{ value: 'true', description: '' }, { v
 /** The values a field takes, by where it is defined and its type; empty when free-form. */
 export function knownValues(owner: { definition: string; property: string } | undefined, type: unknown): readonly KnownValue[] {
   const listed = owner ? table[`${owner.definition}.${owner.property}`] : undefined;
-  if (listed) return listed;
+  if (listed) return listed.map(({ value, description }) => ({ value, description: description === '' ? '' : messageOf(description) }));
   return type === 'boolean' ? booleans : [];
 }

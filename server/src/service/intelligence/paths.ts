@@ -1,5 +1,6 @@
 import type { ObjectPath } from '../model';
 import { isRecord } from '../rules/read';
+import { t } from '../../messages';
 
 export function samePath(a: ObjectPath, b: ObjectPath): boolean {
   return a.length === b.length && a.every((segment, i) => segment === b[i]);
@@ -7,7 +8,7 @@ export function samePath(a: ObjectPath, b: ObjectPath): boolean {
 
 /** A file as a reader names it: "this file", or its base name. */
 export function fileLabel(uri: string, here: string): string {
-  if (uri === here) return 'this file';
+  if (uri === here) return t('completion.thisFile');
   const name = uri.slice(uri.lastIndexOf('/') + 1);
   try {
     return decodeURIComponent(name);

@@ -3,6 +3,7 @@ import type { Edit } from '../fixes/yamlText';
 import { dnsLabel, isStatefulSet } from '../rules/read';
 import { cursorAt } from './cursorContext';
 import { isClaimTemplateNamePath, isVolumeNamePath, isVolumeUsePath, volumeDeclarations, volumeUses } from './volumeReferences';
+import { t } from '../../messages';
 
 /** What a rename starts from: the name's characters (inside quotes) and the name itself. */
 export interface RenameTarget {
@@ -31,7 +32,7 @@ export function renameAt(documents: readonly ManifestDocument[], offset: number,
   const context = cursorAt(documents, offset);
   if (!target || !context) return undefined;
   if (!dnsLabel.test(newName) || newName.length > 63) {
-    return { error: `"${newName}" is not a valid volume name: lower-case letters, digits and "-", at most 63 characters` };
+    return { error: t('rename.invalidVolume', { newName }) };
   }
   const at = context.document.offset;
   const named = [

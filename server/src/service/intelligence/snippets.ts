@@ -5,6 +5,7 @@ import { documentAt } from './cursorContext';
 import type { CompletionSpot } from './completionProbe';
 import { isPlaceholder } from './completionProbe';
 import { valueAt } from './paths';
+import { messageOf, type MessageId } from '../../messages';
 
 /**
  * Where a snippet fits: a whole new document (a StatefulSet and its Service, a Service, a
@@ -31,12 +32,22 @@ export interface SnippetEntry {
 }
 
 const snippets = Object.entries(definitions as Record<string, SnippetDefinition>);
+
+/** Each snippet's title and description in the catalog (the JSON's English is the same; test/unit/messages.test.ts holds them equal). */
+const worded: Record<string, readonly [MessageId, MessageId]> = {
+  'statefulset': ['snippet.statefulset.title', 'snippet.statefulset.description'],
+  'headless-service': ['snippet.headless-service.title', 'snippet.headless-service.description'],
+  'volumeclaimtemplate': ['snippet.volumeclaimtemplate.title', 'snippet.volumeclaimtemplate.description'],
+  'updatestrategy': ['snippet.updatestrategy.title', 'snippet.updatestrategy.description'],
+  'retentionpolicy': ['snippet.retentionpolicy.title', 'snippet.retentionpolicy.description'],
+  'poddisruptionbudget': ['snippet.poddisruptionbudget.title', 'snippet.poddisruptionbudget.description'],
+};
 const wordBefore = /[A-Za-z0-9_./-]*$/;
 const wordAfter = /^[A-Za-z0-9_./-]*/;
 
 function offer(place: Place, replace: Span, fits: (label: string, definition: SnippetDefinition) => boolean = () => true): SnippetEntry[] {
   return snippets.filter(([label, definition]) => definition.place === place && fits(label, definition)).map(([label, definition]) => ({
-    label, title: definition.title, description: definition.description, snippet: definition.body.join('\n'), replace,
+    label, title: worded[label] ? messageOf(worded[label][0]) : definition.title, description: worded[label] ? messageOf(worded[label][1]) : definition.description, snippet: definition.body.join('\n'), replace,
   }));
 }
 

@@ -1,5 +1,6 @@
 import type { Settings } from '../settings';
 import { isKubernetesVersion, kubernetesVersions, newestKubernetesVersion } from './kubernetesVersions';
+import { t } from '../../messages';
 
 /**
  * statefulset.kubernetesVersion and statefulset.featureGates as a client sends them (anything),
@@ -12,7 +13,7 @@ export function readVersionSettings(raw: { kubernetesVersion?: unknown; featureG
   const requested = typeof raw.kubernetesVersion === 'number' ? raw.kubernetesVersion.toFixed(2) : raw.kubernetesVersion;
   const kubernetesVersion = isKubernetesVersion(requested) ? requested : newestKubernetesVersion;
   if (requested !== undefined && requested !== null && requested !== '' && !isKubernetesVersion(requested)) {
-    notices.push(`statefulset.kubernetesVersion ${JSON.stringify(requested)} is not one of ${kubernetesVersions.join(', ')}: using ${newestKubernetesVersion}.`);
+    notices.push(t('settings.badVersion', { requested: JSON.stringify(requested), versions: kubernetesVersions.join(', '), newest: newestKubernetesVersion }));
   }
   const featureGates: Record<string, boolean> = {};
   if (raw.featureGates && typeof raw.featureGates === 'object' && !Array.isArray(raw.featureGates)) {
@@ -20,7 +21,7 @@ export function readVersionSettings(raw: { kubernetesVersion?: unknown; featureG
   }
   if (typeof raw.maxUnavailableGate === 'boolean') {
     if (!('MaxUnavailableStatefulSet' in featureGates)) featureGates.MaxUnavailableStatefulSet = raw.maxUnavailableGate;
-    notices.push(`statefulset.maxUnavailableGate has moved: set "statefulset.featureGates": { "MaxUnavailableStatefulSet": ${raw.maxUnavailableGate} } instead (read as that for now).`);
+    notices.push(t('settings.gateMoved', { value: String(raw.maxUnavailableGate) }));
   }
   return { kubernetesVersion, featureGates, notices };
 }
@@ -32,7 +33,7 @@ export function parseFeatureGates(text: string): { gates: Record<string, boolean
   for (const entry of text.split(',').map((e) => e.trim()).filter((e) => e !== '')) {
     const match = /^([A-Za-z][A-Za-z0-9]*)=(true|false)$/i.exec(entry);
     if (match?.[1] && match[2]) gates[match[1]] = match[2].toLowerCase() === 'true';
-    else errors.push(`--feature-gates: "${entry}" is not Gate=true or Gate=false`);
+    else errors.push(t('settings.badGate', { entry }));
   }
   return { gates, errors };
 }
