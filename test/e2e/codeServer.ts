@@ -59,13 +59,18 @@ function newestMtime(p: string): number {
  * the folder it landed in (`<publisher>.<name>-<version>`, with its package.json).
  */
 export async function installExtension(vsix: string, extensionsDir: string, env: NodeJS.ProcessEnv): Promise<string> {
+  // Folders already there (a session's stub language pack) are registered by this first run too.
+  const extensionFolders = () => fs.existsSync(extensionsDir)
+    ? fs.readdirSync(extensionsDir, { withFileTypes: true })
+      .filter((e) => e.isDirectory() && fs.existsSync(path.join(extensionsDir, e.name, 'package.json'))).map((e) => e.name)
+    : [];
+  const before = new Set(extensionFolders());
   const { stdout } = await run(process.execPath,
     [codeServerEntry, '--extensions-dir', extensionsDir, '--install-extension', vsix],
     { env, timeout: 60_000 });
   if (!/was successfully installed/.test(stdout)) throw new Error(`Installing ${vsix} failed:\n${stdout}`);
-  const installed = fs.readdirSync(extensionsDir, { withFileTypes: true })
-    .filter((e) => e.isDirectory() && fs.existsSync(path.join(extensionsDir, e.name, 'package.json')));
-  if (installed.length !== 1) throw new Error(`Expected one extension in ${extensionsDir}, found ${installed.length}`);
+  const installed = extensionFolders().filter((name) => !before.has(name)).map((name) => ({ name }));
+  if (installed.length !== 1) throw new Error(`Expected one new extension in ${extensionsDir}, found ${installed.length}`);
   return path.join(extensionsDir, installed[0]!.name);
 }
 

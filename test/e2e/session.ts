@@ -40,6 +40,16 @@ export interface SessionOptions {
   settings?: Record<string, unknown>;
   /** Runs on the fresh copy of the workspace before VS Code opens it (e.g. `git init`). */
   prepareWorkspace?: (workspace: string) => void | Promise<void>;
+  /**
+   * VS Code's display language (e.g. `zh-cn`), as "Configure Display Language" sets it: the
+   * user's argv.json, which code-server reads at each page load. VS Code takes a language only
+   * from an installed language pack (without one it stays `en`, and so does vscode.env.language),
+   * so the session also installs test/e2e/languagePacks/<locale>/: a stub pack that makes the
+   * language available and translates nothing of VS Code's own (its words stay English), as a
+   * Chinese user's pack would make vscode.env.language, package.nls.<locale>.json and the
+   * extension's l10n bundle follow it.
+   */
+  locale?: string;
 }
 
 export class Session {
@@ -89,11 +99,13 @@ export class Session {
       '[yaml]': { 'editor.quickSuggestions': { other: 'off', comments: 'off', strings: 'off' } },
       ...options.settings,
     }, null, 2));
+    if (options.locale) fs.writeFileSync(path.join(userDataDir, 'User', 'argv.json'), JSON.stringify({ locale: options.locale }));
     // code-server writes its config.yaml under XDG_CONFIG_HOME: keep it out of $HOME.
     const env = { ...process.env, XDG_CONFIG_HOME: path.join(tmp, 'config') };
 
     let server: CodeServer | undefined;
     try {
+      if (options.locale) installLanguagePack(options.locale, extensionsDir, userDataDir);
       const installed = await installExtension(vsix, extensionsDir, env);
       const manifest = JSON.parse(fs.readFileSync(path.join(installed, 'package.json'), 'utf8')) as InstalledManifest;
       server = await startCodeServer({ folder: workspace, extensionsDir, userDataDir, env, logFile: codeServerLog(results) });
@@ -165,6 +177,31 @@ export class Session {
       : undefined;
     return found ? path.join(logs, found) : '';
   }
+}
+
+/**
+ * Copies the stub language pack of `locale` in before the first run (the VSIX's install, which
+ * registers what is there), and writes the user data's languagepacks.json as VS Code 1.100 does
+ * once it has scanned its packs: code-server reads it on each page load to pick the language,
+ * but writes it only when something asks for the packs (Configure Display Language).
+ */
+function installLanguagePack(locale: string, extensionsDir: string, userDataDir: string): void {
+  const pack = path.join(import.meta.dirname, 'languagePacks', locale);
+  const manifest = JSON.parse(fs.readFileSync(path.join(pack, 'package.json'), 'utf8')) as {
+    publisher: string; name: string; version: string;
+    contributes: { localizations: { languageId: string; localizedLanguageName: string; translations: { id: string; path: string }[] }[] };
+  };
+  const folder = path.join(extensionsDir, `${manifest.publisher}.${manifest.name}-${manifest.version}`);
+  fs.mkdirSync(extensionsDir, { recursive: true });
+  fs.cpSync(pack, folder, { recursive: true });
+  const id = `${manifest.publisher}.${manifest.name}`;
+  const packs = Object.fromEntries(manifest.contributes.localizations.map((l) => [l.languageId, {
+    hash: `${id}-${manifest.version}`,
+    extensions: [{ extensionIdentifier: { id }, version: manifest.version }],
+    translations: Object.fromEntries(l.translations.map((t) => [t.id, path.join(folder, t.path)])),
+    label: l.localizedLanguageName,
+  }]));
+  fs.writeFileSync(path.join(userDataDir, 'languagepacks.json'), JSON.stringify(packs));
 }
 
 function codeServerLog(results: string): string {
