@@ -7,6 +7,7 @@ import { isStatefulSet } from '../service/rules/read';
 import type { Settings } from '../service/settings';
 import { WorkspaceIndex } from '../service/workspace/workspaceIndex';
 import { LineIndex } from '../service/parse/lineIndex';
+import { t } from '../messages';
 
 /** One StatefulSet present in both versions: what may not change, and what the change does. */
 export interface StatefulSetDiff {
@@ -45,7 +46,7 @@ export function diffTexts(oldText: string, newText: string, uri: string, setting
 }
 
 export function formatDiff(diffs: readonly StatefulSetDiff[], file: string): string {
-  if (diffs.length === 0) return `${file}: no StatefulSet with a deployed version to compare.\n`;
+  if (diffs.length === 0) return `${t('cli.diffNothing', { file })}\n`;
   return diffs.map((diff) => [
     `StatefulSet ${diff.namespace}/${diff.name} (${file})`,
     ...diff.immutable.map((change) => `  ✗ line ${change.line}: ${change.message}`),

@@ -31,7 +31,7 @@ import { formatSarif, sortReports, verdictOf } from './report';
 import { runStatus } from './status';
 import { UsageError } from './usageError';
 import { takeLanguage } from './language';
-import { setLocale } from '../messages';
+import { setLocale, t } from '../messages';
 
 function settingsFrom(args: CliArgs): Settings {
   const text = (flag: string, fallback: string): string => {
@@ -104,7 +104,7 @@ async function runCheck(args: CliArgs): Promise<number> {
   }
   for (const file of valuesFiles) if (!existsSync(file)) throw new UsageError(`the values file ${file} does not exist${formatHint || '.'}`, 'check');
   const fix = args.options.has('--fix')
-    ? (file: string, rules: string[]) => process.stderr.write(`fixed ${rules.length} problem${rules.length === 1 ? '' : 's'} in ${file}: ${[...new Set(rules)].join(', ')}\n`)
+    ? (file: string, rules: string[]) => process.stderr.write(`${t(rules.length === 1 ? 'cli.fixedOne' : 'cli.fixed', { count: rules.length, file, rules: [...new Set(rules)].join(', ') })}\n`)
     : undefined;
   const settings = settingsFrom(args);
   const baselineFlag = args.options.get('--baseline');
@@ -179,7 +179,7 @@ async function runPreview(args: CliArgs): Promise<number> {
     preview = previewFile(file, settings, typeof name === 'string' ? name : undefined, () => readStdin('preview'), whatIf.whatIf);
   }
   if (!preview) {
-    process.stderr.write(`sts: no apps/v1 StatefulSet${typeof name === 'string' ? ` named "${name}"` : ''} in ${file}${chart ? ' as the chart renders it' : ''}.\n`);
+    process.stderr.write(`sts: ${t(typeof name === 'string' ? (chart ? 'cli.noNamedInChart' : 'cli.noNamedIn') : (chart ? 'cli.noneInChart' : 'cli.noneIn'), { name: String(name), file })}\n`);
     return 1;
   }
   requireFailingPod(whatIf, preview.simulation);
@@ -197,11 +197,11 @@ async function runOverlayPreview(args: CliArgs, dir: string): Promise<number> {
   const whatIf = previewWhatIf(args);
   const built = await previewOverlay(resolve(dir), settingsFrom(args), typeof name === 'string' ? name : undefined, whatIf.whatIf);
   if (built.buildError !== undefined) {
-    process.stderr.write(`sts: kustomize cannot build ${dir}: ${built.buildError}\n`);
+    process.stderr.write(`sts: ${t('cli.cannotBuild', { dir, error: built.buildError })}\n`);
     return 2;
   }
   if (!built.preview) {
-    process.stderr.write(`sts: no apps/v1 StatefulSet${typeof name === 'string' ? ` named "${name}"` : ''} in ${dir} as kustomize builds it.\n`);
+    process.stderr.write(`sts: ${t(typeof name === 'string' ? 'cli.noNamedInOverlay' : 'cli.noneInOverlay', { name: String(name), dir })}\n`);
     return 1;
   }
   requireFailingPod(whatIf, built.preview.simulation);
@@ -264,7 +264,7 @@ main(language.argv).then(
     if (code >= 0) process.exitCode = code;
   },
   (error: unknown) => {
-    const hint = error instanceof UsageError ? `\nRun \`sts help${error.command ? ` ${error.command}` : ''}\` for usage.` : '';
+    const hint = error instanceof UsageError ? `\n${t('cli.usageHint', { command: `sts help${error.command ? ` ${error.command}` : ''}` })}` : '';
     process.stderr.write(`sts: ${readableError(error)}${hint}\n`);
     process.exitCode = 2;
   },

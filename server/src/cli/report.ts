@@ -1,5 +1,6 @@
 import type { Severity } from '../service/model';
 import { docsBase, docsUrl } from '../service/rules/docsUrl';
+import { listOf, messageOf, t, type MessageId } from '../messages';
 
 /** One finding as the CLI reports it: 1-based lines and columns. */
 export interface Reported {
@@ -42,21 +43,21 @@ export interface Verdict {
 export function verdictOf(reports: readonly Reported[]): Verdict {
   const errors = reports.filter((r) => r.severity === 'error').length;
   const immutable = reports.filter((r) => r.severity !== 'error' && r.rule === 'immutable-field-changed').length;
-  const immutableText = `${immutable} immutable-field-changed finding${immutable === 1 ? '' : 's'} (--baseline: kubectl apply would refuse the change)`;
-  if (errors > 0 && immutable > 0) return { exitCode: 1, reason: `exit 1: errors fail the check, and so ${immutable === 1 ? 'does' : 'do'} ${immutableText}` };
-  if (errors > 0) return { exitCode: 1, reason: `exit 1: errors fail the check` };
-  if (immutable > 0) return { exitCode: 1, reason: `exit 1: ${immutableText} ${immutable === 1 ? 'fails' : 'fail'} the check` };
-  if (reports.length > 0) return { exitCode: 0, reason: 'exit 0: no errors (warnings and notes do not fail the check)' };
+  const immutableText = t(immutable === 1 ? 'cli.immutableOne' : 'cli.immutable', { count: immutable });
+  if (errors > 0 && immutable > 0) return { exitCode: 1, reason: t(immutable === 1 ? 'cli.exitErrorsAndOne' : 'cli.exitErrorsAnd', { immutable: immutableText }) };
+  if (errors > 0) return { exitCode: 1, reason: t('cli.exitErrors') };
+  if (immutable > 0) return { exitCode: 1, reason: t(immutable === 1 ? 'cli.exitImmutableOne' : 'cli.exitImmutable', { immutable: immutableText }) };
+  if (reports.length > 0) return { exitCode: 0, reason: t('cli.exitClean') };
   return { exitCode: 0, reason: 'exit 0' };
 }
 
 /** "2 errors, 1 warning, 3 notes" (notes only when there are some). */
 export function countsOf(reports: readonly Reported[]): string {
-  const count = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const count = (n: number, one: MessageId, many: MessageId): string => messageOf(n === 1 ? one : many, { count: n });
   const errors = reports.filter((r) => r.severity === 'error').length;
   const warnings = reports.filter((r) => r.severity === 'warning').length;
   const notes = reports.length - errors - warnings;
-  return [count(errors, 'error'), count(warnings, 'warning'), ...(notes > 0 ? [count(notes, 'note')] : [])].join(', ');
+  return listOf([count(errors, 'cli.error', 'cli.errors'), count(warnings, 'cli.warning', 'cli.warnings'), ...(notes > 0 ? [count(notes, 'cli.note', 'cli.notes')] : [])]);
 }
 
 /**
@@ -68,7 +69,7 @@ export function formatText(reports: readonly Reported[]): string {
     `${r.file}:${r.line}:${r.column}: ${r.severity} [${r.rule}] ${r.message}`,
     ...(r.related ?? []).map((p) => `  ${p.file}:${p.line}:${p.column}: ${p.message}`),
   ]);
-  lines.push(reports.length === 0 ? countsOf(reports) : `${countsOf(reports)}; ${verdictOf(reports).reason}.`);
+  lines.push(reports.length === 0 ? countsOf(reports) : t('cli.summary', { counts: countsOf(reports), reason: verdictOf(reports).reason }));
   return lines.join('\n') + '\n';
 }
 

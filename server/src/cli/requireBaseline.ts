@@ -3,6 +3,7 @@ import { existsSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { BaselineSource } from '../host/readBaseline';
 import { UsageError } from './usageError';
+import { t } from '../messages';
 
 /**
  * `--baseline` must name something that exists: a ref that does not resolve (a typo, or a
@@ -12,7 +13,7 @@ import { UsageError } from './usageError';
  */
 export function requireBaseline(source: BaselineSource, flag: string, paths: readonly string[]): void {
   if (source.kind === 'file') {
-    if (!existsSync(source.path)) throw new UsageError(`--baseline ${flag}: the file ${source.path} does not exist.`, 'check');
+    if (!existsSync(source.path)) throw new UsageError(t('requireBaseline.noFile', { flag, path: source.path }), 'check');
     return;
   }
   if (source.kind !== 'git') return;
@@ -29,7 +30,7 @@ export function requireBaseline(source: BaselineSource, flag: string, paths: rea
     const folder = statSync(path).isDirectory() ? path : dirname(path);
     if (!git(folder, 'rev-parse', '--is-inside-work-tree')) continue;
     if (!git(folder, 'rev-parse', '--verify', '--quiet', `${source.ref}^{commit}`)) {
-      throw new UsageError(`--baseline ${source.ref} is not a commit in the git repository of ${path} (a typo, or a shallow clone: fetch it first, e.g. git fetch origin main, or actions/checkout with fetch-depth: 0).`, 'check');
+      throw new UsageError(t('requireBaseline.notCommit', { ref: source.ref, path }), 'check');
     }
   }
 }

@@ -1,6 +1,6 @@
 import type { Settings } from '../settings';
 import { gateFacts, newestKubernetesVersion, statefulSetGates, type KubernetesVersion, type StatefulSetGate } from './kubernetesVersions';
-import { t } from '../../messages';
+import { listOf, t } from '../../messages';
 
 /**
  * The one place rules and the simulator learn whether a gate is on: the target release's
@@ -41,5 +41,5 @@ export function gateReason(settings: Pick<Settings, 'kubernetesVersion' | 'featu
 /** One line for the preview footer and the CLI: "Kubernetes 1.37 · gates: MaxUnavailableStatefulSet on, …". */
 export function versionSummary(settings: Pick<Settings, 'kubernetesVersion' | 'featureGates' | 'maxUnavailableGate'>): string {
   const gates = Object.entries(gatesInForce(settings)).map(([gate, on]) => t(on ? 'gates.on' : 'gates.off', { gate }));
-  return gates.length ? t('gates.summary', { version: targetVersion(settings), gates: gates.join(', ') }) : `Kubernetes ${targetVersion(settings)}`;
+  return gates.length ? t('gates.summary', { version: targetVersion(settings), gates: listOf(gates) }) : `Kubernetes ${targetVersion(settings)}`;
 }
