@@ -21,6 +21,7 @@ before(() => {
   folder = mkdtempSync(join(tmpdir(), 'sts-cli-kustomize-'));
   cpSync(join(import.meta.dirname, '..', 'fixtures', 'kustomize-own', 'db'), join(folder, 'db'), { recursive: true });
   cpSync(join(import.meta.dirname, '..', 'fixtures', 'kustomize-real', 'metacontroller'), join(folder, 'metacontroller'), { recursive: true });
+  cpSync(join(import.meta.dirname, '..', 'fixtures', 'kustomize-real', 'bank-of-anthos'), join(folder, 'bank-of-anthos'), { recursive: true });
 });
 after(() => rmSync(folder, { recursive: true, force: true }));
 
@@ -64,6 +65,18 @@ test('real overlays (metacontroller) build and check with no finding', () => {
   assert.match(stdout, /(^|\n)0 errors, 0 warnings\n$/);
   assert.doesNotMatch(stdout, /\[[a-z-]+\]/, 'no finding');
   assert.equal(status, 0);
+});
+
+test('real overlays (Bank of Anthos): the development databases name a Service that is not headless, on the serviceName line', () => {
+  // Every overlay of both databases (development, staging, production, init-db jobs): only the
+  // development ones build a StatefulSet (the others use Cloud SQL), each governed by a ClusterIP Service.
+  const { status, stdout } = sts(['check', '--format', 'json', join(folder, 'bank-of-anthos', 'src')]);
+  assert.equal(status, 0, stdout);
+  const reports = JSON.parse(stdout) as Json[];
+  assert.deepEqual(reports.map((r) => `${r.file.slice(r.file.indexOf('src/'))}:${r.line} ${r.rule}`).sort(), [
+    'src/accounts/accounts-db/k8s/overlays/development/accounts-db.yaml:20 service-not-headless',
+    'src/ledger/ledger-db/k8s/overlays/development/ledger-db.yaml:20 service-not-headless',
+  ]);
 });
 
 test('a remote resource is one kustomize-build error that says it is never fetched', () => {

@@ -35,6 +35,7 @@ describe('overlay origins', { skip: noGo }, () => {
   let engine: KustomizeEngine;
   after(() => engine?.dispose());
   const own = (name: string): string => join(ownLayouts, 'db/overlays', name);
+  const boa = (overlay: string): string => join(realLayouts, 'bank-of-anthos/src', overlay);
   const cases: { dir: string; path: ObjectPath; primary: string; related?: string }[] = [
     // A strategic-merge patch file sets replicas: its line; the base's line is related.
     { dir: own('prod'), path: ['spec', 'replicas'], primary: 'kustomize-own/db/overlays/prod/replicas.yaml:6', related: 'kustomize-own/db/base/statefulset.yaml:9' },
@@ -54,6 +55,11 @@ describe('overlay origins', { skip: noGo }, () => {
     { dir: join(realLayouts, 'metacontroller/manifests/dev'), path: ['spec', 'template', 'spec', 'containers', 0, 'image'], primary: 'kustomize-real/metacontroller/manifests/dev/image.yaml:12', related: 'kustomize-real/metacontroller/manifests/production/metacontroller.yaml:23' },
     { dir: join(realLayouts, 'metacontroller/manifests/debug'), path: ['spec', 'template', 'spec', 'containers', 0, 'image'], primary: 'kustomize-real/metacontroller/manifests/debug/image.yaml:12' },
     { dir: join(realLayouts, 'metacontroller/manifests/debug'), path: ['spec', 'template', 'spec', 'containers', 0, 'args', 0], primary: 'kustomize-real/metacontroller/manifests/debug/args.yaml:14' },
+    // Bank of Anthos: the StatefulSet in the development overlay, through components (commonLabels, an inline JSON 6902 patch with a target).
+    { dir: boa('accounts/accounts-db/k8s/overlays/development'), path: ['spec', 'serviceName'], primary: 'kustomize-real/bank-of-anthos/src/accounts/accounts-db/k8s/overlays/development/accounts-db.yaml:20' },
+    { dir: boa('accounts/accounts-db/k8s/overlays/development'), path: ['metadata', 'labels', 'environment'], primary: 'kustomize-real/bank-of-anthos/src/components/development/kustomization.yaml:18' },
+    { dir: boa('accounts/accounts-db/k8s/overlays/development'), path: ['metadata', 'labels', 'team'], primary: 'kustomize-real/bank-of-anthos/src/accounts/components/accounts/kustomization.yaml:18' },
+    { dir: boa('ledger/ledger-db/k8s/overlays/development'), path: ['spec', 'template', 'spec', 'serviceAccount'], primary: 'kustomize-real/bank-of-anthos/src/components/bank-of-anthos/kustomization.yaml:33' },
   ];
   for (const c of cases) {
     test(`${c.dir.slice(fixtures.length + 1)}: ${c.path.join('.')}`, async () => {
