@@ -46,8 +46,9 @@ after(() => session.close());
 test('diagnostics are in Chinese and link to the Chinese rule pages', () => {
   assert.deepEqual(diagnostics.map((d) => d.code).sort(), ['grace-period-zero', 'selector-mismatch', 'service-missing']);
   for (const d of diagnostics) {
-    assert.match(d.message, han, d.message);
-    assert.doesNotMatch(d.message, /\b(the|is|are|and) /, `an English sentence in: ${d.message}`);
+    const message = String(d.message);
+    assert.match(message, han, message);
+    assert.doesNotMatch(message, /\b(the|is|are|and) /, `an English sentence in: ${message}`);
     assert.equal(d.codeDescription?.href, `https://github.com/statefulset-studio/statefulset-studio/blob/main/docs/zh-cn/rules/${String(d.code)}.md`);
   }
   const mismatch = diagnostics.find((d) => d.code === 'selector-mismatch');

@@ -17,6 +17,21 @@ test('every message id has a Chinese text', () => {
   assert.deepEqual(extra, [], 'Chinese texts for ids English does not have');
 });
 
+test('no id is in two catalog files (a later one would silently replace the earlier)', async () => {
+  const files = ['rules1', 'rules2', 'service', 'simulator', 'cli'];
+  const seen = new Map<string, string>();
+  const twice: string[] = [];
+  for (const file of files) {
+    const module = await import(`../../server/src/messages/en/${file}.ts`) as Record<string, Record<string, string>>;
+    for (const id of Object.keys(Object.values(module)[0] ?? {})) {
+      if (seen.has(id)) twice.push(`${id}: ${seen.get(id)} and ${file}`);
+      seen.set(id, file);
+    }
+  }
+  assert.deepEqual(twice, []);
+  assert.equal(seen.size, ids.length);
+});
+
 test('a Chinese text has exactly the placeholders of its English one', () => {
   const differ = ids.filter((id) => placeholdersOf(en[id]).join() !== placeholdersOf(catalogs['zh-cn'][id]).join())
     .map((id) => `${id}: en {${placeholdersOf(en[id]).join(', ')}} zh {${placeholdersOf(catalogs['zh-cn'][id]).join(', ')}}`);
