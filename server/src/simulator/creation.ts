@@ -1,4 +1,5 @@
 import type { PodIdentity, PodManagementPolicy, PvcAfter, RetentionAction } from './types';
+import { t } from '../messages';
 
 /** The controller's cap on one slow-start batch (stateful_set_control.go MaxBatchSize). */
 const maxBatchSize = 500;
@@ -39,9 +40,10 @@ export function refusedPodsWarning(pods: readonly PodIdentity[], policy: PodMana
   const refused = pods.filter((pod) => pod.problem !== undefined);
   const first = refused[0];
   if (first === undefined) return [];
-  const which = refused.length === pods.length ? 'no pod can ever' : `${refused.length} of ${pods.length} pods can never`;
   const stop = policy === 'OrderedReady'
-    ? 'OrderedReady retries it and goes no further'
-    : `Parallel attempts ${attemptedOnCreate(pods, policy).length} of ${pods.length} pods and launches no batch after a refusal`;
-  return [`${which} be created: the controller's creation of ${first.name} is refused (FailedCreate) and ${stop}; the rollout steps for such pods will not happen`];
+    ? t('sim.orderedStops')
+    : t('sim.parallelStops', { attempted: attemptedOnCreate(pods, policy).length, total: pods.length });
+  return [refused.length === pods.length
+    ? t('sim.noPodCreated', { name: first.name, stop })
+    : t('sim.somePodsNotCreated', { refused: refused.length, total: pods.length, name: first.name, stop })];
 }

@@ -1,10 +1,11 @@
 import type { FailureImpact, Plan, Step } from './types';
+import { listOf, t } from '../messages';
 
-const verbs: Record<Step['action'], string> = { create: 'created', delete: 'deleted', recreate: 'updated' };
+const verbs = { create: 'sim.created', delete: 'sim.deleted', recreate: 'sim.updated' } as const satisfies Record<Step['action'], string>;
 
 /** What the pod is stuck at: a created pod never gets Ready, a deleted one never goes away. */
 export function stuckText(step: Step, pod: string): string {
-  return step.action === 'delete' ? `${pod} never finishes terminating` : `${pod} never becomes Ready`;
+  return step.action === 'delete' ? t('sim.neverTerminates', { pod }) : t('sim.neverReady', { pod });
 }
 
 /** The pods a step handles after `pod`, in the order it handles them. */
@@ -24,29 +25,26 @@ export function failureImpact(plan: Plan, pod: string): FailureImpact {
   const index = plan.findIndex((step) => step.pods.includes(pod));
   const step = plan[index];
   const goesOn = (reason: string): FailureImpact => ({ halts: false, neverReached: [], staysDown: [], reason });
-  if (step === undefined) return goesOn(`${pod} is not touched by this plan`);
+  if (step === undefined) return goesOn(t('sim.notTouched', { pod }));
   const stuck = stuckText(step, pod);
-  if (!step.blocking) return goesOn(`${stuck}; Parallel does not wait for it, so the other pods go ahead`);
+  if (!step.blocking) return goesOn(t('sim.parallelGoesAhead', { stuck }));
   const window = step.slidingWindow ?? 1;
   if (window > 1) {
-    const rest = plan.slice(index + 1).length > 0 ? `the rest go ${window - 1} at a time` : 'the other pods of its batch come back';
-    return goesOn(`${stuck}; it keeps one of the ${window} pods maxUnavailable allows down, so the rolling update goes on and ${rest}`);
+    const rest = plan.slice(index + 1).length > 0 ? t('sim.restGo', { count: window - 1 }) : t('sim.batchComesBack');
+    return goesOn(t('sim.windowGoesOn', { stuck, window, rest }));
   }
   const downInStep = laterInStep(step, pod);
   const laterSteps = plan.slice(index + 1);
   const untouched = laterSteps.flatMap((later) => later.pods);
   if (downInStep.length + untouched.length === 0) {
-    return { halts: true, neverReached: [], staysDown: [], reason: `${stuck}; it is the last pod of the plan` };
+    return { halts: true, neverReached: [], staysDown: [], reason: t('sim.lastPod', { stuck }) };
   }
-  const verb = verbs[laterSteps[0]?.action ?? step.action];
+  const verb = t(verbs[laterSteps[0]?.action ?? step.action]);
   const consequences = [
-    ...(downInStep.length > 0 ? [`${list(downInStep, 'stays', 'stay')} down`] : []),
-    ...(untouched.length > 0 ? [`${list(untouched, 'is', 'are')} never ${verb}`] : []),
+    ...(downInStep.length > 0 ? [t(downInStep.length === 1 ? 'sim.staysDown' : 'sim.stayDown', { pods: downInStep.join(', ') })] : []),
+    ...(untouched.length > 0 ? [t(untouched.length === 1 ? 'sim.isNever' : 'sim.areNever', { pods: untouched.join(', '), verb })] : []),
   ];
-  const who = step.action === 'recreate' ? 'the rolling update' : 'OrderedReady';
-  return { halts: true, neverReached: untouched, staysDown: downInStep, reason: `${stuck}; ${who} waits for it, so ${consequences.join(' and ')}` };
+  const who = step.action === 'recreate' ? t('sim.theRollingUpdate') : 'OrderedReady';
+  return { halts: true, neverReached: untouched, staysDown: downInStep, reason: t('sim.waitsFor', { stuck, who, consequences: listOf(consequences, ' and ') }) };
 }
 
-function list(pods: readonly string[], singular: string, plural: string): string {
-  return `${pods.join(', ')} ${pods.length === 1 ? singular : plural}`;
-}

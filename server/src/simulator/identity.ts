@@ -1,5 +1,6 @@
 import type { StatefulSetSettings } from './readStatefulSet';
 import type { PodIdentity } from './types';
+import { t } from '../messages';
 
 export const podNameLabel = 'statefulset.kubernetes.io/pod-name';
 export const podIndexLabel = 'apps.kubernetes.io/pod-index';
@@ -88,13 +89,14 @@ function revisionLabelFits(setName: string): number {
  * 53, 98% at 54, all but certain above). A set name of 52 characters or fewer always fits.
  */
 export function podNameProblem(name: string, setName = ''): string | undefined {
-  const refused = "never created: the controller's pod creation is refused (FailedCreate)";
+  const refused = t('sim.podRefused');
   if (name.length > maxLabelLength) {
-    return `${refused}, since "${name}" is ${name.length} characters and a pod's hostname and its ${podNameLabel} label are limited to ${maxLabelLength}`;
+    return t('sim.nameTooLong', { refused, name, length: name.length, label: podNameLabel, max: maxLabelLength });
   }
   const fits = revisionLabelFits(setName);
   if (fits >= 0.25) return undefined;
   const room = maxLabelLength - 1 - setName.length;
-  const chance = fits === 0 ? 'never fits' : `fits only if the hash has at most ${room} digit${room === 1 ? '' : 's'} (${fits < 0.001 ? 'less than a 0.1%' : `a ${(fits * 100).toPrecision(2)}%`} chance)`;
-  return `${refused}, since its controller-revision-hash label, "${setName}-" and a hash of the template (10 digits 77% of the time, 9 digits 21%), is over the ${maxLabelLength} characters a label value may hold: it ${chance}`;
+  const odds = fits < 0.001 ? t('sim.lessThanTenth') : t('sim.aPercent', { percent: (fits * 100).toPrecision(2) });
+  const chance = fits === 0 ? t('sim.neverFits') : t(room === 1 ? 'sim.fitsOneDigit' : 'sim.fitsDigits', { room, odds });
+  return t('sim.hashTooLong', { refused, setName, max: maxLabelLength, chance });
 }

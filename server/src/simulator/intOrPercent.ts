@@ -1,3 +1,4 @@
+import { t } from '../messages';
 const percentPattern = /^([0-9]+)%$/;
 
 /**
@@ -14,7 +15,7 @@ export function resolveMaxUnavailable(value: unknown, replicas: number, gateOn: 
   if (value === undefined || value === null) return 1;
   if (!gateOn) {
     warnings.push(
-      'maxUnavailable is ignored: the MaxUnavailableStatefulSet feature gate is off (the default up to Kubernetes 1.36), so updates go one pod at a time',
+      t('sim.maxUnavailable.gateOff'),
     );
     return 1;
   }
@@ -24,15 +25,15 @@ export function resolveMaxUnavailable(value: unknown, replicas: number, gateOn: 
 function scaledValue(value: unknown, replicas: number, warnings: string[]): number {
   if (typeof value === 'number' && Number.isInteger(value)) {
     if (value >= 1) return value;
-    warnings.push(`maxUnavailable must be at least 1 (got ${value}); using 1`);
+    warnings.push(t('sim.maxUnavailable.atLeastOne', { value }));
     return 1;
   }
   const percent = typeof value === 'string' ? percentPattern.exec(value) : null;
   if (percent) {
     const share = Number(percent[1]);
-    if (share === 0 || share > 100) warnings.push(`maxUnavailable must be between 1% and 100% (got ${String(value)})`);
+    if (share === 0 || share > 100) warnings.push(t('sim.maxUnavailable.percentRange', { value: String(value) }));
     return Math.floor((Math.min(share, 100) * replicas) / 100);
   }
-  warnings.push(`maxUnavailable must be an integer or a percentage such as "25%" (got ${JSON.stringify(value) ?? String(value)}); using 1`);
+  warnings.push(t('sim.maxUnavailable.shape', { v: JSON.stringify(value) ?? String(value) }));
   return 1;
 }

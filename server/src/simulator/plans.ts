@@ -1,8 +1,9 @@
 import { podName } from './identity';
 import { maxSimulatedPods } from './readStatefulSet';
 import type { Plan, RolloutSettings, Step } from './types';
+import { t } from '../messages';
 
-const newRevision = ' at the new revision';
+const newRevision = (): string => t('sim.atNewRevision');
 
 /** What a rolling update needs to know; a Simulation has all of it. */
 export interface UpdateContext extends RolloutSettings {
@@ -35,7 +36,7 @@ export function planScale(context: ScaleContext, from: number, to: number): Plan
   if (wanted < current) {
     const deleted = names(ordinals(wanted, current).reverse());
     if (!ordered) return [step(deleted, 'delete', 'together', false, '')];
-    return deleted.map((pod) => step([pod], 'delete', 'together', true, `${pod} fully terminated`));
+    return deleted.map((pod) => step([pod], 'delete', 'together', true, t('sim.fullyTerminated', { pod })));
   }
   return [];
 }
@@ -69,8 +70,8 @@ export function planUpdate(context: UpdateContext, stuckPod?: string): Plan {
     index += batch.length;
     const oneByOne = context.podManagementPolicy === 'OrderedReady' && batch.length > 1;
     const waitFor = oneByOne
-      ? `${readyText([...batch].reverse(), context.minReadySeconds, newRevision, ' then ')} (OrderedReady recreates them one at a time, lowest first)`
-      : readyText(batch, context.minReadySeconds, newRevision);
+      ? t('sim.oneAtATime', { ready: readyText([...batch].reverse(), context.minReadySeconds, newRevision(), t('sim.then')) })
+      : readyText(batch, context.minReadySeconds, newRevision());
     const next = step(batch, 'recreate', oneByOne ? 'lowestFirst' : 'together', true, waitFor);
     if (sliding) next.slidingWindow = window;
     plan.push(next);
@@ -83,9 +84,9 @@ function step(pods: string[], action: Step['action'], order: Step['order'], bloc
   return { pods, action, order, blocking, waitFor };
 }
 
-function readyText(pods: readonly string[], minReadySeconds: number, qualifier = '', joiner = ', '): string {
-  const ready = `${pods.join(joiner)} Running and Ready${qualifier}`;
-  return minReadySeconds > 0 ? `${ready}, then minReadySeconds ${minReadySeconds}s` : ready;
+function readyText(pods: readonly string[], minReadySeconds: number, qualifier = '', joiner = ', '): string { // ', ': pod names, in every language
+  const ready = t('sim.runningAndReady', { pods: pods.join(joiner), qualifier });
+  return minReadySeconds > 0 ? t('sim.thenMinReady', { ready, seconds: minReadySeconds }) : ready;
 }
 
 function clampReplicas(count: number): number {

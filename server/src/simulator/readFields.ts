@@ -1,3 +1,4 @@
+import { t } from '../messages';
 /**
  * Tolerant readers for a manifest that may be malformed: each returns a usable value and
  * records a warning instead of throwing.
@@ -34,19 +35,19 @@ export function nonEmptyString(value: unknown): string | undefined {
 export function readCount(value: unknown, path: string, fallback: number, warnings: string[]): number {
   if (value === undefined || value === null) return fallback;
   if (typeof value !== 'number' || !Number.isFinite(value)) {
-    warnings.push(`${path} is not a number (${JSON.stringify(value) ?? String(value)}); using the default ${fallback}`);
+    warnings.push(t('sim.fields.notNumber', { path, v: JSON.stringify(value) ?? String(value), fallback }));
     return fallback;
   }
   if (value < 0) {
-    warnings.push(`${path} is negative (${value}); using 0`);
+    warnings.push(t('sim.fields.negative', { path, value }));
     return 0;
   }
   if (!Number.isInteger(value)) {
-    warnings.push(`${path} is not an integer (${value}); using ${Math.floor(value)}`);
+    warnings.push(t('sim.fields.notInteger', { path, value, v: Math.floor(value) }));
     return Math.min(Math.floor(value), maxInt32);
   }
   if (value > maxInt32) {
-    warnings.push(`${path} is larger than the int32 maximum (${value}); using ${maxInt32}`);
+    warnings.push(t('sim.fields.overInt32', { path, value, maxInt32 }));
     return maxInt32;
   }
   return value;
@@ -62,7 +63,7 @@ export function readChoice<T extends string>(
 ): T {
   if (value === undefined || value === null || value === '') return fallback;
   if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
-  warnings.push(`${path} must be one of ${allowed.join(', ')} (got ${JSON.stringify(value) ?? String(value)}); using ${fallback}`);
+  warnings.push(t('sim.fields.oneOf', { path, v: allowed.join(', '), v2: JSON.stringify(value) ?? String(value), fallback }));
   return fallback;
 }
 

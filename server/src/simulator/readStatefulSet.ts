@@ -1,6 +1,7 @@
 import { resolveMaxUnavailable } from './intOrPercent';
 import { asObject, dig, nonEmptyString, readChoice, readCount, readLabels } from './readFields';
 import type { PodManagementPolicy, RetentionAction, RolloutSettings, SimulationInput, UpdateStrategyType } from './types';
+import { t } from '../messages';
 
 /** A cluster of 1000 pods is already more than a preview can show; beyond it we only pretend. */
 export const maxSimulatedPods = 1000;
@@ -25,16 +26,16 @@ export interface StatefulSetSettings extends RolloutSettings {
 export function readStatefulSet(input: SimulationInput, warnings: string[]): StatefulSetSettings {
   const manifest = input.statefulSet;
   const spec = dig(manifest, 'spec');
-  if (asObject(spec) === undefined) warnings.push('spec is missing or not an object; using Kubernetes defaults');
+  if (asObject(spec) === undefined) warnings.push(t('sim.read.noSpec'));
   const whatIf = asObject(input.whatIf) ?? {};
 
   const name = nonEmptyString(dig(manifest, 'metadata', 'name'));
-  if (name === undefined) warnings.push('metadata.name is missing; pod names below have no StatefulSet prefix');
+  if (name === undefined) warnings.push(t('sim.read.noName'));
 
   const replicas = readCount(whatIf.replicas ?? dig(spec, 'replicas'), 'spec.replicas', 1, warnings);
   const simulatedReplicas = Math.min(replicas, maxSimulatedPods);
   if (replicas > maxSimulatedPods) {
-    warnings.push(`spec.replicas is ${replicas}; only the first ${maxSimulatedPods} pods are simulated`);
+    warnings.push(t('sim.read.tooMany', { replicas, maxSimulatedPods }));
   }
   const rollingUpdate = dig(spec, 'updateStrategy', 'rollingUpdate');
   const maxUnavailableValue = whatIf.maxUnavailable ?? dig(rollingUpdate, 'maxUnavailable');

@@ -1,5 +1,6 @@
 import { failureImpact, stuckText } from './failure';
 import type { Plan, PodState, RunEvents, RunFrame, Step } from './types';
+import { t } from '../messages';
 
 type Sequence = PodState[];
 
@@ -61,9 +62,9 @@ export function runPlan(plan: Plan, events: RunEvents = {}): RunFrame[] {
         snapshot(index, 'halted', impact.reason);
         return frames;
       }
-      appendNote(frames, step.slidingWindow === undefined ? `${stuckText(step, stuck)}, Parallel goes on` : impact.reason);
+      appendNote(frames, step.slidingWindow === undefined ? t('sim.parallelGoesOn', { stuck: stuckText(step, stuck) }) : impact.reason);
     }
-    if (step.waitFor !== '') appendNote(frames, `waited for ${step.waitFor}`);
+    if (step.waitFor !== '') appendNote(frames, t('sim.waitedFor', { waitFor: step.waitFor }));
   }
   return frames;
 }
@@ -104,6 +105,6 @@ function advanceTogether(sequences: Map<string, Sequence>, states: Map<string, P
       changes.push(`${pod} ${next}`);
     }
     const pending = [...sequences].filter(([, sequence]) => sequence.length > tick + 1).map(([pod]) => pod);
-    frame(changes.length > 0 ? changes.join(', ') : `waiting for ${pending.join(', ')}`);
+    frame(changes.length > 0 ? changes.join(', ') : t('sim.waitingFor', { pods: pending.join(', ') }));
   }
 }

@@ -8,6 +8,7 @@ import { readStatefulSet, type StatefulSetSettings } from './readStatefulSet';
 import { pvcRetention } from './retention';
 import { scaleImpact } from './scale';
 import type { ScaleImpact, Simulation, SimulationInput } from './types';
+import { t } from '../messages';
 
 /** What the StatefulSet controller will do with this manifest: pods, DNS, PVCs and rollout plans. */
 export function simulate(input: SimulationInput): Simulation {
@@ -55,7 +56,7 @@ export function simulate(input: SimulationInput): Simulation {
 
 function strategyWarnings(settings: StatefulSetSettings): string[] {
   if (settings.updateStrategy === 'OnDelete') {
-    return ['updateStrategy is OnDelete: pods update only when deleted by hand; the controller never replaces them for a template change'];
+    return [t('sim.simulate.onDelete')];
   }
   const warnings: string[] = [];
   // partition = replicas holds every pod on purpose (the preview says so); only above it is a warning.
@@ -64,7 +65,7 @@ function strategyWarnings(settings: StatefulSetSettings): string[] {
   }
   if (settings.maxUnavailable > 1 && settings.podManagementPolicy === 'OrderedReady') {
     warnings.push(
-      `maxUnavailable ${settings.maxUnavailable} with OrderedReady: pods are taken down ${settings.maxUnavailable} at a time but still come back one at a time, lowest ordinal first`,
+      t('sim.simulate.orderedMaxUnavailable', { maxUnavailable: settings.maxUnavailable }),
     );
   }
   return warnings;
@@ -76,7 +77,7 @@ function failingPodOf(ordinal: unknown, settings: StatefulSetSettings, warnings:
   const first = settings.ordinalStart;
   const last = first + settings.simulatedReplicas - 1;
   if (typeof ordinal !== 'number' || !Number.isInteger(ordinal) || ordinal < first || ordinal > last) {
-    warnings.push(`failing ordinal ${String(ordinal)} is not one of the pods (ordinals ${first} to ${last})`);
+    warnings.push(t('sim.simulate.failingOrdinal', { ordinal: String(ordinal), first, last }));
     return undefined;
   }
   return podName(settings.name, ordinal);
@@ -85,7 +86,7 @@ function failingPodOf(ordinal: unknown, settings: StatefulSetSettings, warnings:
 function scaleOf(to: unknown, settings: StatefulSetSettings, warnings: string[]): ScaleImpact | null {
   if (to === undefined || to === null) return null;
   if (typeof to !== 'number' || !Number.isInteger(to) || to < 0) {
-    warnings.push(`scale to ${String(to)} is not a replica count (an integer, 0 or more)`);
+    warnings.push(t('sim.simulate.scaleTo', { to: String(to) }));
     return null;
   }
   return scaleImpact(settings, to);
