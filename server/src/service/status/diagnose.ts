@@ -5,6 +5,7 @@ import { describeProblem, podProblem } from './podProblem';
 import { nextSteps } from './nextSteps';
 import { failedCreateMessage, kubectlFor, terminatingFinding } from './setFindings';
 import type { BlockReason, LivePod, StatusReport } from './types';
+import { listOf, t } from '../../messages';
 
 /** Where recovery commands point: the namespace is the set's; the context, when one was chosen. */
 export interface DiagnoseOptions {
@@ -67,7 +68,7 @@ export function diagnose(statefulSet: unknown, live: LiveObjects, options: Diagn
   if (missing !== undefined && failedCreate !== undefined) {
     const pod = `${name}-${missing}`;
     return report('failed-create', pod,
-      `The controller cannot create ${pod}: the API server refuses it (FailedCreate): ${failedCreate}`,
+      t('status.failedCreate', { pod, message: failedCreate }),
       [kubectl(`describe statefulset ${name}`), kubectl(`get events --field-selector involvedObject.name=${name},reason=FailedCreate`)]);
   }
 
@@ -78,13 +79,13 @@ export function diagnose(statefulSet: unknown, live: LiveObjects, options: Diagn
     const first = unhealthy[0]!;
     const reasons = unhealthy.map((p) => { const problem = podProblem(p); return `${p.name} (${problem.detail})`; });
     return report('max-unavailable', first.name,
-      `The rolling update waits: ${unhealthy.length} pods are unavailable and maxUnavailable is ${maxUnavailable}: ${reasons.join(', ')}.`,
+      t('status.maxUnavailable', { count: unhealthy.length, maxUnavailable, reasons: listOf(reasons) }),
       [kubectl(`describe pod ${first.name}`), kubectl(`get pods -l controller-revision-hash=${updateRevision}`)]);
   }
   for (const pod of unhealthy) {
     const problem = podProblem(pod);
     if (problem.reason === 'starting') {
-      if (ordered) return report('none', null, `${pod.name} is starting (${problem.detail}); the controller waits for it to be Running and Ready.`, []);
+      if (ordered) return report('none', null, t('status.starting', { pod: pod.name, detail: problem.detail }), []);
       continue;
     }
     if (!ordered && !rolling && pod.revision === 'update') continue;
@@ -93,30 +94,29 @@ export function diagnose(statefulSet: unknown, live: LiveObjects, options: Diagn
     return report(reason, pod.name, ...stuckPodAdvice(pod, what, reason, name, rolling, kubectl, claims.filter((c) => c.pod === pod.name && c.phase !== 'Bound').map((c) => c.name)));
   }
   if (missing !== undefined) {
-    return report('none', null, `The controller is creating ${name}-${missing}.`, []);
+    return report('none', null, t('status.creating', { pod: `${name}-${missing}` }), []);
   }
 
   // 4. Every pod healthy: pods left at an old revision are held on purpose.
   const old = pods.filter((p) => wanted(p) && p.revision !== 'update').sort((a, b) => b.ordinal - a.ordinal);
   if (old.length > 0 && strategy === 'OnDelete') {
     return report('on-delete', old[0]!.name,
-      `updateStrategy is OnDelete: the controller replaces a pod only once someone deletes it; ${old.map((p) => p.name).join(', ')} still run an older revision.`,
+      t('status.onDelete', { pods: listOf(old.map((p) => p.name)) }),
       old.map((p) => kubectl(`delete pod ${p.name}`)));
   }
   if (old.length > 0 && old.every((p) => p.ordinal < start + partition)) {
     return report('partition', old[0]!.name,
-      `partition is ${partition}: pods below ordinal ${start + partition} keep the old revision (${old.map((p) => p.name).join(', ')}); the update stops there on purpose.`,
+      t('status.partition', { partition, below: start + partition, pods: listOf(old.map((p) => p.name)) }),
       [kubectl(`patch statefulset ${name} -p '{"spec":{"updateStrategy":{"rollingUpdate":{"partition":0}}}}'`)]);
   }
   if (old.length > 0) {
-    return report('none', null, `The rolling update is under way: ${old.map((p) => p.name).join(', ')} still run the old revision.`, []);
+    return report('none', null, t('status.underWay', { pods: listOf(old.map((p) => p.name)) }), []);
   }
   const ready = pods.filter((p) => wanted(p) && isHealthy(p)).length;
   if (unhealthy.length > 0) {
-    return report('none', null, `${ready} of ${replicas} pods are Running and Ready; ${unhealthy.map((p) => `${p.name} (${podProblem(p).detail})`).join(', ')} ` +
-      'not, but with podManagementPolicy Parallel and no rollout under way the controller waits on none of them.', []);
+    return report('none', null, t('status.parallelNotReady', { ready, replicas, pods: listOf(unhealthy.map((p) => `${p.name} (${podProblem(p).detail})`)) }), []);
   }
-  return report('none', null, `All ${ready} of ${replicas} pods are Running and Ready at revision ${updateRevision || '(unknown)'}.`, []);
+  return report('none', null, t('status.allReady', { ready, replicas, revision: updateRevision || t('status.unknown') }), []);
 }
 
 /**
@@ -128,19 +128,19 @@ export function diagnose(statefulSet: unknown, live: LiveObjects, options: Diagn
  */
 function stuckPodAdvice(pod: LivePod, what: string, reason: BlockReason, set: string, rolling: boolean,
   kubectl: (args: string) => string, unboundClaims: string[]): [string, string[]] {
-  const trap = 'the controller waits for it to become Running and Ready before it replaces it, so it never does (kubernetes/kubernetes#67250)';
+  const trap = t('status.trap');
   if (pod.revision === 'other' || (pod.revision === 'current' && rolling)) {
-    return [`${what}. It runs revision ${pod.revisionHash || '(none)'}, not the update revision; ${trap}. Deleting it lets the controller recreate it from the current template.`,
+    return [t('status.oldRevision', { what, revision: pod.revisionHash || t('status.none'), trap }),
       [kubectl(`delete pod ${pod.name}`)]];
   }
   if (rolling) {
-    return [`${what}, at the new revision of a rolling update. Reverting the template alone does not unstick it: ${trap}. Revert, then delete the pod.`,
+    return [t('status.newRevision', { what, trap }),
       [kubectl(`rollout undo statefulset/${set}`), kubectl(`delete pod ${pod.name}`)]];
   }
   const look = reason === 'crash-loop' ? [kubectl(`logs ${pod.name} --previous`), kubectl(`describe pod ${pod.name}`)]
     : unboundClaims.length > 0 ? [...unboundClaims.map((c) => kubectl(`describe pvc ${c}`)), 'kubectl get storageclass']
       : [kubectl(`describe pod ${pod.name}`)];
-  return [`${what}; the controller waits for it to become Running and Ready.`, look];
+  return [t('status.waits', { what }), look];
 }
 
 function resolveMaxUnavailable(value: unknown, replicas: number): number {

@@ -1,6 +1,7 @@
 import { dig } from '../../simulator/readFields';
 import { count, list, nameOf, text } from './liveObjects';
 import type { LiveClaim, LivePod } from './types';
+import { t } from '../../messages';
 
 const revisionLabel = 'controller-revision-hash';
 
@@ -35,7 +36,7 @@ export function livePod(pod: unknown, setName: string, currentRevision: string, 
   };
   if (waitingReason !== undefined) result.waitingReason = waitingReason;
   if (dig(scheduled, 'status') === 'False') {
-    result.unschedulable = text(dig(scheduled, 'message')) ?? text(dig(scheduled, 'reason')) ?? 'not scheduled';
+    result.unschedulable = text(dig(scheduled, 'message')) ?? text(dig(scheduled, 'reason')) ?? t('status.notScheduled');
   }
   return result;
 }

@@ -1,6 +1,7 @@
 import { planScale, planUpdate, simulate } from '../../simulator';
 import type { Step } from '../../simulator';
 import type { LivePod } from './types';
+import { t } from '../../messages';
 
 /**
  * What the controller does next, continued by the simulator from the live state: the
@@ -25,6 +26,6 @@ export function nextSteps(statefulSet: unknown, pods: readonly LivePod[]): strin
 }
 
 function describe(step: Step): string {
-  const verb = step.action === 'create' ? 'create' : step.action === 'delete' ? 'delete' : 'delete and recreate at the update revision';
-  return `${verb} ${step.pods.join(', ')}${step.blocking && step.waitFor !== '' ? `, then wait for ${step.waitFor}` : ''}`;
+  const verb = t(step.action === 'create' ? 'status.next.create' : step.action === 'delete' ? 'status.next.delete' : 'status.next.recreate');
+  return step.blocking && step.waitFor !== '' ? t('status.next.stepThenWait', { verb, pods: step.pods.join(', '), waitFor: step.waitFor }) : `${verb} ${step.pods.join(', ')}`;
 }

@@ -1,4 +1,5 @@
 import type { BlockReason, LiveClaim, LivePod } from './types';
+import { listOf, t } from '../../messages';
 
 const crashReasons = new Set(['CrashLoopBackOff', 'RunContainerError', 'CreateContainerError', 'CreateContainerConfigError', 'Error']);
 const pullReasons = new Set(['ErrImagePull', 'ImagePullBackOff', 'InvalidImageName', 'ErrImageNeverPull']);
@@ -11,29 +12,29 @@ export function podProblem(pod: LivePod): { reason: BlockReason | 'starting'; de
   if (pod.unschedulable !== undefined) return { reason: 'unschedulable', detail: pod.unschedulable };
   if (waiting !== undefined && pullReasons.has(waiting)) return { reason: 'image-pull', detail: waiting };
   if (waiting !== undefined && crashReasons.has(waiting)) {
-    return { reason: 'crash-loop', detail: `${waiting}, ${pod.restarts} restart${pod.restarts === 1 ? '' : 's'}` };
+    return { reason: 'crash-loop', detail: t(pod.restarts === 1 ? 'status.restart' : 'status.restarts', { waiting, restarts: pod.restarts }) };
   }
   if (pod.phase === 'Running' && !pod.ready) {
     return pod.restarts > 0
-      ? { reason: 'crash-loop', detail: `not Ready, ${pod.restarts} restarts` }
-      : { reason: 'not-ready', detail: 'Running but not Ready (its readiness probe fails, or it has not passed yet)' };
+      ? { reason: 'crash-loop', detail: t('status.notReadyRestarts', { restarts: pod.restarts }) }
+      : { reason: 'not-ready', detail: t('status.runningNotReady') };
   }
-  if (pod.phase === 'Failed' || pod.phase === 'Succeeded') return { reason: 'crash-loop', detail: `its phase is ${pod.phase}` };
+  if (pod.phase === 'Failed' || pod.phase === 'Succeeded') return { reason: 'crash-loop', detail: t('status.phase', { phase: pod.phase }) };
   return { reason: 'starting', detail: waiting ?? pod.phase };
 }
 
 /** A sentence on what holds the pod, with the claim when an unbound one keeps it unscheduled. */
 export function describeProblem(pod: LivePod, reason: BlockReason, detail: string, claims: readonly LiveClaim[]): string {
   switch (reason) {
-    case 'crash-loop': return `${pod.name} keeps crashing (${detail})`;
-    case 'image-pull': return `${pod.name} cannot pull its image (${detail})`;
-    case 'not-ready': return `${pod.name} is ${detail}`;
+    case 'crash-loop': return t('status.crashing', { pod: pod.name, detail });
+    case 'image-pull': return t('status.imagePull', { pod: pod.name, detail });
+    case 'not-ready': return t('status.notReady', { pod: pod.name, detail });
     case 'unschedulable': {
       const unbound = claims.filter((c) => c.pod === pod.name && c.phase !== 'Bound');
       const claimText = unbound.length > 0
-        ? `; its claim ${unbound.map((c) => `${c.name} is ${c.phase}${c.storageClass ? ` (storage class ${c.storageClass})` : ''}`).join(', ')}`
+        ? t('status.itsClaim', { claims: listOf(unbound.map((c) => t(c.storageClass ? 'status.claimPhaseClass' : 'status.claimPhase', { claim: c.name, phase: c.phase, storageClass: c.storageClass ?? '' }))) })
         : '';
-      return `${pod.name} cannot be scheduled: ${detail}${claimText}`;
+      return t('status.unschedulable', { pod: pod.name, detail, claims: claimText });
     }
     default: return `${pod.name}: ${detail}`;
   }

@@ -1,6 +1,7 @@
 import { dig } from '../../simulator/readFields';
 import { text } from './liveObjects';
 import type { LivePod } from './types';
+import { t } from '../../messages';
 
 /** Builds `kubectl ... -n NS [--context C]`; a name with a shell character is quoted. */
 export function kubectlFor(namespace: string, context?: string): (args: string) => string {
@@ -30,15 +31,13 @@ export function failedCreateMessage(events: readonly unknown[], set: string, nam
 export function terminatingFinding(pod: LivePod, kubectl: (args: string) => string): { explanation: string; recovery: string[] } {
   if (pod.finalizers.length > 0) {
     return {
-      explanation: `${pod.name} is terminating, held by its finalizer${pod.finalizers.length > 1 ? 's' : ''} ${pod.finalizers.join(', ')}; ` +
-        'the controller waits for it to be gone. Find what should remove the finalizer; remove it by hand only once that is sure to be gone.',
+      explanation: t(pod.finalizers.length > 1 ? 'status.finalizers' : 'status.finalizer', { pod: pod.name, finalizers: pod.finalizers.join(', ') }),
       recovery: [kubectl(`get pod ${pod.name} -o jsonpath='{.metadata.finalizers}'`),
         kubectl(`patch pod ${pod.name} --type=merge -p '{"metadata":{"finalizers":null}}'`)],
     };
   }
   return {
-    explanation: `${pod.name} is terminating and its kubelet has not confirmed the deletion (is its node down?); the controller waits for it to be gone. ` +
-      'Force-delete it only when its node is certainly down: otherwise two pods with one identity may run.',
+    explanation: t('status.kubeletSilent', { pod: pod.name }),
     recovery: [kubectl(`get pod ${pod.name} -o wide`), kubectl(`delete pod ${pod.name} --grace-period=0 --force`)],
   };
 }
