@@ -1,7 +1,8 @@
 import type { HostMessage, PreviewOverlay } from '../../../../protocol/protocol';
+import { localeOf, setLocale } from '../../../../server/src/messages';
 import { releaseText } from '../../helmRelease';
 import { el } from './dom';
-import { t } from './l10n';
+import { pageLanguage, t } from './l10n';
 import { liveColumn } from './liveColumn';
 import { podsTable, serviceNames } from './podsTable';
 import './preview.css';
@@ -9,6 +10,9 @@ import { dnsStatus, summary } from './summary';
 import { timeline } from './timeline';
 import { send } from './vscodeApi';
 import { whatIfControls } from './whatIf';
+
+// The simulator runs here too (the timeline's player): its notes are worded in the page's language.
+setLocale(localeOf(pageLanguage()));
 
 const app = document.getElementById('app') ?? document.body;
 let last: HostMessage | undefined;

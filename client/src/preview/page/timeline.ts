@@ -1,11 +1,26 @@
 import type { Simulation, WhatIf } from '../../../../protocol/protocol';
-import type { Plan, RunFrame } from '../../../../server/src/simulator';
+import type { Plan, PodState, RunFrame, StepAction } from '../../../../server/src/simulator';
 import { runPlan } from '../../../../server/src/simulator';
 import { button, el } from './dom';
 import { t } from './l10n';
 
 type PlanName = 'create' | 'scaleDown' | 'update';
 const titles = (): Record<PlanName, string> => ({ create: t('Create'), scaleDown: t('Scale to 0'), update: t('Rolling update') });
+
+/** A step's action in the page's language (the plan carries it as a value: create, delete, recreate). */
+function actionText(action: StepAction): string {
+  switch (action) {
+    case 'create': return t('create');
+    case 'delete': return t('delete');
+    case 'recreate': return t('recreate');
+    default: return action;
+  }
+}
+
+/** A pod's state in the run: the API's phases stay as Kubernetes spells them; Absent is ours. */
+function stateText(state: PodState): string {
+  return state === 'Absent' ? t('Absent') : state;
+}
 
 /** The player's state survives re-renders while the same plan is shown. */
 interface Player {
@@ -30,14 +45,14 @@ function unbrokenWords(text: string): (HTMLElement | string)[] {
 function steps(plan: Plan, empty: string): HTMLElement {
   if (plan.length === 0) return el('p', { class: 'muted' }, empty);
   return el('ol', { class: 'steps' }, ...plan.map((step) => el('li', {},
-    el('strong', {}, step.action), ' ', ...step.pods.flatMap((pod, i) => [i > 0 ? ', ' : '', el('code', {}, pod)]),
+    el('strong', {}, actionText(step.action)), ' ', ...step.pods.flatMap((pod, i) => [i > 0 ? ', ' : '', el('code', {}, pod)]),
     step.waitFor ? el('span', { class: 'muted' }, t(' — then wait for '), ...unbrokenWords(step.waitFor)) : null)));
 }
 
 function frameView(frame: RunFrame | undefined): HTMLElement {
   if (!frame) return el('div', { class: 'frame' });
   return el('div', { class: 'frame', role: 'status' },
-    el('div', { class: 'chips' }, ...frame.pods.map((pod) => el('span', { class: `chip ${pod.state.toLowerCase()}`, title: `${pod.name}: ${pod.state}` }, pod.name, el('small', {}, pod.state)))),
+    el('div', { class: 'chips' }, ...frame.pods.map((pod) => el('span', { class: `chip ${pod.state.toLowerCase()}`, title: `${pod.name}: ${stateText(pod.state)}` }, pod.name, el('small', {}, stateText(pod.state))))),
     el('p', { class: frame.halted ? 'note halted' : 'note' }, frame.halted ? t('Halted: {0}', frame.reason ?? frame.note) : frame.note));
 }
 
