@@ -7,6 +7,7 @@ import type { ServiceInfo } from '../workspace/serviceLookup';
 import { servicesOf } from '../workspace/servicesOf';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import type { OriginMap } from './origins';
+import { t } from '../../messages';
 
 /**
  * What a source other than a plain file yields: Kubernetes objects, as the documents of a
@@ -61,7 +62,7 @@ export function checkSource(source: SourceObjects, settings: Settings, index: Wo
       add(byUri, uri, placed);
       renderedOf.set(placed, { document, finding });
       for (const echo of origin.echoes ?? []) {
-        const back = { uri, start, end, message: 'reported here, where the template writes it' };
+        const back = { uri, start, end, message: t('sources.reportedHere') };
         const echoed: Finding = { ...finding, start: echo.start, end: echo.end, message: `${finding.message} (${echo.message})`, related: [back] };
         add(byUri, echo.uri, echoed);
         renderedOf.set(echoed, { document, finding });

@@ -6,6 +6,7 @@ import type { Origin } from '../origins';
 import { alignRendered, type Defines, type LineOrigin } from './alignRendered';
 import { definesOf, templateLines, type TemplateLine } from './templateLines';
 import { ValuesFile, valuesPaths } from './valuesRefs';
+import { t } from '../../../messages';
 
 /** What the chart source reads: the chart's own texts, as the editor or the disk has them. */
 export interface ChartTexts {
@@ -146,7 +147,7 @@ export function chartSource(chart: ChartTexts, rendered: readonly RenderedText[]
         const last = path[path.length - 1];
         const span = (key && key !== last ? file.keyBelow(path, key) : undefined) ?? file.spanOf(path);
         if (!span) continue;
-        found.push({ uri: file.uri, ...span, message: `the value comes from \`${path.join('.')}\` here` });
+        found.push({ uri: file.uri, ...span, message: t('sources.valueFrom', { path: path.join('.') }) });
         break;
       }
     }
@@ -162,13 +163,13 @@ export function chartSource(chart: ChartTexts, rendered: readonly RenderedText[]
     const renderedText = w.renderedLines[at.line] ?? '';
     const related: RelatedRange[] = [];
     if (origin.includedBy) {
-      related.push({ uri: uriOf(origin.includedBy.file), ...place(origin.includedBy.file, origin.includedBy.line), message: 'the helper is included here' });
+      related.push({ uri: uriOf(origin.includedBy.file), ...place(origin.includedBy.file, origin.includedBy.line), message: t('sources.helperIncluded') });
     }
     const fromValues = valuesOrigin(origin, renderedText);
     return {
       primary: { uri: uriOf(origin.file), ...place(origin.file, origin.line) },
       related: [...related, ...fromValues],
-      echoes: fromValues.map((r) => ({ ...r, message: `set here for ${origin.file}` })),
+      echoes: fromValues.map((r) => ({ ...r, message: t('sources.setFor', { file: origin.file }) })),
     };
   };
 

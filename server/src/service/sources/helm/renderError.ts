@@ -2,6 +2,7 @@ import type { Finding } from '../../model';
 import { pathInChart, type ChartTexts } from './chartSource';
 
 import { helmRenderRule } from '../../rules/index';
+import { t } from '../../../messages';
 
 /**
  * Helm's own error as one finding, at the line it names: `template: chart/templates/x.yaml:12:5:`,
@@ -20,8 +21,8 @@ export function renderErrorFinding(chart: ChartTexts, message: string, chartYaml
     const lineEnd = text.indexOf('\n', start) < 0 ? text.length : text.indexOf('\n', start);
     const first = Math.min(start + Math.max(column - 1, /^\s*/.exec(text.slice(start, lineEnd))![0].length), lineEnd);
     const explained = /missing in charts\/ directory|helm dep/.test(message) && !/helm dependency build/.test(message)
-      ? `${message} (run \`helm dependency build\` in the chart's folder)` : message;
-    return { uri, finding: { rule: helmRenderRule.id, severity: helmRenderRule.severity, message: `Helm cannot render this chart: ${explained}`, start: first, end: Math.max(lineEnd, first + 1) } };
+      ? t('sources.dependencyBuild', { message }) : message;
+    return { uri, finding: { rule: helmRenderRule.id, severity: helmRenderRule.severity, message: t('sources.cannotRender', { explained }), start: first, end: Math.max(lineEnd, first + 1) } };
   };
   const named = /(?:template: |at \(|^)((?:[^:()\s]+\/)*[^:()\s]+\.(?:ya?ml|tpl|txt|json)):(\d+)(?::(\d+))?/m.exec(message);
   if (named) {

@@ -1,6 +1,7 @@
 import type { Finding } from '../../model';
 import { kustomizeBuildRule } from '../../rules/index';
 import { readKustomization } from './kustomizationPatches';
+import { t } from '../../../messages';
 
 /** A kustomization file the build read: its URI and text. */
 export interface KustomizationFile {
@@ -64,7 +65,7 @@ export function buildErrorFinding(message: string, remote: boolean, kustomizatio
   const text = kustomizations.find((k) => k.uri === uri)?.text ?? '';
   const url = urls[0] ?? quoted.find((q) => /:\/\/|^git@|^github\.com\//.test(q));
   const said = remote
-    ? `remote resources are never fetched: ${url ?? 'a remote base'} is not built (StatefulSet Studio builds overlays offline; vendor the base to check it). kustomize: ${message}`
-    : `kustomize cannot build this overlay: ${message}`;
+    ? t('sources.remote', { url: url ?? t('sources.aRemoteBase'), message })
+    : t('sources.cannotBuild', { message });
   return { uri, finding: { rule: kustomizeBuildRule.id, severity: kustomizeBuildRule.severity, message: said, ...lineSpan(text, at) } };
 }

@@ -8,6 +8,7 @@ import type { Origin } from '../origins';
 import { readKustomization, type KustomizationText, type ListedPatch } from './kustomizationPatches';
 import { transformerField } from './transformerFields';
 import { agrees, align, pathAt } from './yamlPaths';
+import { t as say } from '../../../messages'; // `t` names a transformation record in the loops below
 
 /** kustomize's record of a resource's origin or of a transformer that ran over it (go/kustomize's Resource). */
 export interface OriginRecord {
@@ -37,30 +38,18 @@ export interface OverlayBuild {
 }
 
 /**
- * Built resources parsed, by their text: an edit rebuilds the whole overlay, but most resources
- * come out the same, and the same ManifestDocument keeps its rules' findings (its memo). Bounded:
- * when full it starts again.
+ * Built resources, and the base and patch files a build read, parsed by their text: an edit
+ * rebuilds the whole overlay, but most resources come out the same and most files did not change;
+ * the same ManifestDocument keeps its rules' findings (its memo). Bounded: when full it starts again.
  */
-const builtDocuments = new Map<string, ManifestDocument[]>();
+const parsedDocuments = new Map<string, ManifestDocument[]>();
 const keptDocuments = 5000;
 
-function parsedBuilt(text: string): ManifestDocument[] {
-  let documents = builtDocuments.get(text);
+function parsedOnce(text: string): ManifestDocument[] {
+  let documents = parsedDocuments.get(text);
   if (!documents) {
-    if (builtDocuments.size >= keptDocuments) builtDocuments.clear();
-    builtDocuments.set(text, (documents = parseFile(text)));
-  }
-  return documents;
-}
-
-/** Base and patch files parsed, by their text (read only here: their spans and values are looked up, never changed). */
-const baseDocuments = new Map<string, ManifestDocument[]>();
-
-function parsedBase(text: string): ManifestDocument[] {
-  let documents = baseDocuments.get(text);
-  if (!documents) {
-    if (baseDocuments.size >= keptDocuments) baseDocuments.clear();
-    baseDocuments.set(text, (documents = parseFile(text)));
+    if (parsedDocuments.size >= keptDocuments) parsedDocuments.clear();
+    parsedDocuments.set(text, (documents = parseFile(text)));
   }
   return documents;
 }
@@ -127,11 +116,11 @@ export function overlaySource(build: OverlayBuild): SourceObjects & { statefulSe
   };
   const uriOf = (relative: string): string => new URL(relative, `${build.dirUri}/`).href;
   /** Base files parsed once per text (a file of 4 resources is asked for by each of them; an edit elsewhere leaves it as it was). */
-  const parsedFile = (_uri: string, text: string): ManifestDocument[] => parsedBase(text);
+  const parsedFile = (_uri: string, text: string): ManifestDocument[] => parsedOnce(text);
   const documents: ManifestDocument[] = [];
   const placed = new Map<ManifestDocument, Placed>();
   for (const resource of build.resources) {
-    for (const document of parsedBuilt(resource.text)) {
+    for (const document of parsedOnce(resource.text)) {
       const object = document.objects[0];
       if (!object) continue;
       documents.push(document);
@@ -240,14 +229,16 @@ export function overlaySource(build: OverlayBuild): SourceObjects & { statefulSe
         });
         const start = doc?.node?.range ? doc.toFile(doc.node.range[0]) : undefined;
         if (start === undefined) continue;
-        const name = patch.uri === k!.uri ? `an inline patch of ${k!.uri.slice(k!.uri.lastIndexOf('/') + 1)}` : patch.uri.slice(patch.uri.lastIndexOf('/') + 1);
-        out.push({ ...range(patch.uri, { start, end: start + 1 }), message: `${name} patches this ${p.kind}` });
+        const message = patch.uri === k!.uri
+          ? say('sources.inlinePatch', { file: k!.uri.slice(k!.uri.lastIndexOf('/') + 1), kind: p.kind })
+          : say('sources.patches', { name: patch.uri.slice(patch.uri.lastIndexOf('/') + 1), kind: p.kind });
+        out.push({ ...range(patch.uri, { start, end: start + 1 }), message });
       }
     }
     return out;
   }
 
-  const overlayRelated = (): RelatedRange => ({ uri: build.kustomizationUri, start: 0, end: Math.max(1, (build.textOf(build.kustomizationUri) ?? '').indexOf('\n')), message: `built by the overlay ${build.name}` });
+  const overlayRelated = (): RelatedRange => ({ uri: build.kustomizationUri, start: 0, end: Math.max(1, (build.textOf(build.kustomizationUri) ?? '').indexOf('\n')), message: say('sources.builtBy', { name: build.name }) });
 
   const originOf = (document: ManifestDocument, span: Span): Origin | undefined => {
     const p = placed.get(document);
@@ -261,7 +252,7 @@ export function overlaySource(build: OverlayBuild): SourceObjects & { statefulSe
     let primary: FileRange;
     if (writer) {
       primary = writer.range;
-      if (baseRange) related.push({ ...baseRange, message: inBase?.complete ? 'the base resource sets it here; the overlay changes it' : 'the base resource' });
+      if (baseRange) related.push({ ...baseRange, message: inBase?.complete ? say('sources.baseSetsIt') : say('sources.baseResource') });
     } else if (baseRange) {
       primary = baseRange;
       // The base wrote this field, but the overlay's patches may be what makes it wrong (a lowered replicas, new labels).
