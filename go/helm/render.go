@@ -48,7 +48,16 @@ type Request struct {
 	APIVersions []string `json:"apiVersions,omitempty"`
 	// --is-upgrade.
 	IsUpgrade bool `json:"isUpgrade,omitempty"`
+	// ExecutionContext names everything a template's output depends on besides the
+	// templates (values, the other files, the options above): the same name promises the
+	// same data, so the WebAssembly build's engine may reuse the output of a template that
+	// did not change (its overlay's execCache). Empty: nothing is reused. Helm's own engine,
+	// natively, ignores it.
+	ExecutionContext string `json:"-"`
 }
+
+// executionContextKey is the context value the overlay's engine reads (engine.ExecutionContextKey).
+const executionContextKey = "statefulset.studio/helm-execution-context"
 
 // NamedContent is a values file: the name Helm would print and its bytes.
 type NamedContent struct {
@@ -154,7 +163,8 @@ func render(req Request) (string, []Document, error) {
 	if err != nil {
 		return "", nil, err
 	}
-	hooks, manifests, err := renderResources(chrt, valuesToRender, caps)
+	ctx := context.WithValue(context.Background(), executionContextKey, req.ExecutionContext) //nolint:staticcheck // a string key, shared with the overlay without an import
+	hooks, manifests, err := renderResources(ctx, chrt, valuesToRender, caps)
 	if err != nil {
 		return "", nil, err
 	}
@@ -172,14 +182,14 @@ func render(req Request) (string, []Document, error) {
 
 // renderResources is pkg/action's (*Configuration).renderResources as `helm template`
 // calls it: no post-renderer, no CRDs from crds/, no output dir, no sub-chart notes.
-func renderResources(ch *chart.Chart, values common.Values, caps *common.Capabilities) ([]*release.Hook, string, error) {
+func renderResources(ctx context.Context, ch *chart.Chart, values common.Values, caps *common.Capabilities) ([]*release.Hook, string, error) {
 	if ch.Metadata.KubeVersion != "" {
 		if !chartutil.IsCompatibleRange(ch.Metadata.KubeVersion, caps.KubeVersion.String()) {
 			return nil, "", fmt.Errorf("chart requires kubeVersion: %s which is incompatible with Kubernetes %s", ch.Metadata.KubeVersion, caps.KubeVersion.Version)
 		}
 	}
 	var e engine.Engine
-	files, err := e.RenderWithContext(context.Background(), ch, values)
+	files, err := e.RenderWithContext(ctx, ch, values)
 	if err != nil {
 		return nil, "", err
 	}

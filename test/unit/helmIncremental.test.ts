@@ -1,7 +1,8 @@
 // A chart's files travel to the engine once; later renders send what changed (sentFiles.ts,
 // go/helm/cmd/wasm/keptFiles.go), and templates parsed before are not parsed again (the parse
-// cache of go/helm/tools/wasmoverlay). Each render must equal `helm template` of the same folder,
-// whatever was sent and parsed before, or the engine restarted.
+// cache of go/helm/tools/wasmoverlay), nor executed when nothing they read changed (its execution
+// cache). Each render must equal `helm template` of the same folder, whatever was sent, parsed and
+// executed before, or the engine restarted.
 import assert from 'node:assert/strict';
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -83,6 +84,36 @@ describe('renders after a change equal helm template of the same folder', { skip
     ];
     for (const step of steps) {
       const result = await engine.render({ files: files(step), chartDir: '/charts/inc' });
+      assert.equal(result.error, undefined);
+      assert.equal(result.manifest, await helmOf(step));
+    }
+  });
+
+  test('a template is executed again when what it ran changed: its text, a helper, a template it includes by name, or data another template changed with set or merge', async () => {
+    const reader = 'kind: ConfigMap\nmetadata:\n  name: reader\ndata:\n  v: {{ .Values.injected | default "none" | quote }}\n';
+    const withReader = {
+      ...base,
+      'templates/a-reader.yaml': reader,
+      // Includes svc.yaml's output by its file name, as checksum annotations do.
+      'templates/c-sum.yaml': 'kind: ConfigMap\nmetadata:\n  name: sum\ndata:\n  s: {{ include (print $.Template.BasePath "/svc.yaml") . | sha256sum }}\n',
+      // Runs the helper with a template action, not include.
+      'templates/d-static.yaml': 'kind: ConfigMap\nmetadata:\n  name: {{ template "inc.name" . }}-static\n',
+    };
+    // Helm executes templates of one folder in reverse name order: b-writer before a-reader.
+    const writer = { ...withReader, 'templates/b-writer.yaml': '{{- $_ := set .Values "injected" "yes" }}' };
+    const steps: Record<string, string>[] = [
+      withReader,
+      { ...withReader, 'templates/svc.yaml': 'kind: Service\nmetadata:\n  name: renamed\n' },
+      { ...withReader, 'templates/_names.tpl': '{{- define "inc.name" -}}{{ .Release.Name }}-static{{- end -}}\n' },
+      writer,
+      { ...writer, 'templates/sts.yaml': base['templates/sts.yaml'].replace('replicas:', 'serviceName: y\n  replicas:') },
+      { ...writer, 'templates/b-writer.yaml': '{{- $d := dict }}{{- $_ := set $d "injected" "local" }}' },
+      { ...writer, 'templates/b-writer.yaml': '{{- $_ := mergeOverwrite .Values (dict "injected" "merged") }}' },
+      { ...writer, 'templates/b-writer.yaml': '{{- $_ := mergeOverwrite .Values (dict "injected" "merged") }}', 'templates/a-reader.yaml': `${reader}# edited\n` },
+      withReader,
+    ];
+    for (const step of steps) {
+      const result = await engine.render({ files: files(step), chartDir: '/charts/exec' });
       assert.equal(result.error, undefined);
       assert.equal(result.manifest, await helmOf(step));
     }

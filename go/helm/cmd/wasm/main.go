@@ -36,11 +36,12 @@ func main() {
 		if err := json.Unmarshal([]byte(args[0].String()), &req); err != nil {
 			return encode(helmengine.Response{Documents: []helmengine.Document{}, Error: &helmengine.Error{Message: "helm engine: bad request: " + err.Error()}})
 		}
-		files, err := completeFiles(req)
+		files, data, err := completeFiles(req)
 		if err != nil {
 			return encode(helmengine.Response{Documents: []helmengine.Document{}, Error: &helmengine.Error{Message: err.Error()}})
 		}
 		req.Request.Files = files
+		req.Request.ExecutionContext = data
 		return encode(helmengine.Render(req.Request))
 	})
 	js.Global().Set("__helmEngineRender", render)

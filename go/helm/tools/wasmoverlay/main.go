@@ -1,4 +1,4 @@
-// Command wasmoverlay writes a copy of Helm's module with four files changed and one added,
+// Command wasmoverlay writes a copy of Helm's module with four files changed and three added,
 // which lets Helm's engine build for js/wasm at a fraction of its size and render an edited
 // chart faster, and a go.mod that uses it:
 //
@@ -14,7 +14,8 @@
 // scheme only to list the API versions it knows (pkg/chart/common, for
 // .Capabilities.APIVersions), and client-go's clientset only so that its version is in
 // the build info (internal/version, for .Capabilities.KubeVersion). The overlay replaces
-// exactly those (and keeps parsed templates between renders, see parseCache): the lookup client by a stub, and the two computed values by the values
+// exactly those (and keeps parsed templates and their outputs between renders, see parseCache
+// and execCache): the lookup client by a stub, and the two computed values by the values
 // this program computes with Helm's own unmodified code, natively, at build time. So the
 // rendered output stays byte-identical (the tests compare with the real `helm template`).
 // Every edit checks that the text it replaces is there; a Helm upgrade that moves it
@@ -61,9 +62,21 @@ func main() {
 	engine = cutFunc(engine, "// RenderWithClient takes a chart, optional values, and value overrides, and attempts to\n")
 	// The templates that did not change since the last render are not parsed again (parseCache).
 	engine = cut(engine, "\t\tif _, err := t.New(filename).Parse(r.tpl); err != nil {\n", "\t\tif _, err := parseCached(t.New(filename), r.tpl); err != nil {\n")
+	// A template whose text, named templates and data did not change is not executed again (execCache).
+	engine = cut(engine, "\t\tvar buf strings.Builder\n\t\tif err := t.ExecuteTemplate(&buf, filename, vals); err != nil {\n",
+		"\t\tif output, ok := executions.reuse(ctx, t, tpls, filename); ok {\n\t\t\trendered[filename] = output\n\t\t\tcontinue\n\t\t}\n\t\texecutions.start()\n"+
+			"\t\tvar buf strings.Builder\n\t\tif err := t.ExecuteTemplate(&buf, filename, vals); err != nil {\n")
+	engine = cut(engine, "\t\trendered[filename] = strings.ReplaceAll(buf.String(), \"<no value>\", \"\")\n",
+		"\t\trendered[filename] = strings.ReplaceAll(buf.String(), \"<no value>\", \"\")\n\t\texecutions.keep(ctx, t, tpls, filename, rendered[filename])\n")
+	engine = cut(engine, "\t\terr := t.ExecuteTemplate(&buf, name, data)\n\t\tincludedNames[name]--\n",
+		"\t\texecutions.included(name)\n\t\terr := t.ExecuteTemplate(&buf, name, data)\n\t\tincludedNames[name]--\n")
+	engine = cut(engine, "\t\tt, err := parent.Clone()\n", "\t\texecutions.usedTpl()\n\t\tt, err := parent.Clone()\n")
+	engine = cut(engine, "\trendered = make(map[string]string, len(keys))\n", "\trendered = make(map[string]string, len(keys))\n\texecutions.beginRender(tpls)\n")
+	engine = cut(engine, "\tfuncMap[\"include\"] = includeFun(t, includedNames)\n", "\texecutions.guardMutations(funcMap)\n\tfuncMap[\"include\"] = includeFun(t, includedNames)\n")
 	write("pkg/engine/engine.go", engine)
 	write("pkg/engine/lookup_func.go", lookupStub)
 	write("pkg/engine/parse_cache.go", parseCache)
+	write("pkg/engine/exec_cache.go", execCache)
 
 	// pkg/chart/common: the API versions that allKnownVersions computes, as a list.
 	versions, err := json.Marshal([]string(common.DefaultVersionSet))
@@ -169,7 +182,7 @@ func newLookupFunction(_ context.Context, _ ClientProvider) lookupFunc {
 }
 `
 
-// parseCache is the one change to what the engine does, for speed: an edit re-renders a whole
+// parseCache is a change to what the engine does, for speed: an edit re-renders a whole
 // chart, and parsing its ~100 unchanged templates again was more than half of a render.
 const parseCache = `package engine
 
