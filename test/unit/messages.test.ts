@@ -96,3 +96,25 @@ test("the snippets' English in the catalog is the snippets file's", async () => 
     assert.equal(en[`snippet.${label}.description` as MessageId], definition.description, label);
   }
 });
+
+test("sts help's English in the catalog is commands.ts's, for every command and option", async () => {
+  const { commands } = await import('../../server/src/cli/commands');
+  const { detailsOf, optionHelpOf, summaryOf } = await import('../../server/src/cli/helpWords');
+  for (const command of commands) {
+    assert.equal(summaryOf(command), command.summary, command.name);
+    assert.deepEqual(detailsOf(command), command.details, command.name);
+    for (const option of command.options) assert.equal(optionHelpOf(command, option), option.help, `${command.name} ${option.flag}`);
+  }
+  // Each of them is in the catalog (so it has a Chinese text), not only in commands.ts.
+  const ids = new Set(Object.keys(en));
+  for (const command of commands) assert.ok(ids.has(`help.${command.name}.summary`), command.name);
+  setLocale('zh-cn');
+  try {
+    for (const command of commands) {
+      assert.match(summaryOf(command), han, command.name);
+      for (const option of command.options) assert.match(optionHelpOf(command, option), han, `${command.name} ${option.flag}`);
+    }
+  } finally {
+    setLocale('en');
+  }
+});

@@ -1,3 +1,6 @@
+import { t } from '../messages';
+import { detailsOf, optionHelpOf, summaryOf } from './helpWords';
+
 /** One option of a command: what `sts help <command>` shows and what parseArgs accepts. */
 export interface OptionSpec {
   flag: string;
@@ -142,14 +145,14 @@ export function commandNamed(name: string): CommandSpec | undefined {
 export function generalHelp(): string {
   const width = Math.max(...commands.map((c) => c.synopsis.length));
   return [
-    'StatefulSet Studio: checks Kubernetes StatefulSet manifests before kubectl apply does.',
+    t('help.title'),
     '',
-    'Usage:',
-    ...commands.map((c) => `  ${c.synopsis.padEnd(width)}  ${c.summary}`),
-    `  ${'sts --version'.padEnd(width)}  Print the version.`,
+    t('help.usage'),
+    ...commands.map((c) => `  ${c.synopsis.padEnd(width)}  ${summaryOf(c)}`),
+    `  ${'sts --version'.padEnd(width)}  ${t('help.version')}`,
     '',
-    'Run `sts help COMMAND` (or `sts COMMAND --help`) for its options.',
-    'Also installed as `statefulset-studio`: `npx statefulset-studio check .` in a project.',
+    t('help.more'),
+    t('help.npx'),
     '',
   ].join('\n');
 }
@@ -159,11 +162,11 @@ export function commandHelp(command: CommandSpec): string {
   const label = (o: OptionSpec): string => `${o.alias ? `${o.alias}, ` : ''}${o.flag}${o.value ? ` ${o.value}` : ''}`;
   const width = Math.max(0, ...command.options.map((o) => label(o).length));
   return [
-    `Usage: ${command.synopsis}`,
+    t('help.usageOf', { synopsis: command.synopsis }),
     '',
-    command.summary,
-    ...command.details,
-    ...(command.options.length > 0 ? ['', 'Options:', ...command.options.map((o) => `  ${label(o).padEnd(width)}  ${o.help}`)] : []),
+    summaryOf(command),
+    ...detailsOf(command),
+    ...(command.options.length > 0 ? ['', t('help.options'), ...command.options.map((o) => `  ${label(o).padEnd(width)}  ${optionHelpOf(command, o)}`)] : []),
     '',
   ].join('\n');
 }
