@@ -107,7 +107,7 @@ export class Session {
     try {
       if (options.locale) installLanguagePack(options.locale, extensionsDir, userDataDir);
       const installed = await installExtension(vsix, extensionsDir, env);
-      const manifest = JSON.parse(fs.readFileSync(path.join(installed, 'package.json'), 'utf8')) as InstalledManifest;
+      const manifest = localizedManifest(installed, options.locale) as InstalledManifest;
       server = await startCodeServer({ folder: workspace, extensionsDir, userDataDir, env, logFile: codeServerLog(results) });
       const wb = await Workbench.open(server.url, results);
       return new Session(wb, workspace, manifest, server, tmp, results);
@@ -177,6 +177,23 @@ export class Session {
       : undefined;
     return found ? path.join(logs, found) : '';
   }
+}
+
+/**
+ * The installed package.json as VS Code shows it: each `%key%` replaced from package.nls.<locale>.json
+ * (the session's display language), else package.nls.json, so tests find commands by their titles.
+ */
+function localizedManifest(extensionDir: string, locale: string | undefined): unknown {
+  const read = (file: string): unknown => JSON.parse(fs.readFileSync(path.join(extensionDir, file), 'utf8'));
+  const nlsFile = locale && fs.existsSync(path.join(extensionDir, `package.nls.${locale}.json`)) ? `package.nls.${locale}.json` : 'package.nls.json';
+  const nls = fs.existsSync(path.join(extensionDir, nlsFile)) ? read(nlsFile) as Record<string, string> : {};
+  const localize = (value: unknown): unknown => {
+    if (typeof value === 'string') return value.replace(/^%([\w.-]+)%$/, (whole, key: string) => nls[key] ?? whole);
+    if (Array.isArray(value)) return value.map(localize);
+    if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, localize(v)]));
+    return value;
+  };
+  return localize(read('package.json'));
 }
 
 /**
