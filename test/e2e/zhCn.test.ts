@@ -4,7 +4,8 @@
  * language pack is installed, so VS Code's own words stay English; ours follow the language:
  * the command titles and settings (package.nls.zh-cn.json), the preview (l10n bundle, the page
  * told the language through <html lang>), and the language server's diagnostics and hovers
- * (vscode-languageclient sends vscode.env.language as initialize's `locale`).
+ * (vscode-languageclient sends vscode.env.language as initialize's `locale`), whose rule links
+ * point at docs/zh-cn/rules/.
  * Screenshots: test-results/e2e/zhCn/.
  */
 import assert from 'node:assert/strict';
@@ -50,6 +51,9 @@ describe('StatefulSet Studio in VS Code with the display language zh-cn', { time
     assert.equal(grace.line, lineOf(/terminationGracePeriodSeconds: 0/));
     assert.match(grace.message, chinese, `the diagnostic is Chinese: ${grace.message}`);
     assert.match(grace.message, /terminationGracePeriodSeconds/, 'the field name stays as written');
+    // The rule id links to its page in the reader's language (docs/zh-cn/rules/).
+    const link = wb.page.locator('.markers-panel a.monaco-link', { hasText: 'grace-period-zero' }).first();
+    assert.match(await link.getAttribute('href') ?? '', /\/docs\/zh-cn\/rules\/grace-period-zero\.md$/);
     await s.passedCheck('problems-panel-zh-cn');
   }));
 
