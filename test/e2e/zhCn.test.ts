@@ -1,7 +1,8 @@
 /**
  * StatefulSet Studio in a real VS Code whose display language is Simplified Chinese (issue 22):
- * the user's argv.json says `"locale": "zh-cn"`, as "Configure Display Language" writes it. No
- * language pack is installed, so VS Code's own words stay English; ours follow the language:
+ * the user's argv.json says `"locale": "zh-cn"`, as "Configure Display Language" writes it, with a
+ * stub language pack that translates nothing of VS Code's own (session.ts: VS Code takes a language
+ * only from a pack), so VS Code's words stay English; ours follow the language:
  * the command titles and settings (package.nls.zh-cn.json), the preview (l10n bundle, the page
  * told the language through <html lang>), and the language server's diagnostics and hovers
  * (vscode-languageclient sends vscode.env.language as initialize's `locale`), whose rule links
