@@ -5,7 +5,7 @@
 // opened in our server over LSP, beside the real `kustomize build` (v5.8.2, built from the module
 // proxy with the api version our engine wraps) of the same overlay.
 //   an edit in a patch → diagnostics p95 ≤ 150 ms; first diagnostics ≤ 1.2 × kustomize build.
-// Markdown to stdout; exit 1 when a target is missed.
+// Markdown to stdout; exit 1 when a target is missed. `--write-layout DIR`: only write the layout.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,7 +17,9 @@ import { startServer } from './bench-lsp-client.mjs';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const edits = 30;
 const apps = 10;
-const folder = mkdtempSync(path.join(tmpdir(), 'sts-bench-kustomize-'));
+// `--write-layout DIR` writes the layout there and stops (go/kustomize's BenchmarkBuildBenchLayout profiles its build natively).
+const layoutOnly = process.argv[2] === '--write-layout' ? path.resolve(process.argv[3] ?? '') : undefined;
+const folder = layoutOnly ?? mkdtempSync(path.join(tmpdir(), 'sts-bench-kustomize-'));
 const write = (rel, text) => {
   mkdirSync(path.dirname(path.join(folder, rel)), { recursive: true });
   writeFileSync(path.join(folder, rel), text);
@@ -104,6 +106,7 @@ patches:
       path: /spec/replicas
       value: 7
 `);
+if (layoutOnly) process.exit(0);
 const overlay = path.join(folder, 'overlays/prod');
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.95) - 1)];

@@ -13,71 +13,25 @@
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-cache="$root/.cache/helm"
-target="${1:-wasm}"
-
-if ! command -v go > /dev/null; then
-  if [[ ${HELM_ENGINE_REQUIRED:-} == 1 || $target != wasm ]]; then
-    echo "error: go is not on the PATH; the Helm engine (go/helm) needs Go 1.26" >&2
-    exit 1
-  fi
-  echo "warning: go is not on the PATH: dist/helm.wasm not built (Helm charts will not render)" >&2
-  exit 0
-fi
-
-cd "$root/go/helm"
-mkdir -p "$cache/bin"
-# One build at a time (test files may run in parallel and each asks for the tools); the
-# next one then finds its target fresh.
-if command -v flock > /dev/null; then
-  exec 9> "$cache/build.lock"
-  flock 9
-fi
-helm_version="$(go list -m -f '{{.Version}}' helm.sh/helm/v4)"
+# shellcheck source=lib/goEngineBuild.sh
+source "$root/scripts/lib/goEngineBuild.sh"
 # As Helm's release builds set it, so that .Capabilities.HelmVersion says v4.3.2, not v4.3.
-ldflags="-s -w -X helm.sh/helm/v4/internal/version.version=$helm_version"
+ldflags="-s -w -X helm.sh/helm/v4/internal/version.version=$(cd "$root/go/helm" && go list -m -f '{{.Version}}' helm.sh/helm/v4 2> /dev/null || true)"
+hash_extra=''
+go_engine_setup helm HELM_ENGINE_REQUIRED 'Helm charts will not render' "${1:-wasm}"
 
-# A hash of everything a build reads of ours; the module cache is keyed by go.sum.
-inputs_hash() {
-  { go version; echo "$ldflags"; cat "$root/scripts/build-helm.sh";
-    find . -path ./testdata -prune -o -type f \( -name '*.go' ! -name '*_test.go' -o -name go.mod -o -name go.sum \) -print | LC_ALL=C sort | xargs cat; } |
-    sha256sum | cut -d' ' -f1
-}
-
-# fresh STAMP OUTPUT...: true when every output exists and STAMP holds the current hash.
-fresh() {
-  local stamp="$1"; shift
-  for out in "$@"; do [[ -f $out ]] || return 1; done
-  [[ -f $stamp && "$(cat "$stamp")" == "$hash" ]]
-}
-
-hash="$(inputs_hash)"
-started=$SECONDS
 case "$target" in
   wasm)
-    dist="$root/dist"
-    if fresh "$cache/wasm.stamp" "$dist/helm.wasm" "$dist/helm_wasm_exec.js"; then exit 0; fi
-    mkdir -p "$dist"
+    if go_engine_wasm_fresh; then exit 0; fi
     # Helm's module with the Kubernetes client cut out (see tools/wasmoverlay/main.go).
     go run ./tools/wasmoverlay "$cache/wasm-src"
-    GOOS=js GOARCH=wasm go build -modfile="$cache/wasm-src/go.mod" -trimpath -ldflags="$ldflags" \
-      -o "$dist/helm.wasm.tmp" ./cmd/wasm
-    mv "$dist/helm.wasm.tmp" "$dist/helm.wasm"
-    cp "$(go env GOROOT)/lib/wasm/wasm_exec.js" "$dist/helm_wasm_exec.js"
-    echo "$hash" > "$cache/wasm.stamp"
-    printf '== dist/helm.wasm: %s MB, built in %ss\n' "$(( $(stat -c %s "$dist/helm.wasm") / 1000000 ))" "$((SECONDS - started))"
+    go_engine_wasm "$cache/wasm-src/go.mod"
     ;;
   helm-cli)
-    if fresh "$cache/helm-cli.stamp" "$cache/bin/helm"; then exit 0; fi
-    go build -trimpath -ldflags="$ldflags" -o "$cache/bin/helm.tmp" helm.sh/helm/v4/cmd/helm
-    mv "$cache/bin/helm.tmp" "$cache/bin/helm"
-    echo "$hash" > "$cache/helm-cli.stamp"
+    go_engine_tool helm helm.sh/helm/v4/cmd/helm
     ;;
   engine-cli)
-    if fresh "$cache/engine-cli.stamp" "$cache/bin/helmengine"; then exit 0; fi
-    go build -trimpath -ldflags="$ldflags" -o "$cache/bin/helmengine.tmp" ./cmd/helmengine
-    mv "$cache/bin/helmengine.tmp" "$cache/bin/helmengine"
-    echo "$hash" > "$cache/engine-cli.stamp"
+    go_engine_tool helmengine ./cmd/helmengine
     ;;
   *)
     echo "usage: scripts/build-helm.sh [wasm|helm-cli|engine-cli]" >&2

@@ -14,53 +14,19 @@
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-cache="$root/.cache/kustomize"
-target="${1:-wasm}"
+# shellcheck source=lib/goEngineBuild.sh
+source "$root/scripts/lib/goEngineBuild.sh"
 cli_version=v5.8.2
-
-if ! command -v go > /dev/null; then
-  if [[ ${KUSTOMIZE_ENGINE_REQUIRED:-} == 1 || $target != wasm ]]; then
-    echo "error: go is not on the PATH; the kustomize engine (go/kustomize) needs Go 1.26" >&2
-    exit 1
-  fi
-  echo "warning: go is not on the PATH: dist/kustomize.wasm not built (overlays will not build)" >&2
-  exit 0
-fi
-
-cd "$root/go/kustomize"
-mkdir -p "$cache/bin"
-if command -v flock > /dev/null; then
-  exec 9> "$cache/build.lock"
-  flock 9
-fi
 ldflags="-s -w"
+hash_extra="$cli_version"
+go_engine_setup kustomize KUSTOMIZE_ENGINE_REQUIRED 'overlays will not build' "${1:-wasm}"
 
-inputs_hash() {
-  { go version; echo "$ldflags $cli_version"; cat "$root/scripts/build-kustomize.sh";
-    find . -type f \( -name '*.go' ! -name '*_test.go' -o -name go.mod -o -name go.sum \) -print | LC_ALL=C sort | xargs cat; } |
-    sha256sum | cut -d' ' -f1
-}
-
-fresh() {
-  local stamp="$1"; shift
-  for out in "$@"; do [[ -f $out ]] || return 1; done
-  [[ -f $stamp && "$(cat "$stamp")" == "$hash" ]]
-}
-
-hash="$(inputs_hash)"
-started=$SECONDS
 case "$target" in
   wasm)
-    dist="$root/dist"
-    if fresh "$cache/wasm.stamp" "$dist/kustomize.wasm" "$dist/kustomize_wasm_exec.js"; then exit 0; fi
-    mkdir -p "$dist"
+    if go_engine_wasm_fresh; then exit 0; fi
     # kustomize's api module with its transformation record made linear (see tools/apioverlay).
     go run ./tools/apioverlay "$cache/api-src"
-    GOOS=js GOARCH=wasm go build -tags stsoverlay -modfile="$cache/api-src/go.mod" -trimpath -ldflags="$ldflags" -o "$dist/kustomize.wasm.tmp" ./cmd/wasm
-    mv "$dist/kustomize.wasm.tmp" "$dist/kustomize.wasm"
-    cp "$(go env GOROOT)/lib/wasm/wasm_exec.js" "$dist/kustomize_wasm_exec.js"
-    echo "$hash" > "$cache/wasm.stamp"
-    printf '== dist/kustomize.wasm: %s MB, built in %ss\n' "$(( $(stat -c %s "$dist/kustomize.wasm") / 1000000 ))" "$((SECONDS - started))"
+    go_engine_wasm "$cache/api-src/go.mod" -tags stsoverlay
     ;;
   kustomize-cli)
     if fresh "$cache/kustomize-cli.stamp" "$cache/bin/kustomize"; then exit 0; fi
@@ -69,11 +35,9 @@ case "$target" in
     echo "$hash" > "$cache/kustomize-cli.stamp"
     ;;
   engine-cli)
-    if fresh "$cache/engine-cli.stamp" "$cache/bin/kustomizeengine"; then exit 0; fi
+    if fresh "$cache/kustomizeengine.stamp" "$cache/bin/kustomizeengine"; then exit 0; fi
     go run ./tools/apioverlay "$cache/api-src"
-    go build -tags stsoverlay -modfile="$cache/api-src/go.mod" -trimpath -ldflags="$ldflags" -o "$cache/bin/kustomizeengine.tmp" ./cmd/kustomizeengine
-    mv "$cache/bin/kustomizeengine.tmp" "$cache/bin/kustomizeengine"
-    echo "$hash" > "$cache/engine-cli.stamp"
+    go_engine_tool kustomizeengine -tags stsoverlay -modfile="$cache/api-src/go.mod" ./cmd/kustomizeengine
     ;;
   *)
     echo "usage: scripts/build-kustomize.sh [wasm|kustomize-cli|engine-cli]" >&2

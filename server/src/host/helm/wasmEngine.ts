@@ -1,18 +1,11 @@
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
-import type { FromHelmWorker, HelmWorkerData, ToHelmWorker } from './helmWorkerMessages';
+import { GoWasmEngine, type GoWasmFiles } from '../goWasm/goWasmEngine';
+import type { ToHelmWorker } from './helmWorkerMessages';
 import { documentsOf } from './manifestDocuments';
 import type { RenderError, RenderRequest, RenderResult } from './renderTypes';
 
-/** Where the bundles and the module sit: dist/, next to the server's and the CLI's bundles. */
-export interface WasmEngineFiles {
-  /** dist/helmWorker.js (or, in tests, helmWorkerThread.ts run through tsx). */
-  workerFile: string;
-  /** dist/helm.wasm */
-  wasmFile: string;
-  /** dist/helm_wasm_exec.js: Go's lib/wasm/wasm_exec.js of the Go that built the module. */
-  wasmExecFile: string;
-}
+/** Where the bundles and the module sit: dist/helmWorker.js, dist/helm.wasm, dist/helm_wasm_exec.js (Go's wasm_exec.js), next to the server's and the CLI's bundles. */
+export type WasmEngineFiles = GoWasmFiles;
 
 export interface WasmEngineOptions {
   files?: WasmEngineFiles;
@@ -44,60 +37,27 @@ export const bundledFiles: WasmEngineFiles = {
   wasmExecFile: join(__dirname, 'helm_wasm_exec.js'),
 };
 
-interface Pending {
-  id: number;
-  request: RenderRequest;
-  timeoutMs: number;
-  resolve(result: RenderResult): void;
-}
-
-/** The render under way, and its limits (set once the module is ready). */
-interface Running {
-  pending: Pending;
-  started: number;
-  timer: NodeJS.Timeout | undefined;
-  poll: NodeJS.Timeout | undefined;
-}
-
-/** How often the process's memory is looked at during a render (the worker is busy and cannot say). */
-const memoryPollMs = 200;
-
 /**
- * Helm's engine in a worker thread, started on the first render (never before: loading the
- * module costs ~1 s and tens of MB) and restarted after a render it had to stop. Renders
- * are answered in order, one at a time.
+ * Helm's engine in a worker thread (the shared Go-WebAssembly host, ../goWasm: loaded on the first
+ * render or on `warmUp()`, restarted after a render it had to stop, renders answered in order, one
+ * at a time; `loadMs`, `warmUpMs` and `memoryBytes` for figures).
  */
-export class WasmEngine {
-  private worker: Worker | undefined;
-  private ready: Promise<number> | undefined;
-  private warmed: Promise<number> | undefined;
-  /** Settles `ready` and `warmed` of a worker that is stopped before it said them. */
-  private abandon: (() => void) | undefined;
-  private readonly queue: Pending[] = [];
-  private current: Running | undefined;
-  private lastId = 0;
-  private idle: NodeJS.Timeout | undefined;
-  /** Where the worker, the module and Go's glue are. */
-  readonly files: WasmEngineFiles;
+export class WasmEngine extends GoWasmEngine {
   private readonly timeoutMs: number;
-  private readonly memoryLimitBytes: number;
-  private readonly idleMs: number;
-  private readonly warmUpBudgetMs: number;
-  private readonly optimizedCodeOnly: boolean;
-  /** The last load's time (read, compile, start the module), for figures. */
-  loadMs: number | undefined;
-  /** The last warm-up's time (renders of warmUpChart.ts after the load, until the first request). */
-  warmUpMs: number | undefined;
-  /** The module's memory after the last render. */
-  memoryBytes: number | undefined;
 
   constructor(options: WasmEngineOptions = {}) {
-    this.files = options.files ?? bundledFiles;
-    this.timeoutMs = options.timeoutMs ?? 10_000;
-    this.memoryLimitBytes = options.memoryLimitBytes ?? 1024 ** 3;
-    this.idleMs = options.idleMs ?? 600_000;
-    this.warmUpBudgetMs = options.warmUpBudgetMs ?? 1_500;
-    this.optimizedCodeOnly = options.optimizedCodeOnly ?? false;
+    const timeoutMs = options.timeoutMs ?? 10_000;
+    super({
+      files: options.files ?? bundledFiles,
+      name: 'Helm',
+      timeoutMs,
+      memoryLimitBytes: options.memoryLimitBytes,
+      idleMs: options.idleMs,
+      warmUpBudgetMs: options.warmUpBudgetMs ?? 1_500,
+      optimizedCodeOnly: options.optimizedCodeOnly,
+      pollMemory: true,
+    });
+    this.timeoutMs = timeoutMs;
   }
 
   /**
@@ -107,172 +67,17 @@ export class WasmEngine {
    * 4-12 s, where `helm template` takes 0.4 s), so that size alone is not taken for a loop.
    */
   render(request: RenderRequest, timeoutMs = this.timeoutMs): Promise<RenderResult> {
-    clearTimeout(this.idle);
     const extraMs = Math.max(0, inputBytes(request) / 1e6 - 1) * 2_000;
-    return new Promise((resolve) => {
-      this.queue.push({ id: ++this.lastId, request, timeoutMs: timeoutMs + extraMs, resolve });
-      this.next();
-    });
-  }
-
-  /**
-   * Loads the module now (e.g. when a chart is seen in the workspace) and lets it warm up
-   * while idle, so that the first render neither waits for the load nor runs cold. Resolves
-   * to the load + warm-up time; rejects if the module cannot load or the engine is stopped first.
-   */
-  async warmUp(): Promise<number> {
-    const { worker } = this.start();
-    worker.ref(); // a process awaiting this must not end for lack of anything else to do
-    try {
-      const [loadMs, warmUpMs] = await Promise.all([this.ready ?? 0, this.warmed ?? 0]);
-      return loadMs + warmUpMs;
-    } finally {
-      if (!this.current && this.queue.length === 0) this.stopWhenIdle();
-    }
-  }
-
-  /** Whether the worker is up. */
-  get running(): boolean {
-    return this.worker !== undefined;
-  }
-
-  /** Stops the worker; renders waiting are answered with an error. */
-  async dispose(): Promise<void> {
-    const worker = this.worker;
-    this.stopWorker();
-    for (const p of this.queue.splice(0)) p.resolve(failure({ kind: 'engine', message: 'the Helm engine was stopped' }, 0));
-    clearTimeout(this.idle);
-    if (worker) await worker.terminate();
-  }
-
-  private start(): { worker: Worker; ready: Promise<number> | undefined } {
-    if (this.worker) return { worker: this.worker, ready: this.ready };
-    const workerData: HelmWorkerData = { wasmFile: this.files.wasmFile, wasmExecFile: this.files.wasmExecFile, warmUpBudgetMs: this.warmUpBudgetMs,
-      optimizedCodeOnly: this.optimizedCodeOnly,
-    };
-    const worker = new Worker(this.files.workerFile, { workerData });
-    worker.unref(); // an idle engine must not keep the server or the CLI alive (see stopWhenIdle)
-    this.worker = worker;
-    let warmed: (ms: number) => void = () => undefined;
-    this.warmed = new Promise<number>((resolve) => { warmed = resolve; });
-    this.ready = new Promise<number>((resolve, reject) => {
-      this.abandon = () => {
-        reject(new Error('the Helm engine was stopped'));
-        warmed(0);
-      };
-      worker.on('message', (message: FromHelmWorker) => {
-        if (message.kind === 'ready') {
-          this.loadMs = message.loadMs;
-          resolve(message.loadMs);
-        } else if (message.kind === 'warmed') {
-          this.warmUpMs = message.warmUpMs;
-          warmed(message.warmUpMs);
-        } else this.answered(message);
-      });
-      const fail = (message: string): void => {
-        reject(new Error(message));
-        warmed(0);
-        if (this.worker !== worker) return;
-        this.stopWorker();
-        this.finish({ kind: 'engine', message });
-      };
-      worker.on('error', (error) => fail(`the Helm engine failed: ${error.message}`));
-      worker.on('exit', (code) => fail(`the Helm engine stopped (exit code ${code})`));
-    });
-    this.ready.catch(() => undefined);
-    return { worker, ready: this.ready };
-  }
-
-  private next(): void {
-    if (this.current) return;
-    const pending = this.queue.shift();
-    if (!pending) {
-      this.stopWhenIdle();
-      return;
-    }
-    const { worker, ready } = this.start();
-    worker.ref(); // while a render is asked for, the process waits for it
-    const started = performance.now();
-    const current: Running = { pending, started, timer: undefined, poll: undefined };
-    this.current = current;
-    const { chartDir, ...request } = pending.request;
-    worker.postMessage({ id: pending.id, chart: chartDir, request } satisfies ToHelmWorker);
-    // The limits start when the module is ready: a slow load is not the chart's fault.
-    void ready?.then(() => {
-      if (this.current !== current) return;
-      clearTimeout(current.timer);
-      clearInterval(current.poll);
-      current.timer = setTimeout(() => {
-        this.stopWorker();
-        this.finish({ kind: 'timeout', message: `the chart's templates did not finish rendering within ${formatSeconds(pending.timeoutMs)} (a loop?)` });
-      }, pending.timeoutMs);
-      const rssAtStart = process.memoryUsage.rss();
-      current.poll = setInterval(() => {
-        if (process.memoryUsage.rss() - rssAtStart <= this.memoryLimitBytes) return;
-        this.stopWorker();
-        this.finish({ kind: 'memory', message: `the chart's templates used more than ${formatBytes(this.memoryLimitBytes)} of memory while rendering` });
-      }, memoryPollMs);
-    }, () => undefined);
-  }
-
-  private answered(message: Extract<FromHelmWorker, { kind: 'rendered' | 'failed' }>): void {
-    if (message.kind === 'failed') {
-      if (message.id !== undefined && message.id !== this.current?.pending.id) return;
-      this.stopWorker();
-      this.finish({ kind: 'engine', message: message.message });
-      return;
-    }
-    if (message.id !== this.current?.pending.id) return;
-    this.memoryBytes = message.memoryBytes;
-    const current = this.current;
-    let result: RenderResult;
-    try {
-      const response = JSON.parse(message.responseJson) as EngineResponse;
-      const elapsedMs = performance.now() - current.started;
-      result = response.error
-        ? failure({ kind: 'helm', message: response.error.message.trimEnd() }, elapsedMs)
-        : { manifest: response.manifest, documents: documentsOf(response.manifest), engine: 'wasm', elapsedMs, ...(message.log ? { log: message.log } : {}) };
-    } catch (error) {
-      result = failure({ kind: 'engine', message: `the Helm engine's answer is not JSON: ${String(error)}` }, performance.now() - current.started);
-    }
-    // A module that grew past the limit keeps its memory (Go never gives it back): start afresh next time.
-    if (message.memoryBytes > this.memoryLimitBytes) this.stopWorker();
-    this.settle(result);
-  }
-
-  private finish(error: RenderError): void {
-    const current = this.current;
-    if (!current) return;
-    this.settle(failure(error, performance.now() - current.started));
-  }
-
-  private settle(result: RenderResult): void {
-    const current = this.current;
-    if (!current) return;
-    clearTimeout(current.timer);
-    clearInterval(current.poll);
-    this.current = undefined;
-    current.pending.resolve(result);
-    this.next();
-  }
-
-  private stopWhenIdle(): void {
-    this.worker?.unref();
-    clearTimeout(this.idle);
-    this.idle = setTimeout(() => this.stopWorker(), this.idleMs).unref();
-  }
-
-  private stopWorker(): void {
-    const worker = this.worker;
-    this.abandon?.();
-    this.abandon = undefined;
-    this.worker = undefined;
-    this.ready = undefined;
-    this.warmed = undefined;
-    if (!worker) return;
-    worker.removeAllListeners();
-    worker.on('error', () => undefined);
-    void worker.terminate();
+    const { chartDir, ...rest } = request;
+    const payload: ToHelmWorker = { chart: chartDir, request: rest };
+    return this.call<EngineResponse, RenderResult>(payload, timeoutMs + extraMs, (response, elapsedMs, { log }) => (response.error
+      ? failure({ kind: 'helm', message: response.error.message.trimEnd() }, elapsedMs)
+      : { manifest: response.manifest, documents: documentsOf(response.manifest), engine: 'wasm', elapsedMs, ...(log ? { log } : {}) }
+    ), (stop, elapsedMs) => failure(stop.kind === 'timeout'
+      ? { kind: 'timeout', message: `the chart's templates did not finish rendering within ${formatSeconds(stop.limitMs)} (a loop?)` }
+      : stop.kind === 'memory'
+        ? { kind: 'memory', message: `the chart's templates used more than ${formatBytes(stop.limitBytes)} of memory while rendering` }
+        : { kind: 'engine', message: stop.message }, elapsedMs));
   }
 }
 

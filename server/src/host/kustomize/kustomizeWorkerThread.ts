@@ -1,53 +1,11 @@
-import { readFileSync } from 'node:fs';
-import { runInThisContext } from 'node:vm';
-import { parentPort, workerData } from 'node:worker_threads';
+import { serveGoWasm } from '../goWasm/goWasmWorker';
 import { KeptFileMirror, notKeptMessage } from './keptFileMirror';
-import type { FromKustomizeWorker, KustomizeWorkerData, ToKustomizeWorker } from './kustomizeWorkerMessages';
+import type { ToKustomizeWorker } from './kustomizeWorkerMessages';
 
 // The entry of dist/kustomizeWorker.js: a worker thread that holds kustomize's engine compiled to
-// WebAssembly (go/kustomize/cmd/wasm) and builds one request at a time. A build blocks this
-// thread; the server stops it from outside when it takes too long (as the Helm worker).
-
-interface GoRuntime {
-  importObject: WebAssembly.Imports;
-  run(instance: WebAssembly.Instance): Promise<void>;
-}
-interface EngineGlobals {
-  Go?: new () => GoRuntime;
-  fs?: { writeSync(fd: number, buf: Uint8Array): number };
-  __kustomizeEngineBuild?: (requestJson: string) => string;
-  __kustomizeEngineReady?: () => void;
-}
-const globals = globalThis as unknown as EngineGlobals;
-const data = workerData as KustomizeWorkerData;
-const port = parentPort;
-/** What Go printed: kept here, never on the server's stdout (the LSP stream). */
-let printed = '';
-
-async function load(): Promise<WebAssembly.Memory> {
-  const started = performance.now();
-  runInThisContext(readFileSync(data.wasmExecFile, 'utf8'), { filename: data.wasmExecFile });
-  const Go = globals.Go;
-  if (!Go || !globals.fs) throw new Error(`${data.wasmExecFile} did not define Go`);
-  const decoder = new TextDecoder();
-  globals.fs.writeSync = (_fd, buf) => {
-    printed = (printed + decoder.decode(buf)).slice(-65536);
-    return buf.length;
-  };
-  const go = new Go();
-  const module = await WebAssembly.compile(readFileSync(data.wasmFile));
-  const instance = await WebAssembly.instantiate(module, go.importObject);
-  const ready = new Promise<void>((resolve) => { globals.__kustomizeEngineReady = resolve; });
-  go.run(instance).then(
-    () => port?.postMessage({ kind: 'failed', id: undefined, message: `the kustomize engine exited: ${printed.trim()}` } satisfies FromKustomizeWorker),
-    (error: unknown) => port?.postMessage({ kind: 'failed', id: undefined, message: String(error) } satisfies FromKustomizeWorker),
-  );
-  await ready;
-  port?.postMessage({ kind: 'ready', loadMs: performance.now() - started } satisfies FromKustomizeWorker);
-  const memory = instance.exports['mem'];
-  if (!(memory instanceof WebAssembly.Memory)) throw new Error('the kustomize engine exports no memory');
-  return memory;
-}
+// WebAssembly (go/kustomize/cmd/wasm) and builds one request at a time (the shared Go-WebAssembly
+// worker, ../goWasm/goWasmWorker.ts, loads the module and answers). A build blocks this thread;
+// the server stops it from outside when it takes too long.
 
 /** A base and an overlay with a strategic-merge and a JSON 6902 patch: the paths a real build takes (sent straight to the engine, before any request: the mirror never names these paths). */
 function warmUpRequest(): string {
@@ -63,59 +21,29 @@ function warmUpRequest(): string {
 }
 
 const kept = new KeptFileMirror();
-/** Requests received so far: an idle warm-up build stops when this changes. */
-let received = 0;
-/** The last request's files, built again while idle during the warm-up. */
-let lastRequest: { dir: string; files: Map<string, string> } | undefined;
-let warmUpLeftMs = data.warmUpBudgetMs;
-let warmUpBuilds = 0;
-let warmedSaid = false;
+/** The last request, built again while idle to warm up (see below). */
+let lastRequest: ToKustomizeWorker | undefined;
 
-/**
- * WebAssembly runs slowly until V8 has optimised the paths of a build, and an engine's first
- * builds are its first edits: while idle, the worker builds the last overlay it was asked for
- * (a small one before any request) again and again, yielding between builds and stopping as soon
- * as a request comes, until the budget is spent (the first, cold build is not counted: it
- * compiles). Measured on scripts/bench-kustomize.mjs's overlay: without it the first ten edits
- * took 2-4x the later ones.
- */
-async function warmUpWhileIdle(): Promise<void> {
-  const build = globals.__kustomizeEngineBuild;
-  const seen = received;
-  const started = performance.now();
-  while (build && warmUpLeftMs > 0 && warmUpBuilds < 40) {
-    await new Promise((resolve) => setImmediate(resolve));
-    if (received !== seen) break;
-    const t = performance.now();
-    const response = JSON.parse(build(lastRequest ? kept.request(lastRequest.dir, lastRequest.files) : warmUpRequest())) as { error?: { message: string } };
-    if (warmUpBuilds++ > 0) warmUpLeftMs -= performance.now() - t;
-    if (response.error && !lastRequest) throw new Error(`the warm-up overlay did not build: ${response.error.message}`);
-  }
-  if (!warmedSaid) {
-    warmedSaid = true;
-    port?.postMessage({ kind: 'warmed', warmUpMs: performance.now() - started } satisfies FromKustomizeWorker);
-  }
-}
-
-const loaded = load();
-loaded.then(warmUpWhileIdle).catch((error: unknown) => port?.postMessage({ kind: 'failed', id: undefined, message: `cannot load the kustomize engine: ${String(error)}` } satisfies FromKustomizeWorker));
-
-port?.on('message', (message: ToKustomizeWorker) => {
-  received++;
-  void loaded.then((memory) => {
-    const build = globals.__kustomizeEngineBuild;
-    let answer: FromKustomizeWorker;
-    try {
-      if (!build) throw new Error('the kustomize engine is not running');
-      printed = '';
-      let responseJson = build(kept.request(message.dir, message.files));
-      if (responseJson.includes(notKeptMessage)) responseJson = build(kept.request(message.dir, message.files, true));
-      answer = { kind: 'built', id: message.id, responseJson, memoryBytes: memory.buffer.byteLength };
-    } catch (error) {
-      answer = { kind: 'failed', id: message.id, message: `${String(error)} ${printed.trim()}`.trim() };
-    }
-    port.postMessage(answer);
-    lastRequest = { dir: message.dir, files: message.files };
-    if (warmUpLeftMs > 0) void warmUpWhileIdle().catch(() => undefined);
-  }, () => undefined);
+serveGoWasm<ToKustomizeWorker>({
+  name: 'kustomize',
+  entry: '__kustomizeEngineBuild',
+  readyCallback: '__kustomizeEngineReady',
+  answer(build, request) {
+    lastRequest = request;
+    const responseJson = build(kept.request(request.dir, request.files));
+    return responseJson.includes(notKeptMessage) ? build(kept.request(request.dir, request.files, true)) : responseJson;
+  },
+  // An engine's first builds are its first edits: while idle, the worker builds the last overlay it
+  // was asked for (a small one before any request) again, also after requests, until the budget is
+  // spent; the first, cold build is not counted (it compiles). Measured on scripts/bench-kustomize.mjs's
+  // overlay: without it the first ten edits took 2-4x the later ones.
+  warmUp: {
+    next: () => (lastRequest ? kept.request(lastRequest.dir, lastRequest.files) : warmUpRequest()),
+    afterRequests: true,
+    countFirst: false,
+    failed(responseJson) {
+      const response = JSON.parse(responseJson) as { error?: { message: string } };
+      return response.error && !lastRequest ? `the warm-up overlay did not build: ${response.error.message}` : undefined;
+    },
+  },
 });

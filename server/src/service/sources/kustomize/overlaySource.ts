@@ -115,8 +115,6 @@ export function overlaySource(build: OverlayBuild): SourceObjects & { statefulSe
     return kustomizations.get(uri);
   };
   const uriOf = (relative: string): string => new URL(relative, `${build.dirUri}/`).href;
-  /** Base files parsed once per text (a file of 4 resources is asked for by each of them; an edit elsewhere leaves it as it was). */
-  const parsedFile = (_uri: string, text: string): ManifestDocument[] => parsedOnce(text);
   const documents: ManifestDocument[] = [];
   const placed = new Map<ManifestDocument, Placed>();
   for (const resource of build.resources) {
@@ -134,7 +132,7 @@ export function overlaySource(build: OverlayBuild): SourceObjects & { statefulSe
     const uri = uriOf(path);
     const text = build.textOf(uri);
     if (text === undefined) return undefined;
-    const candidates = parsedFile(uri, text).filter((d) => d.objects[0]?.kind === kind);
+    const candidates = parsedOnce(text).filter((d) => d.objects[0]?.kind === kind);
     // The base's name is the built one without the overlays' prefixes and suffixes.
     const chosen = candidates.find((d) => d.objects[0]?.name === name)
       ?? candidates.filter((d) => name.includes(d.objects[0]?.name ?? '\0')).sort((a, b) => (b.objects[0]?.name?.length ?? 0) - (a.objects[0]?.name?.length ?? 0))[0]
