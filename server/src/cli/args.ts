@@ -1,6 +1,7 @@
 import { closest } from './closest';
 import { commandNamed, commands, type CommandSpec, type OptionSpec } from './commands';
 import { UsageError } from './usageError';
+import { listOf as words, t } from '../messages';
 
 /** The parsed command line of `sts`. */
 export interface CliArgs {
@@ -45,14 +46,14 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     const name = `${option.alias && typed === option.alias ? `${option.alias} (${option.flag})` : option.flag}`;
     let value: string | true = true;
     if (option.value === undefined) {
-      if (equals > 0) throw new UsageError(`${option.flag} is a switch and takes no value (got "${arg}").`, spec?.name);
+      if (equals > 0) throw new UsageError(t('args.switch', { flag: option.flag, arg }), spec?.name);
     } else {
       const next = equals > 0 ? arg.slice(equals + 1) : rest[++i];
       if (next === undefined || (equals < 0 && next.startsWith('--'))) {
-        throw new UsageError(`${name} needs a value: ${name} ${option.value}${option.choices ? ` (${listOf(option.choices)})` : ''}.`, spec?.name);
+        throw new UsageError(t('args.needsValue', { name, value: option.value, choices: option.choices ? t('args.choices', { choices: listOf(option.choices) }) : '' }), spec?.name);
       }
       if (option.choices && !option.choices.includes(next)) {
-        throw new UsageError(`${option.flag} takes ${listOf(option.choices)}, not "${next}".`, spec?.name);
+        throw new UsageError(t('args.takes', { flag: option.flag, choices: listOf(option.choices), value: next }), spec?.name);
       }
       value = next;
     }
@@ -73,27 +74,27 @@ function unknownOption(typed: string, spec: Pick<CommandSpec, 'name' | 'options'
   const where = spec.name ? `sts ${spec.name}` : 'sts';
   const command = spec.name || undefined;
   const habit = habits[typed];
-  if (habit && spec.options.some((o) => o.flag === habit.split(' ')[0])) return new UsageError(`unknown option ${typed} for ${where}; did you mean ${habit}?`, command);
+  if (habit && spec.options.some((o) => o.flag === habit.split(' ')[0])) return new UsageError(t('args.didYouMean', { typed, where, near: habit }), command);
   const known = spec.options.flatMap((o) => (o.alias ? [o.flag, o.alias] : [o.flag]));
   // A one-letter option is one edit from every other: no guess. -format is --format mistyped.
   const long = typed.startsWith('--') ? typed : typed.length > 2 ? `-${typed}` : undefined;
   const near = long === undefined ? undefined : closest(long, spec.options.map((o) => o.flag));
-  if (near) return new UsageError(`unknown option ${typed} for ${where}; did you mean ${near}?`, command);
+  if (near) return new UsageError(t('args.didYouMean', { typed, where, near }), command);
   const elsewhere = commands.find((c) => c.options.some((o) => o.flag === typed || o.alias === typed));
-  if (elsewhere) return new UsageError(`${typed} is an option of sts ${elsewhere.name}, not of ${where}.`, command);
-  return new UsageError(`unknown option ${typed} for ${where}; its options are ${listOf(known)}.`, command);
+  if (elsewhere) return new UsageError(t('args.elsewhere', { typed, other: elsewhere.name, where }), command);
+  return new UsageError(t('args.itsOptions', { typed, where, options: listOf(known) }), command);
 }
 
 function unknownCommand(typed: string): UsageError {
   if (typed.startsWith('-')) {
     const near = closest(typed, [...commandFlags.keys()].filter((f) => f.startsWith('--')));
-    return new UsageError(`sts needs a command before its options (got ${typed})${near ? `; did you mean ${near}?` : '.'}`);
+    return new UsageError(near ? t('args.commandFirstNear', { typed, near }) : t('args.commandFirst', { typed }));
   }
   const near = closest(typed, commands.map((c) => c.name));
-  return new UsageError(`unknown command "${typed}"${near ? `; did you mean "${near}"?` : '.'}`);
+  return new UsageError(near ? t('args.unknownCommandNear', { typed, near }) : t('args.unknownCommand', { typed }));
 }
 
 /** "a, b or c" */
 export function listOf(items: readonly string[]): string {
-  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items.at(-1) ?? ''}`;
+  return items.length <= 1 ? items.join('') : t('args.or', { items: words(items.slice(0, -1)), last: items.at(-1) ?? '' });
 }

@@ -62,7 +62,7 @@ function withVersionLine(output: string, settings: Settings): string {
 function versionSettingsFrom(args: CliArgs): Pick<Settings, 'kubernetesVersion' | 'featureGates'> {
   const version = args.options.get('--kubernetes-version');
   if (typeof version === 'string' && !isKubernetesVersion(version)) {
-    throw new UsageError(`--kubernetes-version ${version}: not one of ${kubernetesVersions.join(', ')}.`, args.command);
+    throw new UsageError(t('main.badVersion', { version, versions: kubernetesVersions.join(', ') }), args.command);
   }
   const gatesText = args.options.get('--feature-gates');
   const { gates, errors } = parseFeatureGates(typeof gatesText === 'string' ? gatesText : '');
@@ -74,7 +74,7 @@ function versionSettingsFrom(args: CliArgs): Pick<Settings, 'kubernetesVersion' 
 /** Standard input as YAML text; a terminal is a usage error (nothing was piped in), binary data is named. */
 function readStdin(command: string): string {
   if (process.stdin.isTTY) {
-    throw new UsageError(`- means standard input, but nothing is piped in (e.g. helm template . | sts ${command} -).`, command);
+    throw new UsageError(t('main.noStdin', { command }), command);
   }
   return readInput('standard input', readFileSync(0));
 }
@@ -83,26 +83,26 @@ function readStdin(command: string): string {
 function requireYaml(paths: readonly string[]): void {
   for (const path of paths) {
     if (path === '-') continue;
-    if (!existsSync(path)) throw new UsageError(`${path} does not exist.`, 'check');
+    if (!existsSync(path)) throw new UsageError(t('main.noPath', { path }), 'check');
     if (statSync(path).isDirectory() && collectFiles([path]).length === 0 && chartsIn([path]).length === 0) {
-      throw new UsageError(`${path} holds no YAML: no *.yaml or *.yml file and no Helm chart (Chart.yaml) in it or below it.`, 'check');
+      throw new UsageError(t('main.noYaml', { path }), 'check');
     }
   }
 }
 
 async function runCheck(args: CliArgs): Promise<number> {
   const format = args.options.get('--format') ?? 'text';
-  if (args.paths.length === 0) throw new UsageError('sts check needs at least one PATH (a file, a folder, a chart, or - for standard input).', 'check');
-  if (args.options.has('--fix') && args.paths.includes('-')) throw new UsageError('--fix rewrites files in place: it cannot fix standard input.', 'check');
+  if (args.paths.length === 0) throw new UsageError(t('main.checkNeedsPath'), 'check');
+  if (args.options.has('--fix') && args.paths.includes('-')) throw new UsageError(t('main.fixStdin'), 'check');
   requireYaml(args.paths);
   const charts = [...new Set(chartsIn(args.paths))];
   const valuesFiles = args.lists.get('--values') ?? [];
   const helmFlags = [...valuesFiles.length > 0 ? ['--values'] : [], ...args.lists.has('--set') ? ['--set'] : [], ...args.options.has('--release') ? ['--release'] : []];
-  const formatHint = valuesFiles.some((f) => ['text', 'json', 'sarif'].includes(f)) ? '. (-f is short for --values, a Helm values file; the output format is --format.)' : '';
+  const formatHint = valuesFiles.some((f) => ['text', 'json', 'sarif'].includes(f)) ? t('main.formatHint') : '';
   if (helmFlags.length > 0 && charts.length === 0) {
-    throw new UsageError(`${listOf(helmFlags)} ${helmFlags.length === 1 ? 'applies' : 'apply'} to Helm charts, and no PATH is a chart (a folder with a Chart.yaml)${formatHint || '.'}`, 'check');
+    throw new UsageError(t(helmFlags.length === 1 ? 'main.helmFlagNoChart' : 'main.helmFlagsNoChart', { flags: listOf(helmFlags), end: formatHint || t('main.period') }), 'check');
   }
-  for (const file of valuesFiles) if (!existsSync(file)) throw new UsageError(`the values file ${file} does not exist${formatHint || '.'}`, 'check');
+  for (const file of valuesFiles) if (!existsSync(file)) throw new UsageError(t('main.noValuesFile', { file, end: formatHint || t('main.period') }), 'check');
   const fix = args.options.has('--fix')
     ? (file: string, rules: string[]) => process.stderr.write(`${t(rules.length === 1 ? 'cli.fixedOne' : 'cli.fixed', { count: rules.length, file, rules: [...new Set(rules)].join(', ') })}\n`)
     : undefined;
@@ -133,7 +133,7 @@ async function runCheck(args: CliArgs): Promise<number> {
 
 function runDiff(args: CliArgs): number {
   const [oldFile, newFile, ...extra] = args.paths;
-  if (!oldFile || !newFile || extra.length > 0) throw new UsageError('sts diff needs two files: OLD and NEW.', 'diff');
+  if (!oldFile || !newFile || extra.length > 0) throw new UsageError(t('main.diffNeedsTwo'), 'diff');
   const format = args.options.get('--format') ?? 'text';
   const diffs = diffTexts(readInput(oldFile), readInput(newFile), pathToFileURL(newFile).href, settingsFrom(args));
   process.stdout.write(format === 'json' ? `${JSON.stringify(diffs, null, 2)}\n` : formatDiff(diffs, newFile));
@@ -153,15 +153,15 @@ function chartOptionsFrom(args: CliArgs, settings: Settings): ChartOptions {
 
 async function runPreview(args: CliArgs): Promise<number> {
   const [file, ...extra] = args.paths;
-  if (!file || extra.length > 0) throw new UsageError('sts preview needs exactly one FILE, CHART_DIR or OVERLAY_DIR.', 'preview');
+  if (!file || extra.length > 0) throw new UsageError(t('main.previewNeedsOne'), 'preview');
   const chart = file !== '-' && existsSync(file) && statSync(file).isDirectory();
   if (chart && kustomizationFileIn(file) && !existsSync(join(file, 'Chart.yaml'))) return runOverlayPreview(args, file);
   if (chart && !existsSync(join(file, 'Chart.yaml'))) {
-    throw new UsageError(`${file} is a folder with neither a Chart.yaml nor a kustomization: sts preview shows one file's StatefulSet, a Helm chart's or a kustomize overlay's (sts check takes any folder).`, 'preview');
+    throw new UsageError(t('main.previewFolder', { file }), 'preview');
   }
   const helmFlags = ['--values', '--set'].filter((f) => args.lists.has(f)).concat(args.options.has('--release') ? ['--release'] : []);
-  if (!chart && helmFlags.length > 0) throw new UsageError(`${listOf(helmFlags)} ${helmFlags.length === 1 ? 'applies' : 'apply'} to a Helm chart, and ${file} is not one (a folder with a Chart.yaml).`, 'preview');
-  for (const values of args.lists.get('--values') ?? []) if (!existsSync(values)) throw new UsageError(`the values file ${values} does not exist.`, 'preview');
+  if (!chart && helmFlags.length > 0) throw new UsageError(t(helmFlags.length === 1 ? 'main.helmFlagNotChart' : 'main.helmFlagsNotChart', { flags: listOf(helmFlags), file }), 'preview');
+  for (const values of args.lists.get('--values') ?? []) if (!existsSync(values)) throw new UsageError(t('main.noValuesFile', { file: values, end: t('main.period') }), 'preview');
   const name = args.options.get('--name');
   const whatIf = previewWhatIf(args);
   const settings = settingsFrom(args);
@@ -192,7 +192,7 @@ async function runPreview(args: CliArgs): Promise<number> {
 /** `sts preview OVERLAY_DIR`: the overlay built with kustomize's engine, then one of its StatefulSets. */
 async function runOverlayPreview(args: CliArgs, dir: string): Promise<number> {
   const helmFlags = ['--values', '--set'].filter((f) => args.lists.has(f)).concat(args.options.has('--release') ? ['--release'] : []);
-  if (helmFlags.length > 0) throw new UsageError(`${listOf(helmFlags)} ${helmFlags.length === 1 ? 'applies' : 'apply'} to a Helm chart, and ${dir} is a kustomize overlay.`, 'preview');
+  if (helmFlags.length > 0) throw new UsageError(t(helmFlags.length === 1 ? 'main.helmFlagOverlay' : 'main.helmFlagsOverlay', { flags: listOf(helmFlags), dir }), 'preview');
   const name = args.options.get('--name');
   const whatIf = previewWhatIf(args);
   const built = await previewOverlay(resolve(dir), settingsFrom(args), typeof name === 'string' ? name : undefined, whatIf.whatIf);
@@ -207,7 +207,7 @@ async function runOverlayPreview(args: CliArgs, dir: string): Promise<number> {
   requireFailingPod(whatIf, built.preview.simulation);
   const output = args.options.has('--json')
     ? `${JSON.stringify(previewJson(built.preview.simulation, built.preview.blocked), null, 2)}\n`
-    : `kustomize overlay ${dir}\n${previewText(built.preview.simulation, built.preview.blocked)}`;
+    : `${t('main.overlayLine', { dir })}\n${previewText(built.preview.simulation, built.preview.blocked)}`;
   process.stdout.write(output);
   return 0;
 }
@@ -221,7 +221,7 @@ function runHelp(args: CliArgs): number {
   const command = commandNamed(topic);
   if (!command || extra.length > 0) {
     const near = closest(topic, commands.map((c) => c.name));
-    throw new UsageError(extra.length > 0 ? 'sts help takes one COMMAND.' : `there is no command "${topic}"${near ? `; did you mean "${near}"?` : '.'}`);
+    throw new UsageError(extra.length > 0 ? t('main.helpTakesOne') : near ? t('main.noCommandNear', { topic, near }) : t('main.noCommand', { topic }));
   }
   process.stdout.write(commandHelp(command));
   return 0;
@@ -253,7 +253,7 @@ async function main(argv: readonly string[]): Promise<number> {
       process.stderr.write(generalHelp());
       return 2;
     default:
-      throw new UsageError(`unknown command "${args.command}".`); // parseArgs refuses these first
+      throw new UsageError(t('args.unknownCommand', { typed: args.command })); // parseArgs refuses these first
   }
 }
 

@@ -6,6 +6,7 @@ import { previewOf } from '../service/previewOf';
 import { helmRenderRule } from '../service/rules/index';
 import type { Settings } from '../service/settings';
 import { WorkspaceIndex } from '../service/workspace/workspaceIndex';
+import { t } from '../messages';
 
 /** `sts preview CHART_DIR`: the chart rendered as its release, and one of its StatefulSets previewed. */
 export interface ChartPreview {
@@ -42,5 +43,5 @@ export async function previewChart(root: string, settings: Settings, name: strin
 export function releaseLine(root: string, used: ChartCheck['options']): string {
   const values = used.valuesFiles.length > 0 ? `values.yaml + ${used.valuesFiles.join(', ')}` : 'values.yaml';
   const set = used.set.length > 0 ? `, --set ${used.set.join(' --set ')}` : '';
-  return `Helm chart ${root} as release "${used.releaseName}" in namespace "${used.namespace}" (${values}${set})`;
+  return t('main.releaseLine', { root, release: used.releaseName, namespace: used.namespace, values, set });
 }

@@ -5,6 +5,7 @@ import { checkFile } from '../service/languageService';
 import { previewOf } from '../service/previewOf';
 import type { Settings } from '../service/settings';
 import { WorkspaceIndex } from '../service/workspace/workspaceIndex';
+import { t } from '../messages';
 
 /** `sts preview OVERLAY_DIR`: the overlay built, and one of its StatefulSets previewed. */
 export interface OverlayPreview {
@@ -20,7 +21,7 @@ export interface OverlayPreview {
  */
 export async function previewOverlay(dir: string, settings: Settings, name: string | undefined, whatIf: WhatIf): Promise<OverlayPreview> {
   const overlay = readOverlay(dir);
-  if (!overlay) return { preview: null, buildError: `${dir} holds no kustomization` };
+  if (!overlay) return { preview: null, buildError: t('main.noKustomization', { dir }) };
   let result;
   try {
     result = await buildOverlay(overlay);

@@ -1,6 +1,7 @@
 import type { Simulation, WhatIf } from '../../../protocol/protocol';
 import type { CliArgs } from './args';
 import { UsageError } from './usageError';
+import { t } from '../messages';
 
 /** `sts preview --scale N --fail POD` as the simulator's what-if, and the pod name to check afterwards. */
 export interface PreviewWhatIf {
@@ -16,7 +17,7 @@ export function previewWhatIf(args: CliArgs): PreviewWhatIf {
   let failPod: string | undefined;
   const scale = args.options.get('--scale');
   if (scale !== undefined) {
-    if (typeof scale !== 'string' || !count.test(scale)) throw new UsageError(`--scale takes a replica count (0 or more), not ${JSON.stringify(scale)}.`, 'preview');
+    if (typeof scale !== 'string' || !count.test(scale)) throw new UsageError(t('whatIf.scale', { value: JSON.stringify(scale) }), 'preview');
     whatIf.scaleTo = Number(scale);
   }
   const fail = args.options.get('--fail');
@@ -24,7 +25,7 @@ export function previewWhatIf(args: CliArgs): PreviewWhatIf {
     // A pod is `<set>-<ordinal>`: its ordinal is what the simulator takes; the name is checked once the set is known.
     const ordinal = typeof fail === 'string' ? /(?:^|-)([0-9]{1,10})$/.exec(fail)?.[1] : undefined;
     if (typeof fail !== 'string' || ordinal === undefined) {
-      throw new UsageError(`--fail takes a pod (such as web-2) or its ordinal (2), not ${JSON.stringify(fail)}.`, 'preview');
+      throw new UsageError(t('whatIf.fail', { value: JSON.stringify(fail) }), 'preview');
     }
     whatIf.failingOrdinal = Number(ordinal);
     if (!count.test(fail)) failPod = fail;
@@ -39,6 +40,6 @@ export function requireFailingPod(given: PreviewWhatIf, sim: Simulation): void {
   if (pod !== undefined && (given.failPod === undefined || given.failPod === pod)) return;
   const first = sim.pods[0]?.name;
   const last = sim.pods[sim.pods.length - 1]?.name;
-  const pods = first === undefined ? 'it has no pods' : first === last ? `its pod is ${first}` : `its pods are ${first} to ${last}`;
-  throw new UsageError(`--fail ${given.failPod ?? String(given.whatIf.failingOrdinal)}: no such pod in StatefulSet ${sim.statefulSet.name}; ${pods}.`, 'preview');
+  const pods = first === undefined ? t('whatIf.noPods') : first === last ? t('whatIf.onePod', { first }) : t('whatIf.pods', { first, last: last ?? '' });
+  throw new UsageError(t('whatIf.noSuchPod', { pod: given.failPod ?? String(given.whatIf.failingOrdinal), name: sim.statefulSet.name, pods }), 'preview');
 }

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { t } from '../messages';
 
 /** What a binary file looks like from its first bytes, to name it in the error. */
 const magic: readonly (readonly [string, number[]])[] = [
@@ -17,7 +18,7 @@ export function readInput(file: string, given?: Buffer): string {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
   const what = binaryKind(bytes);
-  if (what) throw new Error(`${file} is a binary file (${what}), not YAML.`);
+  if (what) throw new Error(t('main.binary', { file, what }));
   return bytes.toString('utf8').replace(/^\uFEFF/, '');
 }
 
