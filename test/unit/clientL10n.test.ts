@@ -87,6 +87,17 @@ test('client code holds no English sentence outside t', () => {
   assert.deepEqual(found, []);
 });
 
+test('the page puts no English word on screen outside t, but names that stay English', () => {
+  // One-word literals escape the sentence check above: an element's text child or a button's label.
+  // Kinds, values and field names stay as Kubernetes spells them (docs/zh-cn/glossary.md).
+  const keptNames = new Set(['Service', 'OnDelete', 'RollingUpdate', 'maxUnavailable']);
+  const literals = files.filter(({ path }) => path.includes('preview/page/')).flatMap(({ path, code }) => [
+    ...[...code.matchAll(/\bel\('\w+',\s*\{[^{}]*\},\s*'([^']*)'/g)].map((m) => ({ path, text: m[1] ?? '' })),
+    ...[...code.matchAll(/\bbutton\(\s*'([^']*)'/g)].map((m) => ({ path, text: m[1] ?? '' })),
+  ]);
+  assert.deepEqual(literals.filter(({ text }) => /[A-Za-z]/.test(text) && !keptNames.has(text)).map(({ path, text }) => `${path}: ${text}`), []);
+});
+
 test('formatMessage fills {n} as vscode.l10n.t does, and leaves a placeholder without a value', () => {
   assert.equal(formatMessage('{1} of {0}', ['a', 2]), '2 of a');
   assert.equal(formatMessage('tick {0} of {1}', [3]), 'tick 3 of {1}');

@@ -59,7 +59,7 @@ export function podsTable(sim: Simulation, whatIfReplicas = false): HTMLElement 
     el('td', { 'data-label': afterUpdate }, el('span', { class: `revision ${pod.revision}`, title: pod.revision === 'updated' ? t('Replaced with the new pod template when it changes') : t('Keeps the current pod template when it changes') }, pod.revision === 'updated' ? t('new') : t('old'))),
   ));
   return el('section', { class: 'pods' },
-    el('h2', {}, t('Pods ({0})', sim.replicas), whatIfReplicas ? el('span', { class: 'badge' }, 'what-if') : null),
+    el('h2', {}, t('Pods ({0})', sim.replicas), whatIfReplicas ? el('span', { class: 'badge' }, t('what-if')) : null),
     capped,
     el('div', { class: 'table-scroll' }, el('table', {},
       el('caption', { class: 'visually-hidden' }, t('Pods the controller creates')),
