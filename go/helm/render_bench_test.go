@@ -28,7 +28,7 @@ func BenchmarkRenderPostgresql(b *testing.B) {
 	}
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		if resp := Render(Request{Files: files}); resp.Error != nil {
+		if resp := Render(Request{Files: files, ExecutionContext: os.Getenv("BENCH_EXECUTION_CONTEXT")}); resp.Error != nil {
 			b.Fatal(resp.Error.Message)
 		}
 	}

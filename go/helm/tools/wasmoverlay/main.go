@@ -1,4 +1,4 @@
-// Command wasmoverlay writes a copy of Helm's module with four files changed and three added,
+// Command wasmoverlay writes a copy of Helm's module with five files changed and four added,
 // which lets Helm's engine build for js/wasm at a fraction of its size and render an edited
 // chart faster, and a go.mod that uses it:
 //
@@ -14,8 +14,8 @@
 // scheme only to list the API versions it knows (pkg/chart/common, for
 // .Capabilities.APIVersions), and client-go's clientset only so that its version is in
 // the build info (internal/version, for .Capabilities.KubeVersion). The overlay replaces
-// exactly those (and keeps parsed templates and their outputs between renders, see parseCache
-// and execCache): the lookup client by a stub, and the two computed values by the values
+// exactly those (and keeps parsed templates, their outputs and parsed values between renders,
+// see parseCache, execCache and valuesCache): the lookup client by a stub, and the two computed values by the values
 // this program computes with Helm's own unmodified code, natively, at build time. So the
 // rendered output stays byte-identical (the tests compare with the real `helm template`).
 // Every edit checks that the text it replaces is there; a Helm upgrade that moves it
@@ -77,6 +77,12 @@ func main() {
 	write("pkg/engine/lookup_func.go", lookupStub)
 	write("pkg/engine/parse_cache.go", parseCache)
 	write("pkg/engine/exec_cache.go", execCache)
+
+	// pkg/chart/v2/loader: a chart's values.yaml is parsed once per text (valuesCache).
+	loader := read("pkg/chart/v2/loader/load.go")
+	loader = cut(loader, "\t\t\tvalues, err := LoadValues(bytes.NewReader(f.Data))\n", "\t\t\tvalues, err := loadValuesCached(c, f.Data)\n")
+	write("pkg/chart/v2/loader/load.go", loader)
+	write("pkg/chart/v2/loader/values_cache.go", valuesCache)
 
 	// pkg/chart/common: the API versions that allKnownVersions computes, as a list.
 	versions, err := json.Marshal([]string(common.DefaultVersionSet))
