@@ -78,6 +78,20 @@ test('with lang zh-cn the page speaks Chinese, and keeps pod names, fields and v
   await page.screenshot({ path: join(shots, 'preview-page-zh-cn.png'), fullPage: true });
 });
 
+test('with lang zh-cn the live section speaks Chinese when the StatefulSet is absent or the cluster unreadable', async () => {
+  await open('zh-cn');
+  const base = previewMessage(manifest);
+  assert.equal(base.type, 'preview');
+  if (base.type !== 'preview') return;
+  await page.evaluate((m) => window.postMessage(m, '*'), { ...base, live: { state: 'absent', context: 'kind-dev' } } satisfies HostMessage);
+  await page.locator('.live h2', { hasText: 'kind-dev 中的实时状态' }).waitFor();
+  assert.match(await page.locator('.live').innerText(), /不在集群中：此名字空间中没有这个名称的 StatefulSet。/);
+  await page.evaluate((m) => window.postMessage(m, '*'), { ...base, live: { state: 'error', context: 'kind-dev', message: 'connect ECONNREFUSED 127.0.0.1:6443' } } satisfies HostMessage);
+  await page.locator('.live-error').waitFor();
+  assert.equal(await page.locator('.live-error').innerText(),
+    '无法读取集群：connect ECONNREFUSED 127.0.0.1:6443。预览会在没有它的情况下继续，并自动重新连接。');
+});
+
 test('without a lang (a plain browser) or with another language the page stays English', async () => {
   for (const lang of ['', 'en', 'de', 'zh-tw']) {
     await open(lang);
