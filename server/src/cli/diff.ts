@@ -49,9 +49,9 @@ export function formatDiff(diffs: readonly StatefulSetDiff[], file: string): str
   if (diffs.length === 0) return `${t('cli.diffNothing', { file })}\n`;
   return diffs.map((diff) => [
     `StatefulSet ${diff.namespace}/${diff.name} (${file})`,
-    ...diff.immutable.map((change) => `  ✗ line ${change.line}: ${change.message}`),
-    ...diff.errors.map((error) => `  ✗ line ${error.line}: ${error.message} (${error.rule})`),
-    `  ${diff.errors.length + diff.immutable.length > 0 ? 'Once fixed: ' : ''}${diff.impact.summary}`,
+    ...diff.immutable.map((change) => `  ✗ ${t('diff.line', { line: change.line, message: change.message })}`),
+    ...diff.errors.map((error) => `  ✗ ${t('diff.lineRule', { line: error.line, message: error.message, rule: error.rule })}`),
+    `  ${diff.errors.length + diff.immutable.length > 0 ? t('diff.onceFixed', { summary: diff.impact.summary }) : diff.impact.summary}`,
   ].join('\n')).join('\n\n') + '\n';
 }
 

@@ -76,7 +76,7 @@ function readStdin(command: string): string {
   if (process.stdin.isTTY) {
     throw new UsageError(t('main.noStdin', { command }), command);
   }
-  return readInput('standard input', readFileSync(0));
+  return readInput(t('main.standardInput'), readFileSync(0));
 }
 
 /** Each PATH must exist and hold YAML (a file, or a folder with *.yaml/*.yml or a Chart.yaml): a wrong path in CI must not pass. */

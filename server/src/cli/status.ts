@@ -14,7 +14,7 @@ import { t } from '../messages';
  */
 export async function runStatus(args: CliArgs, readStdin: () => string): Promise<number> {
   const [name, ...extra] = args.paths;
-  if (extra.length > 0) throw new UsageError('sts status takes at most one NAME.', 'status');
+  if (extra.length > 0) throw new UsageError(t('status.oneName'), 'status');
   const option = (flag: string): string | undefined => { const v = args.options.get(flag); return typeof v === 'string' ? v : undefined; };
   const from = option('--from');
   const context = option('--context');

@@ -60,6 +60,11 @@ export function listOf(items: readonly string[], englishSeparator = ', '): strin
   return items.join(current === 'zh-cn' ? (englishSeparator === ', ' ? '、' : chineseSeparator(englishSeparator)) : englishSeparator);
 }
 
+/** Sentences one after another: a space between English ones, none between Chinese ones (they end in 。). */
+export function sentences(parts: readonly string[]): string {
+  return parts.join(current === 'zh-cn' ? '' : ' ');
+}
+
 function chineseSeparator(english: string): string {
   if (english === ' and ') return ' 和 ';
   if (english === ' or ') return '或';

@@ -3,6 +3,7 @@ import { field, isRecord } from '../rules/read';
 import type { Settings } from '../settings';
 import type { RolloutImpact } from '../../../../protocol/protocol';
 import { gatesInForce } from '../versions/gates';
+import { sentences, t } from '../../messages';
 
 export type { RolloutImpact } from '../../../../protocol/protocol';
 
@@ -26,13 +27,13 @@ function changes(was: unknown, now: unknown, onlySet: boolean): boolean {
   return typeof now === 'object' || typeof was === 'object' ? true : String(was) !== String(now);
 }
 
-const names = (plan: Plan): string => plan.map((step) => step.pods.join(' + ')).join(', then ');
+const names = (plan: Plan): string => plan.map((step) => step.pods.join(' + ')).join(t('impact.then'));
 
 function restartText(sim: Simulation): string {
-  if (sim.updateStrategy === 'OnDelete') return 'The pod template changes (a new revision), but under OnDelete no pod restarts until you delete it.';
-  if (sim.plans.update.length === 0) return `The pod template changes (a new revision), but partition ${sim.partition} holds every pod on the old one.`;
+  if (sim.updateStrategy === 'OnDelete') return t('impact.onDelete');
+  if (sim.plans.update.length === 0) return t('impact.partitionHolds', { partition: sim.partition });
   const held = sim.pods.filter((pod) => pod.revision === 'current').map((pod) => pod.name);
-  return `The pod template changes: ${names(sim.plans.update)} restart in that order${held.length ? `; ${held.join(', ')} stay on the old revision (partition ${sim.partition})` : ''}.`;
+  return t('impact.restart', { pods: names(sim.plans.update), held: held.length ? t('impact.held', { pods: held.join(', '), partition: sim.partition }) : '' });
 }
 
 /** The rollout an edit causes, against the deployed version of the same StatefulSet. */
@@ -48,11 +49,10 @@ export function rolloutImpact(baseline: unknown, current: unknown, settings: Set
   const parts: string[] = [];
   if (templateChanged) parts.push(restartText(after));
   if (scale.length > 0) {
-    const verb = after.replicas > before.replicas ? 'creates' : 'deletes';
-    const pvcs = removedPvcs.length ? ` PVCs ${removedPvcs.join(', ')} are ${keep ? 'kept' : 'deleted'} (whenScaled: ${after.pvcRetention.whenScaled}).` : '';
-    parts.push(`Replicas ${before.replicas} → ${after.replicas}: ${verb} ${names(scale)} (${after.podManagementPolicy}).${pvcs}`);
+    const pvcs = removedPvcs.length ? t(keep ? 'impact.pvcsKept' : 'impact.pvcsDeleted', { pvcs: removedPvcs.join(', '), whenScaled: after.pvcRetention.whenScaled }) : '';
+    parts.push(t(after.replicas > before.replicas ? 'impact.creates' : 'impact.deletes', { before: before.replicas, after: after.replicas, pods: names(scale), policy: after.podManagementPolicy, pvcs }));
   }
-  if (parts.length === 0) parts.push('Nothing that the pods see changes: no pod restarts.');
+  if (parts.length === 0) parts.push(t('impact.nothing'));
   return {
     templateChanged,
     replicas: { before: before.replicas, after: after.replicas },
@@ -60,6 +60,6 @@ export function rolloutImpact(baseline: unknown, current: unknown, settings: Set
     scale,
     pvcsKept: keep ? removedPvcs : [],
     pvcsDeleted: keep ? [] : removedPvcs,
-    summary: parts.join(' '),
+    summary: sentences(parts),
   };
 }

@@ -64,7 +64,7 @@ export function checkExpressions(value: unknown, path: ObjectPath, who: string):
 function claimTemplateLabels(v: unknown): RuleResult[] {
   const replicas = field(v, 'spec', 'replicas') ?? 1;
   if (typeof replicas !== 'number' || replicas < 1) return [];
-  const who = "The API server accepts the StatefulSet, but the controller's PVC creation fails (FailedCreate)";
+  const who = t('label-invalid.claimRefused');
   const fromSelector = field(v, 'spec', 'selector', 'matchLabels');
   return records(field(v, 'spec', 'volumeClaimTemplates')).flatMap((claim, i) => {
     const labels = field(claim, 'metadata', 'labels');
