@@ -10,6 +10,7 @@ import { sourceFixes, type SourceFix } from '../service/sources/sourceFixes';
 import type { ServiceInfo } from '../service/workspace/serviceLookup';
 import type { WorkspaceIndex } from '../service/workspace/workspaceIndex';
 import { buildOverlay, readOverlay, sharedKustomizeEngine, type BuildResult, type KustomizeEngine } from './kustomize/index';
+import { t } from '../messages';
 
 /** An overlay built and checked: findings by the file that wrote them (a patch, a base, a kustomization). */
 export interface OverlayCheck {
@@ -71,7 +72,7 @@ export async function checkOverlay(dir: string, settings: Settings, index: Works
   // Every finding of a build says which overlay it comes from: a base shared by overlays gets one per overlay.
   for (const findings of byUri.values()) {
     for (let i = 0; i < findings.length; i++) {
-      const named = { ...findings[i]!, message: `${findings[i]!.message} (overlay ${name})` };
+      const named = { ...findings[i]!, message: t('sources.ofOverlay', { message: findings[i]!.message, name }) };
       const rendered = renderedOf.get(findings[i]!);
       if (rendered) renderedOf.set(named, rendered);
       findings[i] = named;

@@ -49,7 +49,7 @@ export function registerClusterLive({ connection, trusted, log, connectionChange
       log(`connected (read-only) to context ${context}`);
       changed();
       connectionChanged();
-      return { connected: true, message: `Connected (read-only: get, list, watch) to ${context}.` };
+      return { connected: true, message: t('cluster.connected', { context }) };
     } catch (error) {
       const message = error instanceof ClusterError || error instanceof KubeconfigError ? error.message : t('cluster.failed');
       log(`connecting to ${context}: ${message}`);

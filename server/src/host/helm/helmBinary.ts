@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { documentsOf } from './manifestDocuments';
 import type { RenderError, RenderRequest, RenderResult } from './renderTypes';
+import { t } from '../../messages';
 
 export interface HelmBinaryOptions {
   /** The `helm` executable to run. */
@@ -35,7 +36,7 @@ export async function renderWithHelmBinary(request: RenderRequest, options: Helm
   const started = performance.now();
   const fail = (error: RenderError): RenderResult => ({ manifest: '', documents: [], error, engine: 'binary', elapsedMs: performance.now() - started });
   if (!options.allowExternalProgram) {
-    return fail({ kind: 'refused', message: `not running ${options.helmPath}: the workspace is not trusted` });
+    return fail({ kind: 'refused', message: t('helm.untrusted', { helm: options.helmPath }) });
   }
   const temp = await mkdtemp(join(tmpdir(), 'sts-helm-'));
   try {
@@ -55,8 +56,8 @@ export async function renderWithHelmBinary(request: RenderRequest, options: Helm
       valuesPaths.push(path);
     }
     const run = await runProcess(options.helmPath, helmTemplateArgs(request, chartDir, valuesPaths), options.timeoutMs ?? 10_000);
-    if ('spawnError' in run) return fail({ kind: 'engine', message: `cannot run ${options.helmPath}: ${run.spawnError}` });
-    if (run.timedOut) return fail({ kind: 'timeout', message: `helm template did not finish within ${(options.timeoutMs ?? 10_000) / 1000} s (a loop?)` });
+    if ('spawnError' in run) return fail({ kind: 'engine', message: t('helm.cannotRun', { helm: options.helmPath, error: run.spawnError }) });
+    if (run.timedOut) return fail({ kind: 'timeout', message: t('helm.timeout', { seconds: (options.timeoutMs ?? 10_000) / 1000 }) });
     if (run.code !== 0) {
       // Helm may print warnings first; its error is the last thing it prints.
       let message = (/(?:^|\n)Error: ([\s\S]*)$/.exec(run.stderr)?.[1] ?? run.stderr).replace(/\n\nUse --debug flag to render out invalid YAML\n?$/, '').trimEnd();

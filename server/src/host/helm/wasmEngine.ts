@@ -3,6 +3,7 @@ import { GoWasmEngine, type GoWasmFiles } from '../goWasm/goWasmEngine';
 import type { ToHelmWorker } from './helmWorkerMessages';
 import { documentsOf } from './manifestDocuments';
 import type { RenderError, RenderRequest, RenderResult } from './renderTypes';
+import { t } from '../../messages';
 
 /** Where the bundles and the module sit: dist/helmWorker.js, dist/helm.wasm, dist/helm_wasm_exec.js (Go's wasm_exec.js), next to the server's and the CLI's bundles. */
 export type WasmEngineFiles = GoWasmFiles;
@@ -74,9 +75,9 @@ export class WasmEngine extends GoWasmEngine {
       ? failure({ kind: 'helm', message: response.error.message.trimEnd() }, elapsedMs)
       : { manifest: response.manifest, documents: documentsOf(response.manifest), engine: 'wasm', elapsedMs, ...(log ? { log } : {}) }
     ), (stop, elapsedMs) => failure(stop.kind === 'timeout'
-      ? { kind: 'timeout', message: `the chart's templates did not finish rendering within ${formatSeconds(stop.limitMs)} (a loop?)` }
+      ? { kind: 'timeout', message: t('helm.wasmTimeout', { limit: formatSeconds(stop.limitMs) }) }
       : stop.kind === 'memory'
-        ? { kind: 'memory', message: `the chart's templates used more than ${formatBytes(stop.limitBytes)} of memory while rendering` }
+        ? { kind: 'memory', message: t('helm.wasmMemory', { limit: formatBytes(stop.limitBytes) }) }
         : { kind: 'engine', message: stop.message }, elapsedMs));
   }
 }

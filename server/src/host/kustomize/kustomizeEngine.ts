@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { GoWasmEngine, type GoWasmFiles } from '../goWasm/goWasmEngine';
 import type { BuildError, BuildRequest, BuildResult, BuiltResource } from './buildTypes';
 import type { ToKustomizeWorker } from './kustomizeWorkerMessages';
+import { t } from '../../messages';
 
 /** Where the worker bundle, the module and Go's glue are (dist/, beside the server's bundle). */
 export type KustomizeEngineFiles = GoWasmFiles;
@@ -69,7 +70,7 @@ export class KustomizeEngine extends GoWasmEngine {
       ? failure({ kind: response.error.remote ? 'remote' : 'kustomize', message: response.error.message.trimEnd() }, elapsedMs)
       : { manifest: manifestOf(response), resources: response.resources ?? [], elapsedMs }
     ), (stop, elapsedMs) => failure(stop.kind === 'timeout'
-      ? { kind: 'timeout', message: `kustomize did not finish building within ${stop.limitMs / 1000} s` }
+      ? { kind: 'timeout', message: t('kustomize.timeout', { seconds: stop.limitMs / 1000 }) }
       : { kind: 'engine', message: stop.kind === 'engine' ? stop.message : 'the kustomize engine used too much memory' }, elapsedMs));
   }
 }

@@ -190,4 +190,12 @@ export const enService = {
   'diff.line': 'line {line}: {message}',
   'diff.lineRule': 'line {line}: {message} ({rule})',
   'diff.onceFixed': 'Once fixed: {summary}',
+  'cluster.connected': 'Connected (read-only: get, list, watch) to {context}.',
+  'sources.ofOverlay': '{message} (overlay {name})',
+  'helm.untrusted': 'not running {helm}: the workspace is not trusted',
+  'helm.cannotRun': 'cannot run {helm}: {error}',
+  'helm.timeout': 'helm template did not finish within {seconds} s (a loop?)',
+  'helm.wasmTimeout': 'the chart\'s templates did not finish rendering within {limit} (a loop?)',
+  'helm.wasmMemory': 'the chart\'s templates used more than {limit} of memory while rendering',
+  'kustomize.timeout': 'kustomize did not finish building within {seconds} s',
 } as const;

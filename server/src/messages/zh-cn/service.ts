@@ -191,4 +191,12 @@ export const zhCnService: Record<keyof typeof enService, string> = {
   'diff.line': '第 {line} 行：{message}',
   'diff.lineRule': '第 {line} 行：{message}（{rule}）',
   'diff.onceFixed': '修复之后：{summary}',
+  'cluster.connected': '已连接到 {context}（只读：get、list、watch）。',
+  'sources.ofOverlay': '{message}（覆盖层 {name}）',
+  'helm.untrusted': '未运行 {helm}：工作区不受信任',
+  'helm.cannotRun': '无法运行 {helm}：{error}',
+  'helm.timeout': 'helm template 未在 {seconds} 秒内完成（是否有循环？）',
+  'helm.wasmTimeout': 'Chart 的模板未在 {limit} 内渲染完成（是否有循环？）',
+  'helm.wasmMemory': 'Chart 的模板在渲染时使用了超过 {limit} 的内存',
+  'kustomize.timeout': 'kustomize 未在 {seconds} 秒内完成构建',
 };
