@@ -6,6 +6,7 @@ import {
 } from 'vscode-languageserver/node';
 import { chartOptionsFor } from '../host/chartCheck';
 import { configureSharedWasmEngine } from '../host/helm/index';
+import { configureSharedKustomizeEngine } from '../host/kustomize/index';
 import { matchesAny } from '../host/glob';
 import { baselineSource, readBaseline } from '../host/readBaseline';
 import { isKustomizationUri, kustomizePatchFiles } from '../host/kustomizationPatches';
@@ -40,6 +41,7 @@ interface InitializationOptions {
 export function startServer(connection: Connection = createConnection()): void {
   // A server lives for hours: Helm's engine keeps only optimised code (~70 MB less, see WasmEngineOptions).
   configureSharedWasmEngine({ optimizedCodeOnly: true });
+  configureSharedKustomizeEngine({ optimizedCodeOnly: true }); // long-lived: optimised code from the first edit
   const open = trackOpenFiles(connection, {
     opened: (uri) => { checks.schedule(uri); charts.opened(uri); overlays.touched(uri); },
     changed: (uri) => { checks.schedule(uri); charts.touched(uri); overlays.touched(uri); },

@@ -19,6 +19,9 @@ interface GoGlobals {
   fs?: { writeSync(fd: number, buf: Uint8Array): number };
 }
 
+/** How long no request must come before the worker warms up again after requests (a pause in typing). */
+const afterRequestPauseMs = 300;
+
 /** The engine a worker entry serves. */
 export interface GoWasmWorkerSetup<Payload> {
   /** Its name in messages ("the Helm engine …"). */
@@ -33,8 +36,10 @@ export interface GoWasmWorkerSetup<Payload> {
    * While idle, the worker calls the engine with `next()` again and again (a request of its own,
    * or the last one it was asked, as the engine chooses), yielding between calls and stopping as
    * soon as a request comes, until the budget is spent: WebAssembly runs slowly until V8 has
-   * optimised the paths of a call. `afterRequests`: warm up again after requests while budget is
-   * left (not only after the load); `countFirst`: the first, cold call counts against the budget.
+   * optimised the paths of a call. `afterRequests`: warm up again once no request came for
+   * `afterRequestPauseMs` while budget is left (not only after the load; never between the
+   * requests of a burst, which would wait for it); `countFirst`: the first, cold call counts
+   * against the budget.
    */
   warmUp: { next(): string; afterRequests: boolean; countFirst: boolean; failed(responseJson: string): string | undefined };
 }
@@ -114,7 +119,11 @@ export function serveGoWasm<Payload>(setup: GoWasmWorkerSetup<Payload>): void {
         answer = { kind: 'failed', id: message.id, message: `${String(error)} ${printed.trim()}`.trim() };
       }
       port.postMessage(answer);
-      if (setup.warmUp.afterRequests && warmUpLeftMs > 0) void warmUpWhileIdle().catch(() => undefined);
+      if (!setup.warmUp.afterRequests || warmUpLeftMs <= 0) return;
+      const seen = received;
+      setTimeout(() => {
+        if (received === seen) void warmUpWhileIdle().catch(() => undefined);
+      }, afterRequestPauseMs);
     }, () => undefined);
   });
 }

@@ -1,6 +1,6 @@
 // kustomize's engine, host side (issue 20). Only the server and the CLI import it.
 import type { BuildResult } from './buildTypes';
-import { KustomizeEngine } from './kustomizeEngine';
+import { KustomizeEngine, type KustomizeEngineOptions } from './kustomizeEngine';
 import { enginePath, type OverlayFiles } from './readOverlay';
 
 export type { BuildError, BuildErrorKind, BuildRequest, BuildResult, BuiltResource, KustomizeOrigin } from './buildTypes';
@@ -8,10 +8,16 @@ export { KustomizeEngine, bundledKustomizeFiles, type KustomizeEngineFiles, type
 export { readOverlay, kustomizationFileIn, kustomizationNames, enginePath, includedFolders, overlayRoots, topOverlays, kustomizationFolderOf, type OverlayFiles } from './readOverlay';
 
 let shared: KustomizeEngine | undefined;
+let sharedOptions: KustomizeEngineOptions = {};
+
+/** How the process's engine is made, said before its first use (the server: `optimizedCodeOnly`). */
+export function configureSharedKustomizeEngine(options: KustomizeEngineOptions): void {
+  sharedOptions = options;
+}
 
 /** The process's engine, created (not loaded) on first use. */
 export function sharedKustomizeEngine(): KustomizeEngine {
-  shared ??= new KustomizeEngine();
+  shared ??= new KustomizeEngine(sharedOptions);
   return shared;
 }
 

@@ -15,6 +15,8 @@ export interface KustomizeEngineOptions {
   memoryLimitBytes?: number;
   /** An idle engine is stopped after this long (default 10 min). */
   idleMs?: number;
+  /** Compile kustomize's code with V8's optimising compiler only, for a long-lived engine (see WasmEngineOptions.optimizedCodeOnly; the flag is the process's). */
+  optimizedCodeOnly?: boolean;
   /** While idle, the worker builds its last overlay (a small one before any request) again for up to this long in all, the first cold build not counted (default 2 s; see kustomizeWorkerThread.ts). */
   warmUpBudgetMs?: number;
 }
@@ -59,6 +61,7 @@ export class KustomizeEngine extends GoWasmEngine {
       memoryLimitBytes: options.memoryLimitBytes,
       idleMs: options.idleMs,
       warmUpBudgetMs: options.warmUpBudgetMs ?? 2_000,
+      optimizedCodeOnly: options.optimizedCodeOnly,
     });
     this.timeoutMs = timeoutMs;
   }

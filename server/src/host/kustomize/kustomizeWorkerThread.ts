@@ -34,9 +34,9 @@ serveGoWasm<ToKustomizeWorker>({
     return responseJson.includes(notKeptMessage) ? build(kept.request(request.dir, request.files, true)) : responseJson;
   },
   // An engine's first builds are its first edits: while idle, the worker builds the last overlay it
-  // was asked for (a small one before any request) again, also after requests, until the budget is
-  // spent; the first, cold build is not counted (it compiles). Measured on scripts/bench-kustomize.mjs's
-  // overlay: without it the first ten edits took 2-4x the later ones.
+  // was asked for (a small one before any request) again, also after a pause in the requests, until
+  // the budget is spent; the first, cold build is not counted (it compiles). Without it the first
+  // ten edits of scripts/bench-kustomize.mjs's overlay took 2-4x the later ones.
   warmUp: {
     next: () => (lastRequest ? kept.request(lastRequest.dir, lastRequest.files) : warmUpRequest()),
     afterRequests: true,
