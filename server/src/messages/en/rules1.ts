@@ -125,4 +125,5 @@ export const enRules1 = {
   'gates.on': '{gate} on',
   'gates.off': '{gate} off',
   'gates.summary': 'Kubernetes {version} · gates: {gates}',
+  'k8s.refusedBecause': '{refused}: {reason}',
 } as const;

@@ -137,4 +137,5 @@ export const enRules2 = {
   'schema.quantity': 'Invalid quantity {value}: expected a number with an optional suffix, such as 500m, 1Gi or 2.',
   'schema.invalidValue': 'Invalid value {value}.',
   'schema.invalid': 'Invalid value: {reason}.',
+  'volume-mount-invalid.subPath': '{refused}: subPath "{subPath}" {problem}.',
 } as const;

@@ -198,4 +198,5 @@ export const enService = {
   'helm.wasmTimeout': 'the chart\'s templates did not finish rendering within {limit} (a loop?)',
   'helm.wasmMemory': 'the chart\'s templates used more than {limit} of memory while rendering',
   'kustomize.timeout': 'kustomize did not finish building within {seconds} s',
+  'sources.echo': '{message} ({echo})',
 } as const;

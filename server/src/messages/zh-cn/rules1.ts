@@ -126,4 +126,5 @@ export const zhCnRules1: Record<keyof typeof enRules1, string> = {
   'gates.on': '{gate} 开启',
   'gates.off': '{gate} 关闭',
   'gates.summary': 'Kubernetes {version} · 特性门控：{gates}',
+  'k8s.refusedBecause': '{refused}：{reason}',
 };

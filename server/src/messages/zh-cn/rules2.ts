@@ -81,7 +81,7 @@ export const zhCnRules2: Record<keyof typeof enRules2, string> = {
   'selector-missing.message': '在 apps/v1 中 spec.selector 是必需的：请用 Pod 模板的标签添加 selector.matchLabels。',
   'selector-missing.fix': '根据模板的标签添加 spec.selector.matchLabels',
   'service-duplicate.message': '此文件在名字空间 "{namespace}" 中两次定义了 Service "{name}"：kubectl apply 会按顺序应用两者，最后一个生效，因此这一个永远不会生效（StatefulSet 相关规则读取的是最后一个）。请删除其中一个，或重命名它。',
-  'service-name-invalid.message': 'serviceName "{name}" 不是 DNS-1123 标签（小写字母、数字和 \'-\'，最多 63 个字符）：它会成为 Pod 的 DNS 子域，而{v}。',
+  'service-name-invalid.message': 'serviceName "{name}" 不是 DNS-1123 标签（小写字母、数字和 \'-\'，最多 63 个字符）：它会成为 Pod 的 DNS 子域，而 {v}。',
   'service-name-invalid.fix': '将 serviceName 改为 "{name}"',
   'service-name-invalid.rejected': 'API 服务器会拒绝它',
   'service-name-invalid.failedCreate': 'Kubernetes {version} 的 API 服务器会保存此 StatefulSet（它从 1.33 起才检查 serviceName），然后拒绝每个 Pod（FailedCreate：spec.subdomain must be a DNS label）',
@@ -138,4 +138,5 @@ export const zhCnRules2: Record<keyof typeof enRules2, string> = {
   'schema.quantity': '无效的数量 {value}：应为带可选后缀的数字，例如 500m、1Gi 或 2。',
   'schema.invalidValue': '无效的值 {value}。',
   'schema.invalid': '无效的值：{reason}。',
+  'volume-mount-invalid.subPath': '{refused}：subPath "{subPath}" {problem}。',
 };

@@ -153,8 +153,8 @@ export const zhCnService: Record<keyof typeof enService, string> = {
   'status.claimPhase': '{claim} 处于 {phase}',
   'status.claimPhaseClass': '{claim} 处于 {phase}（存储类 {storageClass}）',
   'status.unschedulable': '{pod} 无法被调度：{detail}{claims}',
-  'status.finalizer': '{pod} 正在终止，被其 finalizer {finalizers} 阻止；控制器等待它消失。请找出应当移除该 finalizer 的组件；只有确定该组件已不存在时才手动移除它。',
-  'status.finalizers': '{pod} 正在终止，被其 finalizer {finalizers} 阻止；控制器等待它消失。请找出应当移除这些 finalizer 的组件；只有确定该组件已不存在时才手动移除它们。',
+  'status.finalizer': '{pod} 正在终止，被其 Finalizer {finalizers} 阻止；控制器等待它消失。请找出应当移除该 Finalizer 的组件；只有确定该组件已不存在时才手动移除它。',
+  'status.finalizers': '{pod} 正在终止，被其 Finalizer {finalizers} 阻止；控制器等待它消失。请找出应当移除这些 Finalizer 的组件；只有确定该组件已不存在时才手动移除它们。',
   'status.kubeletSilent': '{pod} 正在终止，而其 kubelet 尚未确认删除（它的节点是否已宕机？）；控制器等待它消失。只有在确定其节点已宕机时才强制删除它：否则可能会有两个具有相同标识的 Pod 同时运行。',
   'status.next.create': '创建',
   'status.next.delete': '删除',
@@ -199,4 +199,5 @@ export const zhCnService: Record<keyof typeof enService, string> = {
   'helm.wasmTimeout': 'Chart 的模板未在 {limit} 内渲染完成（是否有循环？）',
   'helm.wasmMemory': 'Chart 的模板在渲染时使用了超过 {limit} 的内存',
   'kustomize.timeout': 'kustomize 未在 {seconds} 秒内完成构建',
+  'sources.echo': '{message}（{echo}）',
 };

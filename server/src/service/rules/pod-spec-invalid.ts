@@ -14,7 +14,7 @@ const volumeSources = ['hostPath', 'emptyDir', 'gcePersistentDisk', 'awsElasticB
   'configMap', 'vsphereVolume', 'quobyte', 'azureDisk', 'photonPersistentDisk', 'projected', 'portworxVolume', 'scaleIO',
   'storageos', 'csi', 'ephemeral', 'image'];
 const maxId = 2147483647;
-const say = (path: ObjectPath, message: string, target?: 'key'): RuleResult => ({ path, message: `${podTemplateRefused()}: ${message}`, ...(target ? { target } : {}) });
+const say = (path: ObjectPath, message: string, target?: 'key'): RuleResult => ({ path, message: t('k8s.refusedBecause', { refused: podTemplateRefused(), reason: message }), ...(target ? { target } : {}) });
 
 function ids(context: unknown, at: ObjectPath, keys: readonly string[]): RuleResult[] {
   return keys.flatMap((key) => {

@@ -36,7 +36,7 @@ export const volumeMountInvalid: Rule = {
           paths.add(mountPath);
         }
         const problem = typeof subPath === 'string' ? subPathProblem(subPath) : undefined;
-        if (problem) out.push({ path: [...at, 'subPath'], message: `${podTemplateRefused()}: subPath "${String(subPath)}" ${problem}.` });
+        if (problem) out.push({ path: [...at, 'subPath'], message: t('volume-mount-invalid.subPath', { refused: podTemplateRefused(), subPath: String(subPath), problem }) });
         if (typeof mountPropagation === 'string' && mountPropagation !== '') {
           if (!propagations.includes(mountPropagation)) out.push({ path: [...at, 'mountPropagation'], message: t('volume-mount-invalid.propagation', { refused: podTemplateRefused(), mountPropagation, v: propagations.join(', ') }) });
           else if (mountPropagation === 'Bidirectional' && !privileged) out.push({ path: [...at, 'mountPropagation'], message: t('volume-mount-invalid.bidirectional', { refused: podTemplateRefused() }) });

@@ -27,7 +27,7 @@ export const volumeSourceInvalid: Rule = {
     return templateVolumes(object.value).flatMap(({ volume, index: i }): RuleResult[] => {
       const at = [...podSpecPath, 'volumes', i];
       const out: RuleResult[] = [];
-      const say = (path: (string | number)[], message: string): void => { out.push({ path: [...at, ...path], message: `${podTemplateRefused()}: ${message}` }); };
+      const say = (path: (string | number)[], message: string): void => { out.push({ path: [...at, ...path], message: t('k8s.refusedBecause', { refused: podTemplateRefused(), reason: message }) }); };
       for (const kind of withModes) {
         const source = volume[kind];
         if (!isRecord(source)) continue;

@@ -63,7 +63,7 @@ export function checkSource(source: SourceObjects, settings: Settings, index: Wo
       renderedOf.set(placed, { document, finding });
       for (const echo of origin.echoes ?? []) {
         const back = { uri, start, end, message: t('sources.reportedHere') };
-        const echoed: Finding = { ...finding, start: echo.start, end: echo.end, message: `${finding.message} (${echo.message})`, related: [back] };
+        const echoed: Finding = { ...finding, start: echo.start, end: echo.end, message: t('sources.echo', { message: finding.message, echo: echo.message }), related: [back] };
         add(byUri, echo.uri, echoed);
         renderedOf.set(echoed, { document, finding });
       }
