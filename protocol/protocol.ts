@@ -56,6 +56,13 @@ export type PreviewResult = {
   overlay?: PreviewOverlay;
 } | null;
 
+/** client → server: the overlays whose builds the preview of a base or patch file can show (for the picker), or null when none builds a StatefulSet of it. */
+export const previewOverlaysMethod = 'statefulset/previewOverlays';
+
+export interface PreviewOverlaysParams {
+  uri: string;
+}
+
 /** The overlay a base or patch file's preview was built by. */
 export interface PreviewOverlay {
   /** Its folder, relative to the workspace folder (`overlays/prod`). */

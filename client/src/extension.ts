@@ -5,6 +5,7 @@ import { compareWithBranch } from './compareWithBranch';
 import { helmStatusItem } from './helmStatus';
 import { registerClusterConnection } from './clusterConnect';
 import { otherSchemaValidatorActive } from './otherSchemaValidator';
+import { pickPreviewOverlay } from './pickPreviewOverlay';
 import { PreviewPanel } from './preview/panel';
 
 let client: LanguageClient | undefined;
@@ -30,6 +31,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(
     vscode.commands.registerCommand('statefulset.restartServer', () => client?.restart()),
     vscode.commands.registerCommand('statefulset.compareWithBranch', compareWithBranch),
+    // The preview asks again once the server has the new setting (it reads settings on their change notice).
+    vscode.commands.registerCommand('statefulset.pickPreviewOverlay', () => pickPreviewOverlay(languageClient, () => setTimeout(() => PreviewPanel.liveChanged(), 300))),
     // Trust granted: start again, so that external programs (git, a configured helm) may run.
     vscode.workspace.onDidGrantWorkspaceTrust(() => client?.restart()),
     // From the CodeLens with (uri, name); from the palette or the editor title with the active editor.

@@ -75,6 +75,14 @@ test('a patch file: the overlay that lists it, revealed at the patch', async () 
   assert.equal(preview.statefulSet.line, 0);
 });
 
+test('the picker\'s request lists the overlays that build a StatefulSet of the file, and none for a file no overlay builds', async () => {
+  const session = sessions[0]!;
+  const base = uriOf('base', 'statefulset.yaml');
+  assert.deepEqual(await session.connection.sendRequest('statefulset/previewOverlays', { uri: base }), { name: 'db/overlays/prod', all: ['db/overlays/prod', 'db/overlays/split', 'db/overlays/staging'] });
+  // The base's Service: built, but no StatefulSet of it.
+  assert.equal(await session.connection.sendRequest('statefulset/previewOverlays', { uri: uriOf('base', 'service.yaml') }), null);
+});
+
 test('statefulset.kustomize.previewOverlay picks another overlay that builds the file', async () => {
   const session = await started({ kustomize: { previewOverlay: 'db/overlays/staging' } });
   const base = uriOf('base', 'statefulset.yaml');

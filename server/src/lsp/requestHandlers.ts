@@ -1,5 +1,7 @@
 import type { CodeAction, Connection, Diagnostic } from 'vscode-languageserver/node';
-import { chartReleaseMethod, previewMethod, type ChartReleaseParams, type HelmRelease, type PreviewParams, type PreviewResult } from '../../../protocol/protocol';
+import {
+  chartReleaseMethod, previewMethod, previewOverlaysMethod, type ChartReleaseParams, type HelmRelease, type PreviewOverlay, type PreviewOverlaysParams, type PreviewParams, type PreviewResult,
+} from '../../../protocol/protocol';
 import type { BaselineLookup } from '../service/baseline/baselineLookup';
 import { previewLenses } from '../service/codeLenses';
 import type { CheckedFile } from '../service/languageService';
@@ -66,6 +68,7 @@ export function registerRequests(connection: Connection, { current, files, index
   });
 
   connection.onRequest(chartReleaseMethod, ({ uri }: ChartReleaseParams): HelmRelease | null => chartReleaseOf?.(uri) ?? null);
+  connection.onRequest(previewOverlaysMethod, ({ uri }: PreviewOverlaysParams): PreviewOverlay | null => builtFileOf?.(uri)?.overlay ?? null);
 
   connection.onCodeLens(async ({ textDocument }) => {
     const rendered = renderedFileOf?.(textDocument.uri);
