@@ -1,4 +1,5 @@
 import { ClusterError, type ReadOnlyClient, type Watch, type WatchEvent } from './readOnlyClient';
+import { t } from '../../messages';
 
 const maxBackoffMs = 30_000;
 
@@ -68,7 +69,7 @@ export class CollectionWatch {
     if (event.type === 'ERROR') {
       // Usually 410 Gone: the version is too old. List again.
       this.watch?.close();
-      this.failed(new ClusterError('the watch expired; reading again', 'other'), 0);
+      this.failed(new ClusterError(t('cluster.watchExpired'), 'other'), 0);
       return;
     }
     if (version !== undefined) this.resourceVersion = version;

@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { isAbsolute, join } from 'node:path';
 import type { ExecPlugin } from './kubeconfig';
+import { t } from '../../messages';
 
 /** What an exec plugin gave: a bearer token or a client certificate, and until when. */
 export interface ExecCredential {
@@ -28,8 +29,9 @@ export function runExecPlugin(plugin: ExecPlugin, timeoutMs = 30_000): Promise<E
     execFile(command, plugin.args, { env, timeout: timeoutMs, maxBuffer: 1 << 20, encoding: 'utf8' }, (error, stdout, stderr) => {
       if (error) {
         const last = stderr.trim().split('\n').pop()?.slice(0, 200) ?? '';
-        const why = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'was not found' : error.killed ? 'timed out' : `failed${last ? `: ${last}` : ''}`;
-        reject(new ExecPluginError(`the credential plugin ${plugin.command} ${why}`));
+        const command = plugin.command;
+        reject(new ExecPluginError((error as NodeJS.ErrnoException).code === 'ENOENT' ? t('exec.notFound', { command }) : error.killed ? t('exec.timedOut', { command })
+          : last ? t('exec.failedBecause', { command, reason: last }) : t('exec.failed', { command })));
         return;
       }
       let status: Record<string, unknown>;
@@ -37,7 +39,7 @@ export function runExecPlugin(plugin: ExecPlugin, timeoutMs = 30_000): Promise<E
         const parsed = JSON.parse(stdout) as { status?: Record<string, unknown> };
         status = parsed.status ?? {};
       } catch {
-        reject(new ExecPluginError(`the credential plugin ${plugin.command} printed no ExecCredential JSON`));
+        reject(new ExecPluginError(t('exec.noJson', { command: plugin.command })));
         return;
       }
       const credential: ExecCredential = {};
@@ -49,7 +51,7 @@ export function runExecPlugin(plugin: ExecPlugin, timeoutMs = 30_000): Promise<E
         if (!Number.isNaN(at)) credential.expires = at;
       }
       if (credential.token === undefined && (credential.cert === undefined || credential.key === undefined)) {
-        reject(new ExecPluginError(`the credential plugin ${plugin.command} gave neither a token nor a client certificate and key`));
+        reject(new ExecPluginError(t('exec.noCredential', { command: plugin.command })));
         return;
       }
       resolve(credential);

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { delimiter, dirname, isAbsolute, join } from 'node:path';
 import { parse } from 'yaml';
+import { t } from '../../messages';
 
 /** An exec credential plugin as a kubeconfig names it (client.authentication.k8s.io). */
 export interface ExecPlugin {
@@ -72,7 +73,7 @@ export function loadClusterAccess(paths: readonly string[], contextName?: string
     try {
       doc = asObj(parse(text));
     } catch {
-      throw new KubeconfigError(`${path} is not valid YAML`);
+      throw new KubeconfigError(t('kubeconfig.notYaml', { path }));
     }
     read++;
     const baseDir = dirname(path);
@@ -87,21 +88,21 @@ export function loadClusterAccess(paths: readonly string[], contextName?: string
     take(contexts, 'contexts', 'context');
     current ??= str(doc['current-context']);
   }
-  if (read === 0) throw new KubeconfigError(`no kubeconfig found (looked at ${paths.join(', ')})`);
+  if (read === 0) throw new KubeconfigError(t('kubeconfig.none', { paths: paths.join(', ') }));
   const chosen = contextName ?? current;
-  if (chosen === undefined) throw new KubeconfigError('the kubeconfig has no current-context; choose one with --context');
+  if (chosen === undefined) throw new KubeconfigError(t('kubeconfig.noCurrent'));
   const context = contexts.get(chosen);
   if (context === undefined) {
-    throw new KubeconfigError(`no context "${chosen}" in the kubeconfig (it has ${[...contexts.keys()].join(', ') || 'none'})`);
+    throw new KubeconfigError(t('kubeconfig.noContext', { chosen, contexts: [...contexts.keys()].join(', ') || t('common.none') }));
   }
   const clusterName = str(context.value.cluster) ?? '';
   const cluster = clusters.get(clusterName);
-  if (cluster === undefined) throw new KubeconfigError(`context "${chosen}" names cluster "${clusterName}", which the kubeconfig does not define`);
+  if (cluster === undefined) throw new KubeconfigError(t('kubeconfig.noCluster', { chosen, cluster: String(clusterName) }));
   const server = str(cluster.value.server);
-  if (server === undefined) throw new KubeconfigError(`cluster "${clusterName}" has no server`);
+  if (server === undefined) throw new KubeconfigError(t('kubeconfig.noServer', { cluster: String(clusterName) }));
   const userName = str(context.value.user);
   const user = userName === undefined ? { value: {}, baseDir: cluster.baseDir } : users.get(userName);
-  if (user === undefined) throw new KubeconfigError(`context "${chosen}" names user "${userName}", which the kubeconfig does not define`);
+  if (user === undefined) throw new KubeconfigError(t('kubeconfig.noUser', { chosen, user: String(userName) }));
   const access: ClusterAccess = {
     context: chosen,
     namespace: str(context.value.namespace) ?? 'default',
@@ -135,7 +136,7 @@ export function loadClusterAccess(paths: readonly string[], contextName?: string
     };
   }
   if (str(user.value['auth-provider'] && asObj(user.value['auth-provider']).name) !== undefined) {
-    throw new KubeconfigError(`user "${userName}" uses an auth-provider, which kubectl itself no longer supports; use an exec plugin`);
+    throw new KubeconfigError(t('kubeconfig.authProvider', { user: String(userName) }));
   }
   return access;
 }
@@ -153,7 +154,7 @@ function pem(entry: Entry, dataField: string, fileField: string): string | undef
   try {
     return readFileSync(resolvePath(entry.baseDir, file), 'utf8');
   } catch {
-    throw new KubeconfigError(`cannot read ${fileField} ${resolvePath(entry.baseDir, file)}`);
+    throw new KubeconfigError(t('kubeconfig.cannotRead', { field: fileField, file: resolvePath(entry.baseDir, file) }));
   }
 }
 

@@ -4,6 +4,7 @@ import https from 'node:https';
 import { runExecPlugin, type ExecCredential } from './execCredential';
 import type { ClusterAccess } from './kubeconfig';
 import { redact } from './redact';
+import { t } from '../../messages';
 
 /** The only verbs this client has. Each is an HTTP GET; no other method exists here. */
 export type ReadVerb = 'get' | 'list' | 'watch';
@@ -80,14 +81,14 @@ export class ReadOnlyClient {
             const event = JSON.parse(line) as WatchEvent;
             if (!closed) onEvent(event);
           } catch {
-            end(new ClusterError('the watch stream sent something that is not JSON', 'other'));
+            end(new ClusterError(t('cluster.watchNotJson'), 'other'));
             req.destroy();
             return;
           }
         }
       });
       response.on('end', () => end());
-      response.on('error', () => end(new ClusterError('the watch was dropped', 'unreachable')));
+      response.on('error', () => end(new ClusterError(t('cluster.watchDropped'), 'unreachable')));
     }, (error: ClusterError) => end(error));
     return { close: () => { closed = true; request?.destroy(); } };
   }
@@ -99,12 +100,12 @@ export class ReadOnlyClient {
       response.setEncoding('utf8');
       response.on('data', (chunk: string) => { text += chunk; });
       response.on('end', () => resolve(text));
-      response.on('error', () => reject(new ClusterError(`the connection to ${this.access.server} was dropped`, 'unreachable')));
+      response.on('error', () => reject(new ClusterError(t('cluster.connectionDropped', { server: this.access.server }), 'unreachable')));
     });
     try {
       return JSON.parse(body) as unknown;
     } catch {
-      throw new ClusterError(`${this.access.server} answered ${path} with something that is not JSON`, 'other');
+      throw new ClusterError(t('cluster.answerNotJson', { server: this.access.server, path }), 'other');
     }
   }
 
@@ -129,7 +130,7 @@ export class ReadOnlyClient {
     const result = await new Promise<{ req: http.ClientRequest; response: http.IncomingMessage }>((resolve, reject) => {
       // The one request this client sends; its method is GET and nothing else.
       const req = transport.request(url, { method: 'GET', headers, agent: false, ...(url.protocol === 'https:' ? tls : {}) }, (response) => resolve({ req, response }));
-      if (timeoutMs > 0) req.setTimeout(timeoutMs, () => req.destroy(new Error(`no answer within ${timeoutMs / 1000} s`)));
+      if (timeoutMs > 0) req.setTimeout(timeoutMs, () => req.destroy(new Error(t('cluster.noAnswer', { seconds: timeoutMs / 1000 }))));
       req.on('error', (error) => reject(this.networkError(error)));
       req.end();
     });
@@ -155,7 +156,7 @@ export class ReadOnlyClient {
     try {
       return readFileSync(this.access.tokenFile, 'utf8').trim();
     } catch {
-      throw new ClusterError(`cannot read the token file ${this.access.tokenFile}`, 'credentials');
+      throw new ClusterError(t('cluster.tokenFile', { file: String(this.access.tokenFile) }), 'credentials');
     }
   }
 
@@ -174,9 +175,9 @@ export class ReadOnlyClient {
   private networkError(error: Error & { code?: string }): ClusterError {
     const code = error.code ?? '';
     if (/CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS|ALTNAME|SSL/.test(code) || /certificate/i.test(error.message)) {
-      return new ClusterError(this.clean(`the TLS certificate of ${this.access.server} is not trusted (${code || error.message}); the kubeconfig's certificate-authority must sign it`), 'tls');
+      return new ClusterError(this.clean(t('cluster.tls', { server: this.access.server, reason: code || error.message })), 'tls');
     }
-    return new ClusterError(this.clean(`cannot reach ${this.access.server} (${code || error.message})`), 'unreachable');
+    return new ClusterError(this.clean(t('cluster.unreachable', { server: this.access.server, reason: code || error.message })), 'unreachable');
   }
 
   private statusError(status: number, body: string, verb: ReadVerb, path: string): ClusterError {
@@ -186,10 +187,10 @@ export class ReadOnlyClient {
       if (typeof parsed.message === 'string') message = parsed.message;
     } catch { /* not a Status: the code says enough */ }
     const what = `${verb} ${path}`;
-    if (status === 401) return new ClusterError(this.clean(`${this.access.server} does not accept the credentials of context ${this.access.context} (401 Unauthorized; expired?)`), 'unauthorized', status);
-    if (status === 403) return new ClusterError(this.clean(`RBAC does not allow ${what}${message ? `: ${message}` : ''} (403 Forbidden)`), 'forbidden', status);
-    if (status === 404) return new ClusterError(this.clean(`not found: ${what}${message ? ` (${message})` : ''}`), 'not-found', status);
-    return new ClusterError(this.clean(`${what} failed with HTTP ${status}${message ? `: ${message}` : ''}`), 'other', status);
+    if (status === 401) return new ClusterError(this.clean(t('cluster.unauthorized', { server: this.access.server, context: this.access.context })), 'unauthorized', status);
+    if (status === 403) return new ClusterError(this.clean(message ? t('cluster.forbiddenBecause', { what, message }) : t('cluster.forbidden', { what })), 'forbidden', status);
+    if (status === 404) return new ClusterError(this.clean(message ? t('cluster.notFoundBecause', { what, message }) : t('cluster.notFound', { what })), 'not-found', status);
+    return new ClusterError(this.clean(message ? t('cluster.httpBecause', { what, status, message }) : t('cluster.http', { what, status })), 'other', status);
   }
 
   /** Every message leaves through here: the known secrets are taken out. */
