@@ -13,9 +13,14 @@ let client: LanguageClient | undefined;
 /** Starts the language server for YAML files and registers our commands; nothing else happens here. */
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
+  // glibc gives each thread that allocates its own malloc arena; the server's worker threads
+  // (the Helm and kustomize engines, the checks) then leave memory spread over several: two
+  // arenas kept the server ~12 MB smaller while a chart is edited, at no cost in latency
+  // (scripts/bench-chart.mjs launches the server the same way).
+  const env = { ...process.env, MALLOC_ARENA_MAX: '2' };
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+    run: { module, transport: TransportKind.ipc, options: { env } },
+    debug: { module, transport: TransportKind.ipc, options: { env, execArgv: ['--nolazy', '--inspect=6019'] } },
   };
   const clientOptions: LanguageClientOptions = {
     // Chart templates may be in the `helm` language (vscode-kubernetes-tools) and helpers in .tpl files.
