@@ -3,8 +3,8 @@
  * overlays with injected mistakes. Opening the prod overlay's patch builds the overlay with
  * kustomize's engine: Problems lists the patch's own finding on its line, and the base's
  * StatefulSet (a closed file) gets the overlay's finding on its line, naming the overlay. An edit
- * of the patch builds again and the finding goes. Its own session; screenshots go to
- * test-results/e2e/kustomizeOverlay/.
+ * of the patch builds again and the finding goes; the preview of the base's StatefulSet shows it
+ * as the overlay builds it. Its own session; screenshots go to test-results/e2e/kustomizeOverlay/.
  *
  *   npm run test:e2e     (after scripts/install-vscode.sh; see session.ts for E2E_VSIX, E2E_KEEP)
  */
@@ -54,5 +54,14 @@ describe('StatefulSet Studio in VS Code: a kustomize overlay', { timeout: 360_00
       await wb.waitForProblems((ps) => !ps.some(withCode(BASE, 'partition-exceeds-replicas')),
         'partition-exceeds-replicas gone once the patch sets replicas: 20', 60_000);
       await s.passedCheck('patch-edit-rebuilds-the-overlay');
+
+      // The preview of the base's StatefulSet shows it as the overlay builds it: its name prefix,
+      // the patch's replicas, and the footer naming the overlay.
+      await wb.openFile(BASE);
+      await wb.goTo(lineOf(baseText, /^kind: StatefulSet$/));
+      await wb.runCommand('statefulset.openPreview', 'StatefulSet: Open Preview');
+      await wb.waitForWebviewText((text) => text.includes('prod-db-19') && text.includes('built by the kustomize overlay overlays/prod'),
+        'the preview of the base StatefulSet as overlays/prod builds it (prod-db, 20 replicas), its footer naming the overlay', 60_000);
+      await s.passedCheck('base-preview-shows-the-overlay-build');
     }));
 });
