@@ -72,6 +72,7 @@ export const enRules1 = {
   'env-invalid.refName': '{refused}: the {ref} name "{refName}" {bad}.',
   'env-invalid.refKey': '{refused}: the {ref} key "{key}" must be a config key (letters, digits, \'-\', \'_\' and \'.\', not "." or "..").',
   'env-invalid.fieldPath': '{refused}: the downward API does not support fieldPath "{fieldPath}" in env (supported: {v}, metadata.labels[\'KEY\'], metadata.annotations[\'KEY\']).',
+  'env-invalid.fieldRefVersion': '{refused}: fieldRef.apiVersion "{apiVersion}" is not a pod version the downward API converts (only v1, the default).',
   'env-invalid.prefix': '{refused}: the envFrom prefix "{prefix}" {problem}.',
   'env-invalid.fromRef': '{refused}: an envFrom entry must name a configMapRef or a secretRef.',
   'env-invalid.fromRefName': '{refused}: the envFrom {ref} name "{refName}" {bad}.',

@@ -49,7 +49,11 @@ export const envInvalid: Rule = {
             if (typeof key === 'string' && !configKey(key)) out.push({ path: [...at, 'valueFrom', ref, 'key'], message: t('env-invalid.refKey', { refused: podTemplateRefused(), ref, key }) });
           }
           const fieldPath = isRecord(valueFrom.fieldRef) ? valueFrom.fieldRef.fieldPath : undefined;
-          if (typeof fieldPath === 'string' && !fieldPaths.includes(fieldPath) && !subscripted.test(fieldPath)) {
+          // An empty apiVersion is defaulted to v1; the downward API converts pod fields of v1 only.
+          const apiVersion = isRecord(valueFrom.fieldRef) ? valueFrom.fieldRef.apiVersion : undefined;
+          if (typeof fieldPath === 'string' && fieldPath !== '' && typeof apiVersion === 'string' && apiVersion !== '' && apiVersion !== 'v1') {
+            out.push({ path: [...at, 'valueFrom', 'fieldRef'], target: 'key', message: t('env-invalid.fieldRefVersion', { refused: podTemplateRefused(), apiVersion }) });
+          } else if (typeof fieldPath === 'string' && !fieldPaths.includes(fieldPath) && !subscripted.test(fieldPath)) {
             out.push({ path: [...at, 'valueFrom', 'fieldRef', 'fieldPath'], message: t('env-invalid.fieldPath', { refused: podTemplateRefused(), fieldPath, v: fieldPaths.join(', ') }) });
           }
         }
