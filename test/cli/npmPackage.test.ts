@@ -25,7 +25,8 @@ after(() => {
 test('the tarball holds the CLI, its engines and docs, and depends on nothing', () => {
   const files = execFileSync('tar', ['tzf', tarball], { encoding: 'utf8' }).trim().split('\n').sort();
   assert.deepEqual(files, [
-    'package/CHANGELOG.md', 'package/LICENSE', 'package/README.md', 'package/dist/cli.js', 'package/dist/helm.wasm',
+    // npm packs every README.*: the Chinese one comes along, for the CLI's Chinese readers (issue 22).
+    'package/CHANGELOG.md', 'package/LICENSE', 'package/README.md', 'package/README.zh-CN.md', 'package/dist/cli.js', 'package/dist/helm.wasm',
     'package/dist/helmWorker.js', 'package/dist/helm_wasm_exec.js', 'package/dist/kustomize.wasm', 'package/dist/kustomizeWorker.js',
     'package/dist/kustomize_wasm_exec.js', 'package/dist/partWorker.js', 'package/package.json',
   ]);
