@@ -6,7 +6,7 @@ import { checkOverlay, type OverlayCheck } from '../host/overlayCheck';
 import type { PreviewOverlay } from '../../../protocol/protocol';
 import { checkFile, type CheckedFile } from '../service/languageService';
 import type { Finding } from '../service/model';
-import type { Settings } from '../service/settings';
+import { settingsFingerprint, type Settings } from '../service/settings';
 import type { WorkspaceIndex } from '../service/workspace/workspaceIndex';
 import { chartCodeActions } from './chartCodeActions';
 import type { OpenFile } from './openFiles';
@@ -56,7 +56,7 @@ export class OverlayChecks {
   /** Files whose diagnostics we published while closed (cleared when no overlay has findings there). */
   private readonly published = new Set<string>();
   private warming = false;
-  /** The preview's checked StatefulSets of a file, per build (a CodeLens request asks for each file often). */
+  /** The preview's checked StatefulSets of a file, per build and settings (a CodeLens request asks for each file often). */
   private readonly builtFiles = new WeakMap<OverlayCheck, Map<string, { key: string; file: BuiltFile }>>();
 
   constructor(private readonly deps: OverlayChecksDeps) {}
@@ -136,7 +136,7 @@ export class OverlayChecks {
     if (!check) return undefined;
     let files = this.builtFiles.get(check);
     if (!files) this.builtFiles.set(check, (files = new Map()));
-    const key = `${all.map((o) => this.built.get(o)?.name).join('\n')}`;
+    const key = `${settingsFingerprint(this.deps.settings())}\n${all.map((o) => this.built.get(o)?.name).join('\n')}`;
     const kept = files.get(uri);
     if (kept?.key === key) return kept.file;
     const sets = check.statefulSetsBy(uri);
