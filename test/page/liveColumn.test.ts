@@ -4,10 +4,9 @@
 // and the page renders it beside the plan. Screenshot: test-results/page/live-stuck-rollout.png.
 // Fails when the cluster is not built; STS_SKIP_CLUSTER=1 skips.
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import type { HostMessage } from '../../protocol/protocol';
 import { LiveCluster, loadClusterAccess, ReadOnlyClient } from '../../server/src/host/cluster/index';
 import { checkFile } from '../../server/src/service/languageService';
@@ -15,9 +14,8 @@ import { previewOf } from '../../server/src/service/previewOf';
 import { defaultSettings } from '../../server/src/service/settings';
 import { WorkspaceIndex } from '../../server/src/service/workspace/workspaceIndex';
 import { clusterSkip, startTestCluster, waitFor, type TestCluster } from '../cli/testCluster';
+import { launchChromium, loadPreviewPage, shots } from './pageHarness';
 
-const repo = join(import.meta.dirname, '..', '..');
-const shots = join(repo, 'test-results', 'page');
 
 const manifest = (image: string): string => `apiVersion: apps/v1
 kind: StatefulSet
@@ -36,9 +34,8 @@ describe('the live column of a stuck rollout', { skip: clusterSkip() }, () => {
   let cluster: TestCluster;
   let browser: Browser;
   before(async () => {
-    mkdirSync(shots, { recursive: true });
     cluster = await startTestCluster();
-    browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+    browser = await launchChromium();
   }, { timeout: 200_000 });
   after(async () => { await browser?.close(); await cluster?.stop(); });
 
@@ -63,9 +60,7 @@ describe('the live column of a stuck rollout', { skip: clusterSkip() }, () => {
       const preview = previewOf('file:///web.yaml', file, defaultSettings, new WorkspaceIndex(), {});
       assert.ok(preview);
       const page = await browser.newPage({ viewport: { width: 520, height: 1100 } });
-      await page.setContent('<!DOCTYPE html><html><head></head><body><main id="app"></main></body></html>');
-      await page.addStyleTag({ path: join(repo, 'dist', 'preview.css') });
-      await page.addScriptTag({ path: join(repo, 'dist', 'preview.js') });
+      await loadPreviewPage(page);
       const message: HostMessage = { type: 'preview', preview, whatIf: {}, live: column };
       await page.evaluate((m) => window.postMessage(m, '*'), message);
       await page.locator('.live-blocked').waitFor();

@@ -1,18 +1,12 @@
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import type { HostMessage, WhatIf } from '../../protocol/protocol';
-import { checkFile } from '../../server/src/service/languageService';
-import { previewOf } from '../../server/src/service/previewOf';
-import { defaultSettings } from '../../server/src/service/settings';
-import { WorkspaceIndex } from '../../server/src/service/workspace/workspaceIndex';
+import type { Browser, Page } from 'playwright-core';
+import type { HostMessage } from '../../protocol/protocol';
+import { launchChromium, loadPreviewPage, previewMessage, shots } from './pageHarness';
 
 // Issue 24 on the page alone (STYLE 12): refused manifests said first, what-if values marked,
 // no mid-word wraps at side-panel width, the revision column explained, Play at the last tick.
-const repo = join(import.meta.dirname, '..', '..');
-const shots = join(repo, 'test-results', 'page');
 
 const manifest = (spec = '  replicas: 3\n', labels = 'app: web'): string => `apiVersion: apps/v1
 kind: StatefulSet
@@ -31,22 +25,12 @@ metadata: {name: nginx}
 spec: {clusterIP: None, selector: {app: web}}
 `;
 
-function previewMessage(text: string, whatIf: WhatIf = {}): HostMessage {
-  const file = checkFile('file:///web.yaml', text, defaultSettings, new WorkspaceIndex());
-  const preview = previewOf('file:///web.yaml', file, defaultSettings, new WorkspaceIndex(), { whatIf });
-  assert.ok(preview);
-  return { type: 'preview', preview, whatIf };
-}
-
 let browser: Browser;
 let page: Page;
 before(async () => {
-  mkdirSync(shots, { recursive: true });
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 480, height: 900 } });
-  await page.setContent('<!DOCTYPE html><html><head></head><body><main id="app"></main></body></html>');
-  await page.addStyleTag({ path: join(repo, 'dist', 'preview.css') });
-  await page.addScriptTag({ path: join(repo, 'dist', 'preview.js') });
+  await loadPreviewPage(page);
 });
 after(() => browser?.close());
 

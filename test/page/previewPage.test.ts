@@ -1,18 +1,9 @@
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { HostMessage, PageMessage } from '../../protocol/protocol';
-import { checkFile } from '../../server/src/service/languageService';
-import { previewOf } from '../../server/src/service/previewOf';
-import { defaultSettings } from '../../server/src/service/settings';
-import { WorkspaceIndex } from '../../server/src/service/workspace/workspaceIndex';
-
-// The preview page on its own, in Chromium, fed the messages the extension host sends
-// (STYLE 12: the page runs outside VS Code for tests and screenshots).
-const repo = join(import.meta.dirname, '..', '..');
-const shots = join(repo, 'test-results', 'page');
+import { launchChromium, loadPreviewPage, previewMessage, shots } from './pageHarness';
 const hostile = '<img src=x onerror="window.pwned=1">';
 
 const manifest = `apiVersion: apps/v1
@@ -36,22 +27,12 @@ metadata: {name: nginx}
 spec: {clusterIP: None, selector: {app: web}}
 `;
 
-function previewMessage(text: string): HostMessage {
-  const file = checkFile('file:///web.yaml', text, defaultSettings, new WorkspaceIndex());
-  const preview = previewOf('file:///web.yaml', file, defaultSettings, new WorkspaceIndex(), {});
-  assert.ok(preview);
-  return { type: 'preview', preview, whatIf: {} };
-}
-
 let browser: Browser;
 let page: Page;
 before(async () => {
-  mkdirSync(shots, { recursive: true });
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 520, height: 900 } });
-  await page.setContent('<!DOCTYPE html><html><head></head><body><main id="app"></main></body></html>');
-  await page.addStyleTag({ path: join(repo, 'dist', 'preview.css') });
-  await page.addScriptTag({ path: join(repo, 'dist', 'preview.js') });
+  await loadPreviewPage(page);
 });
 after(() => browser?.close());
 

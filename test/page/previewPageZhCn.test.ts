@@ -1,20 +1,13 @@
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { HostMessage } from '../../protocol/protocol';
-import { checkFile } from '../../server/src/service/languageService';
-import { previewOf } from '../../server/src/service/previewOf';
-import { defaultSettings } from '../../server/src/service/settings';
-import { WorkspaceIndex } from '../../server/src/service/workspace/workspaceIndex';
+import { launchChromium, loadPreviewPage, previewMessage, shots } from './pageHarness';
 
 // The preview page when VS Code's display language is zh-cn (issue 22): the host writes it into
 // <html lang>, and the page's own words (headings, columns, buttons, the legend) come from
 // l10n/bundle.l10n.zh-cn.json. Field names, values and pod names stay as written.
-const repo = join(import.meta.dirname, '..', '..');
-const shots = join(repo, 'test-results', 'page');
-
 const manifest = `apiVersion: apps/v1
 kind: StatefulSet
 metadata: {name: web}
@@ -34,26 +27,16 @@ metadata: {name: nginx}
 spec: {clusterIP: None, selector: {app: web}}
 `;
 
-function previewMessage(text: string): HostMessage {
-  const file = checkFile('file:///web.yaml', text, defaultSettings, new WorkspaceIndex());
-  const preview = previewOf('file:///web.yaml', file, defaultSettings, new WorkspaceIndex(), {});
-  assert.ok(preview);
-  return { type: 'preview', preview, whatIf: {} };
-}
-
 let browser: Browser;
 let page: Page;
 before(async () => {
-  mkdirSync(shots, { recursive: true });
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 520, height: 900 } });
 });
 after(() => browser?.close());
 
 async function open(lang: string): Promise<void> {
-  await page.setContent(`<!DOCTYPE html><html lang="${lang}"><head></head><body><main id="app"></main></body></html>`);
-  await page.addStyleTag({ path: join(repo, 'dist', 'preview.css') });
-  await page.addScriptTag({ path: join(repo, 'dist', 'preview.js') });
+  await loadPreviewPage(page, lang);
   await page.evaluate((m) => window.postMessage(m, '*'), previewMessage(manifest));
   await page.locator('table tbody tr').nth(2).waitFor();
 }
