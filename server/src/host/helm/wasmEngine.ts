@@ -44,21 +44,8 @@ export const bundledFiles: WasmEngineFiles = {
  * at a time; `loadMs`, `warmUpMs` and `memoryBytes` for figures).
  */
 export class WasmEngine extends GoWasmEngine {
-  private readonly timeoutMs: number;
-
   constructor(options: WasmEngineOptions = {}) {
-    const timeoutMs = options.timeoutMs ?? 10_000;
-    super({
-      files: options.files ?? bundledFiles,
-      name: 'Helm',
-      timeoutMs,
-      memoryLimitBytes: options.memoryLimitBytes,
-      idleMs: options.idleMs,
-      warmUpBudgetMs: options.warmUpBudgetMs ?? 1_500,
-      optimizedCodeOnly: options.optimizedCodeOnly,
-      pollMemory: true,
-    });
-    this.timeoutMs = timeoutMs;
+    super({ name: 'Helm', files: bundledFiles, timeoutMs: 10_000, warmUpBudgetMs: 1_500, pollMemory: true, ...options });
   }
 
   /**
@@ -67,7 +54,7 @@ export class WasmEngine extends GoWasmEngine {
    * first (WebAssembly parses YAML ~10x slower than native Go: a 5 MB values file takes
    * 4-12 s, where `helm template` takes 0.4 s), so that size alone is not taken for a loop.
    */
-  render(request: RenderRequest, timeoutMs = this.timeoutMs): Promise<RenderResult> {
+  render(request: RenderRequest, timeoutMs = this.options.timeoutMs): Promise<RenderResult> {
     const extraMs = Math.max(0, inputBytes(request) / 1e6 - 1) * 2_000;
     const { chartDir, ...rest } = request;
     const payload: ToHelmWorker = { chart: chartDir, request: rest };

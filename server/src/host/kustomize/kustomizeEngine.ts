@@ -50,26 +50,14 @@ function textFiles(request: BuildRequest): Map<string, string> {
  * kustomize has no cancellation of its own.
  */
 export class KustomizeEngine extends GoWasmEngine {
-  private readonly timeoutMs: number;
-
   constructor(options: KustomizeEngineOptions = {}) {
-    const timeoutMs = options.timeoutMs ?? 30_000;
-    super({
-      files: options.files ?? bundledKustomizeFiles,
-      name: 'kustomize',
-      timeoutMs,
-      memoryLimitBytes: options.memoryLimitBytes,
-      idleMs: options.idleMs,
-      warmUpBudgetMs: options.warmUpBudgetMs ?? 2_000,
-      optimizedCodeOnly: options.optimizedCodeOnly,
-    });
-    this.timeoutMs = timeoutMs;
+    super({ name: 'kustomize', files: bundledKustomizeFiles, timeoutMs: 30_000, warmUpBudgetMs: 2_000, ...options });
   }
 
   /** Builds after the builds asked before it. Never throws: a failure is a result with an `error`. */
   build(request: BuildRequest): Promise<BuildResult> {
     const payload: ToKustomizeWorker = { dir: request.dir, files: textFiles(request) };
-    return this.call<EngineResponse, BuildResult>(payload, this.timeoutMs, (response, elapsedMs) => (response.error
+    return this.call<EngineResponse, BuildResult>(payload, this.options.timeoutMs, (response, elapsedMs) => (response.error
       ? failure({ kind: response.error.remote ? 'remote' : 'kustomize', message: response.error.message.trimEnd() }, elapsedMs)
       : { manifest: manifestOf(response), resources: response.resources ?? [], elapsedMs }
     ), (stop, elapsedMs) => failure(stop.kind === 'timeout'
