@@ -1,5 +1,5 @@
 import type { FailureImpact, Plan, Step } from './types';
-import { listOf, t } from '../messages';
+import { t } from '../messages';
 
 const verbs = { create: 'sim.created', delete: 'sim.deleted', recreate: 'sim.updated' } as const satisfies Record<Step['action'], string>;
 
@@ -45,6 +45,6 @@ export function failureImpact(plan: Plan, pod: string): FailureImpact {
     ...(untouched.length > 0 ? [t(untouched.length === 1 ? 'sim.isNever' : 'sim.areNever', { pods: untouched.join(', '), verb })] : []),
   ];
   const who = step.action === 'recreate' ? t('sim.theRollingUpdate') : 'OrderedReady';
-  return { halts: true, neverReached: untouched, staysDown: downInStep, reason: t('sim.waitsFor', { stuck, who, consequences: listOf(consequences, ' and ') }) };
+  return { halts: true, neverReached: untouched, staysDown: downInStep, reason: t('sim.waitsFor', { stuck, who, consequences: consequences.join(t('sim.andThen')) }) };
 }
 

@@ -63,4 +63,5 @@ export const enSimulator = {
   'sim.read.noSpec': 'spec is missing or not an object; using Kubernetes defaults',
   'sim.read.noName': 'metadata.name is missing; pod names below have no StatefulSet prefix',
   'sim.read.tooMany': 'spec.replicas is {replicas}; only the first {maxSimulatedPods} pods are simulated',
+  'sim.andThen': ' and ',
 } as const;

@@ -64,4 +64,5 @@ export const zhCnSimulator: Record<keyof typeof enSimulator, string> = {
   'sim.read.noSpec': 'spec 缺失或不是对象；使用 Kubernetes 默认值',
   'sim.read.noName': 'metadata.name 缺失；下面的 Pod 名称没有 StatefulSet 前缀',
   'sim.read.tooMany': 'spec.replicas 为 {replicas}；只模拟前 {maxSimulatedPods} 个 Pod',
+  'sim.andThen': '，并且 ',
 };
