@@ -41,7 +41,11 @@ export interface GoWasmWorkerSetup<Payload> {
    * requests of a burst, which would wait for it); `countFirst`: the first, cold call counts
    * against the budget.
    */
-  warmUp: { next(): string; afterRequests: boolean; countFirst: boolean; failed(responseJson: string): string | undefined };
+  warmUp: {
+    next(): string; afterRequests: boolean; countFirst: boolean; failed(responseJson: string): string | undefined;
+    /** Calls made once after the load, before any request is answered (a request waits for them). */
+    first?: readonly string[];
+  };
 }
 
 /** Runs the worker of an engine: call once from the worker entry. */
@@ -78,6 +82,11 @@ export function serveGoWasm<Payload>(setup: GoWasmWorkerSetup<Payload>): void {
       (error: unknown) => port?.postMessage({ kind: 'failed', id: undefined, message: String(error) } satisfies FromGoWasmWorker),
     );
     await ready;
+    const call = engine();
+    for (const request of setup.warmUp.first ?? []) {
+      const problem = call && setup.warmUp.failed(call(request));
+      if (problem) throw new Error(problem);
+    }
     port?.postMessage({ kind: 'ready', loadMs: performance.now() - started } satisfies FromGoWasmWorker);
     const memory = instance.exports['mem'];
     if (!(memory instanceof WebAssembly.Memory)) throw new Error(`the ${setup.name} engine exports no memory`);
