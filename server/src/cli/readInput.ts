@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { t } from '../messages';
+import { messageOf, t, type MessageId } from '../messages';
 
-/** What a binary file looks like from its first bytes, to name it in the error. */
-const magic: readonly (readonly [string, number[]])[] = [
-  ['a PNG image', [0x89, 0x50, 0x4e, 0x47]], ['a JPEG image', [0xff, 0xd8, 0xff]], ['a GIF image', [0x47, 0x49, 0x46, 0x38]],
-  ['a gzip archive', [0x1f, 0x8b]], ['a zip archive', [0x50, 0x4b, 0x03, 0x04]], ['a PDF document', [0x25, 0x50, 0x44, 0x46, 0x2d]],
-  ['an executable (ELF)', [0x7f, 0x45, 0x4c, 0x46]], ['a WebAssembly module', [0x00, 0x61, 0x73, 0x6d]],
+/** What a binary file looks like from its first bytes (a message id), to name it in the error. */
+const magic: readonly (readonly [MessageId, number[]])[] = [
+  ['read.png', [0x89, 0x50, 0x4e, 0x47]], ['read.jpeg', [0xff, 0xd8, 0xff]], ['read.gif', [0x47, 0x49, 0x46, 0x38]],
+  ['read.gzip', [0x1f, 0x8b]], ['read.zip', [0x50, 0x4b, 0x03, 0x04]], ['read.pdf', [0x25, 0x50, 0x44, 0x46, 0x2d]],
+  ['read.elf', [0x7f, 0x45, 0x4c, 0x46]], ['read.wasm', [0x00, 0x61, 0x73, 0x6d]],
 ];
 
 /**
@@ -34,44 +34,38 @@ function readBytes(file: string): Buffer {
 
 /** Undefined for text; else what the bytes look like. */
 export function binaryKind(bytes: Uint8Array): string | undefined {
-  for (const [name, signature] of magic) if (signature.every((byte, i) => bytes[i] === byte)) return name;
+  for (const [id, signature] of magic) if (signature.every((byte, i) => bytes[i] === byte)) return messageOf(id);
   const sample = bytes.subarray(0, 8000);
   let control = 0;
   for (const byte of sample) if (byte < 0x09 || (byte > 0x0d && byte < 0x20 && byte !== 0x1b)) control++;
-  return sample.length > 0 && control / sample.length > 0.1 ? 'mostly control bytes' : undefined;
+  return sample.length > 0 && control / sample.length > 0.1 ? t('read.controlBytes') : undefined;
 }
 
-/** Node's file-system error codes as the end of a sentence about the path. */
-const codes: Record<string, string> = {
-  ENOENT: 'does not exist',
-  EISDIR: 'is a folder, not a file',
-  ENOTDIR: 'is not a folder (a part of the path is a file)',
-  EACCES: 'cannot be read: permission denied',
-  EPERM: 'cannot be read: operation not permitted',
-  ELOOP: 'is a loop of symbolic links',
-  ENAMETOOLONG: 'is a name too long for the file system',
-  EMFILE: 'cannot be opened: too many files are open',
-  EIO: 'cannot be read: an input/output error',
-  EAGAIN: 'cannot be read now: no data is ready (try again)',
-  ENOSPC: 'cannot be written: the disk is full',
-  EROFS: 'cannot be written: the file system is read-only',
-  EBUSY: 'is busy',
+/** Node's file-system error codes as a sentence about the path (`{subject}`), by message id. */
+const codes: Record<string, MessageId> = {
+  ENOENT: 'read.ENOENT', EISDIR: 'read.EISDIR', ENOTDIR: 'read.ENOTDIR', EACCES: 'read.EACCES', EPERM: 'read.EPERM',
+  ELOOP: 'read.ELOOP', ENAMETOOLONG: 'read.ENAMETOOLONG', EMFILE: 'read.EMFILE', EIO: 'read.EIO', EAGAIN: 'read.EAGAIN',
+  ENOSPC: 'read.ENOSPC', EROFS: 'read.EROFS', EBUSY: 'read.EBUSY',
 };
 
 /**
  * An error as one sentence for the terminal: never a raw Node error code (`ENOENT: no such file
- * or directory, stat 'json'` becomes `json does not exist.`).
+ * or directory, stat 'json'` becomes `json does not exist.`). A sentence that already ends (in
+ * English or in Chinese) gets no second stop.
  */
 export function readableError(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
   const { code, path, dest, syscall } = error as NodeJS.ErrnoException & { dest?: string };
   if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) {
-    const subject = path ?? dest;
+    const given = path ?? dest;
+    const subject = given === undefined ? t('read.aFile') : given === '/dev/stdin' || given === '0' ? t('main.standardInput') : given;
     const known = codes[code];
-    if (subject !== undefined) return `${subject === '/dev/stdin' || subject === '0' ? 'standard input' : subject} ${known ?? `cannot be ${syscall === 'write' || syscall === 'rename' ? 'written' : 'read'} (${plain(error.message)})`}.`;
-    return known ? `a file ${known}.` : `${plain(error.message)}.`;
+    if (known) return messageOf(known, { subject });
+    // A code without a sentence of ours: Node's own words for it, in parentheses.
+    if (given === undefined) return `${plain(error.message)}${t('main.period')}`;
+    return t(syscall === 'write' || syscall === 'rename' ? 'read.cannotWrite' : 'read.cannotRead', { subject, detail: plain(error.message) });
   }
-  return /[.?!]\)?$/.test(error.message) ? error.message : `${error.message}.`;
+  return /(?:[.?!]\)?|[。？！]）?)$/.test(error.message) ? error.message : `${error.message}${t('main.period')}`;
 }
 
 /** "ENOSPC: no space left on device, write" → "no space left on device". */
