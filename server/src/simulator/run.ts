@@ -1,6 +1,6 @@
 import { failureImpact, stuckText } from './failure';
 import type { Plan, PodState, RunEvents, RunFrame, Step } from './types';
-import { t } from '../messages';
+import { listOf, t } from '../messages';
 
 type Sequence = PodState[];
 
@@ -47,7 +47,7 @@ export function runPlan(plan: Plan, events: RunEvents = {}): RunFrame[] {
     if (reason !== undefined) frame.reason = reason;
     frames.push(frame);
   };
-  snapshot(-1, 'start');
+  snapshot(-1, t('sim.start'));
 
   const slow = new Set(events.slowPods ?? []);
   const failingPod = events.failingPod;
@@ -59,7 +59,7 @@ export function runPlan(plan: Plan, events: RunEvents = {}): RunFrame[] {
       if (stuck === undefined) continue;
       const impact = failureImpact(plan, stuck);
       if (impact.halts) {
-        snapshot(index, 'halted', impact.reason);
+        snapshot(index, t('sim.halted'), impact.reason);
         return frames;
       }
       appendNote(frames, step.slidingWindow === undefined ? t('sim.parallelGoesOn', { stuck: stuckText(step, stuck) }) : impact.reason);
@@ -71,7 +71,8 @@ export function runPlan(plan: Plan, events: RunEvents = {}): RunFrame[] {
 
 function appendNote(frames: RunFrame[], text: string): void {
   const last = frames[frames.length - 1];
-  if (last !== undefined) last.note += `; ${text}`;
+  // Clauses: '; ' in English, '；' in Chinese (pod names keep ', ' in every language, as in plans.ts).
+  if (last !== undefined) last.note = listOf([last.note, text], '; ');
 }
 
 interface Group {

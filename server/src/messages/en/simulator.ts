@@ -64,4 +64,7 @@ export const enSimulator = {
   'sim.read.noName': 'metadata.name is missing; pod names below have no StatefulSet prefix',
   'sim.read.tooMany': 'spec.replicas is {replicas}; only the first {maxSimulatedPods} pods are simulated',
   'sim.andThen': ' and ',
+  // A run's frames (the preview's timeline): the first one, and the one where a stuck pod stops the plan.
+  'sim.start': 'start',
+  'sim.halted': 'halted',
 } as const;

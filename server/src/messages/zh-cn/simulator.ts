@@ -65,4 +65,6 @@ export const zhCnSimulator: Record<keyof typeof enSimulator, string> = {
   'sim.read.noName': 'metadata.name 缺失；下面的 Pod 名称没有 StatefulSet 前缀',
   'sim.read.tooMany': 'spec.replicas 为 {replicas}；只模拟前 {maxSimulatedPods} 个 Pod',
   'sim.andThen': '，并且 ',
+  'sim.start': '开始',
+  'sim.halted': '已停止',
 };
