@@ -18,7 +18,7 @@ test('every message id has a Chinese text', () => {
 });
 
 test('no id is in two catalog files (a later one would silently replace the earlier)', async () => {
-  const files = ['rules1', 'rules2', 'service', 'simulator', 'cli'];
+  const files = ['rules1', 'rules2', 'service', 'simulator', 'cli', 'yaml'];
   const seen = new Map<string, string>();
   const twice: string[] = [];
   for (const file of files) {

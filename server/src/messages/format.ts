@@ -50,6 +50,11 @@ export function messageOf(id: MessageId, params: Readonly<Record<string, string 
   return fill(catalogs[current][id], params);
 }
 
+/** Whether a string made at run time (`yaml.${code}`) names a message. */
+export function isMessageId(id: string): id is MessageId {
+  return Object.hasOwn(catalogs.en, id);
+}
+
 /** The same message in a language chosen by the caller (tests, and a page told the editor's language). */
 export function tIn<K extends MessageId>(locale: Locale, id: K, ...args: Placeholders<En[K]> extends never ? [] : [ParamsOf<K>]): string {
   return fill(catalogs[locale][id], args[0] ?? {});

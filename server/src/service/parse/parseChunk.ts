@@ -3,7 +3,7 @@ import type { KubeObject, ManifestDocument, Span } from '../model';
 import { readYaml, toPlainValue } from './readYaml';
 import { repairLenientQuotes } from './repairLenientQuotes';
 import { templateOutsideText, templateSyntax } from './templateSyntax';
-import { t } from '../../messages';
+import { isMessageId, messageOf, t } from '../../messages';
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -40,6 +40,12 @@ function objectsOf(doc: Document.Parsed, value: unknown): KubeObject[] {
   return whole ? [whole] : [];
 }
 
+/** The library's message as it is in English; in Chinese, what its code means, the message quoted (messages/en/yaml.ts). */
+function syntaxDetail(code: string, message: string): string {
+  const id = `yaml.${code}`;
+  return isMessageId(id) ? messageOf(id, { message }) : message;
+}
+
 /** Errors that go-yaml would not raise, or that Kubernetes reports in its own words. */
 const lenientCodes = new Set(['DUPLICATE_KEY']);
 
@@ -51,7 +57,7 @@ function firstError(doc: Document.Parsed, text: string, map: (offset: number) =>
     // The library's stack ran out (thousands of nested `[` or indents): say so, not "Maximum call stack size exceeded".
     : error.code === 'RESOURCE_EXHAUSTION'
       ? t('parse.tooDeep')
-      : t('parse.syntax', { v: error.message.split('\n')[0] ?? '' });
+      : t('parse.syntax', { v: syntaxDetail(error.code, error.message.split('\n')[0] ?? '') });
   // An unclosed bracket or quote is found at the end of the text: show it on the last line that has content.
   const contentEnd = text.trimEnd().length;
   const start = Math.min(error.pos[0], Math.max(contentEnd - 1, 0));
