@@ -28,7 +28,8 @@ export async function previewOverlay(dir: string, settings: Settings, name: stri
   } finally {
     await sharedKustomizeEngine().dispose(); // its worker thread would keep the process alive
   }
-  if (result.error) return { preview: null, buildError: result.error.message };
+  // kustomize's own words are quoted in Chinese (common.quoted); a time limit is a sentence of ours.
+  if (result.error) return { preview: null, buildError: result.error.kind === 'kustomize' || result.error.kind === 'remote' ? t('common.quoted', { text: result.error.message }) : result.error.message };
   const uri = `kustomize:${pathToFileURL(overlay.dir).href}`;
   const index = new WorkspaceIndex();
   const file = checkFile(uri, result.manifest, settings, index);

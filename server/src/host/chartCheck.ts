@@ -119,7 +119,7 @@ export async function checkChart(root: string, settings: Settings, index: Worksp
     valuesFiles: [...options.valuesFiles ?? []], set: [...options.set ?? []],
   };
   if (result.error) {
-    const { uri, finding } = renderErrorFinding(chart, result.error.message, chartYaml);
+    const { uri, finding } = renderErrorFinding(chart, result.error.message, chartYaml, result.error.kind !== 'helm');
     return { root, files, byUri: new Map([[uri, [finding]]]), linesOf, services: [], renderMs: result.elapsedMs, rendered: new Map(), options: used, fixesOf: () => [] };
   }
   const rendered = new Map<string, string[]>();

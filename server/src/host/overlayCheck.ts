@@ -63,7 +63,7 @@ export async function checkOverlay(dir: string, settings: Settings, index: Works
   const common = { dir: overlay.dir, name, linesOf, buildMs: result.elapsedMs, files: new Set(overlay.files.keys()), texts: overlay.files, roots: overlay.roots, result };
   if (result.error) {
     const kustomizations = overlay.kustomizations.map((file) => ({ uri: pathToFileURL(file).href, text: overlay.files.get(file) ?? '' }));
-    const { uri, finding } = buildErrorFinding(result.error.message, result.error.kind === 'remote', kustomizations, textOf);
+    const { uri, finding } = buildErrorFinding(result.error.message, result.error.kind === 'remote', kustomizations, textOf, result.error.kind === 'timeout' || result.error.kind === 'engine');
     return { ...common, byUri: new Map([[uri, [finding]]]), services: [], fixesOf: () => [], statefulSetsBy: () => [] };
   }
   const dirUri = pathToFileURL(overlay.dir).href.replace(/\/$/, '');

@@ -23,6 +23,9 @@ export const enService = {
   'parse.duplicateKey': 'Duplicate key: the API server rejects an object with a field given twice. Remove one of them.',
   'parse.tooDeep': 'YAML nested too deeply to read: this document is not checked.',
   'parse.syntax': 'YAML syntax error: {v}',
+  // Another program's own words (kustomize's, Helm's) inside a sentence of ours: quoted in Chinese, so the
+  // reader sees where ours end; in English as they are.
+  'common.quoted': '{text}',
   'parse.nesting': 'YAML nested more than {maxNesting} levels deep: this document is not checked.',
   'parse.aliases': 'YAML aliases expand too far (possible "billion laughs"): this document is not checked.',
   'parse.unreadable': 'YAML could not be read: {v}',

@@ -8,9 +8,10 @@ import { t } from '../../../messages';
  * Helm's own error as one finding, at the line it names: `template: chart/templates/x.yaml:12:5:`,
  * `parse error at (chart/templates/x.yaml:12)`, `execution error at (chart/templates/x.yaml:12:4)`
  * (`required`, `fail`). A missing dependency lands on Chart.yaml's `dependencies:`, a values
- * problem on the values file; anything else on Chart.yaml's first line.
+ * problem on the values file; anything else on Chart.yaml's first line. `ours`: the message is a
+ * sentence of ours (a time or memory limit), not Helm's words (which Chinese quotes).
  */
-export function renderErrorFinding(chart: ChartTexts, message: string, chartYaml: string): { uri: string; finding: Finding } {
+export function renderErrorFinding(chart: ChartTexts, message: string, chartYaml: string, ours = false): { uri: string; finding: Finding } {
   const at = (uri: string, text: string, line: number, column = 1): { uri: string; finding: Finding } => {
     let start = 0;
     for (let i = 1; i < line; i++) {
@@ -20,8 +21,9 @@ export function renderErrorFinding(chart: ChartTexts, message: string, chartYaml
     }
     const lineEnd = text.indexOf('\n', start) < 0 ? text.length : text.indexOf('\n', start);
     const first = Math.min(start + Math.max(column - 1, /^\s*/.exec(text.slice(start, lineEnd))![0].length), lineEnd);
+    const shown = ours ? message : t('common.quoted', { text: message });
     const explained = /missing in charts\/ directory|helm dep/.test(message) && !/helm dependency build/.test(message)
-      ? t('sources.dependencyBuild', { message }) : message;
+      ? t('sources.dependencyBuild', { message: shown }) : shown;
     return { uri, finding: { rule: helmRenderRule.id, severity: helmRenderRule.severity, message: t('sources.cannotRender', { explained }), start: first, end: Math.max(lineEnd, first + 1) } };
   };
   const named = /(?:template: |at \(|^)((?:[^:()\s]+\/)*[^:()\s]+\.(?:ya?ml|tpl|txt|json)):(\d+)(?::(\d+))?/m.exec(message);

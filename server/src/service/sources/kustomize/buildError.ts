@@ -27,9 +27,10 @@ function findName(text: string, name: string): number | undefined {
  * kustomize's error as one finding, at the kustomization line that caused it: the innermost
  * name the message quotes that a kustomization lists (`accumulating resources from 'x.yaml'`, a
  * patch's `path:`), the patch naming a target kustomize did not find, else the overlay's first
- * line. A remote resource (never fetched) says so.
+ * line. A remote resource (never fetched) says so. `ours`: the message is a sentence of ours (the
+ * engine's time limit), not kustomize's words (which Chinese quotes).
  */
-export function buildErrorFinding(message: string, remote: boolean, kustomizations: readonly KustomizationFile[], textOf: (uri: string) => string | undefined = () => undefined): { uri: string; finding: Finding } {
+export function buildErrorFinding(message: string, remote: boolean, kustomizations: readonly KustomizationFile[], textOf: (uri: string) => string | undefined = () => undefined, ours = false): { uri: string; finding: Finding } {
   // kustomize nests quotes (err='... from '../b': ...'): every piece between two quotes that has no space is a candidate name.
   const quoted = message.split("'").map((piece) => piece.trim()).filter((piece) => piece !== '' && !/\s/.test(piece) && piece.length < 512 && !/^[:=,]+$/.test(piece));
   // kustomize names a target it cannot find as Kind.version.group/name.[namespace].
@@ -64,8 +65,9 @@ export function buildErrorFinding(message: string, remote: boolean, kustomizatio
   const { uri, at } = place ?? { uri: top.uri, at: 0 };
   const text = kustomizations.find((k) => k.uri === uri)?.text ?? '';
   const url = urls[0] ?? quoted.find((q) => /:\/\/|^git@|^github\.com\//.test(q));
+  const shown = ours ? message : t('common.quoted', { text: message });
   const said = remote
-    ? t('sources.remote', { url: url ?? t('sources.aRemoteBase'), message })
-    : t('sources.cannotBuild', { message });
+    ? t('sources.remote', { url: url ?? t('sources.aRemoteBase'), message: shown })
+    : t('sources.cannotBuild', { message: shown });
   return { uri, finding: { rule: kustomizeBuildRule.id, severity: kustomizeBuildRule.severity, message: said, ...lineSpan(text, at) } };
 }
