@@ -6,8 +6,8 @@ import { performance } from 'node:perf_hooks';
 
 /** Spawns `node <cli> lsp --stdio` in `cwd`; notifications reach `on`/`next` listeners with their arrival time. */
 export function startServer(cli, cwd) {
-  // The environment the extension gives the server (client/src/extension.ts): two malloc arenas.
-  const child = spawn(process.execPath, [cli, 'lsp', '--stdio'], { cwd, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, MALLOC_ARENA_MAX: '2' } });
+  // The environment the extension gives the server (client/src/extension.ts): two malloc arenas, trimmed above 128 KB.
+  const child = spawn(process.execPath, [cli, 'lsp', '--stdio'], { cwd, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, MALLOC_ARENA_MAX: '2', MALLOC_TRIM_THRESHOLD_: '131072' } });
   const listeners = new Set();
   const pendingRequests = new Map();
   let nextId = 1;
