@@ -6,16 +6,18 @@ import { join } from 'node:path';
 //
 //   1. Remove what is code or a name, not words: `backquoted`, "quoted", “quoted”, 'quoted' and
 //      ‘quoted’ text, URLs, a command line (kubectl, git or helm and what follows it up to the next
-//      Chinese character or full-width punctuation; sts and its command name), and every token (edge punctuation aside) that holds a digit or one of
+//      Chinese character or full-width punctuation; sts and its command name), a label selector's
+//      set requirement (`tier notin (db)`), and every token (edge punctuation aside) that holds a digit or one of
 //      . / _ = : < > [ ] { } $ ~ @ # -  (paths, field paths, pod names web-0, rule ids, flags, k=v),
 //      is camelCase or ALLCAPS (OrderedReady, PVC, FILE), or is a term the glossary keeps in English
 //      (its "Words that stay in English" list, plus the acronyms and product names below).
-//   2. What is left may hold no run of three or more English words separated by spaces alone.
+//   2. What is left may hold no run of two or more English words separated by spaces alone.
 //
 // So a Chinese sentence with names in it passes ("StatefulSet `web` 的 Pod web-0"), and an
-// English sentence fails even around names ("Pod web-0 is not Ready" leaves "is not").
-// Two English words together pass: the rule is for sentences, and a finding line's "error" or
-// "warning" (kept like a compiler's) and a synopsis's "[options]" are single words of syntax.
+// English sentence fails even around names ("Pod web-0 is not Ready" leaves "is not"), as does
+// an English phrase in a Chinese one ("（a WebAssembly module）" leaves "a module"). One word
+// alone passes: a finding line's "error" or "warning" (kept like a compiler's), a synopsis's
+// "[options]".
 
 const glossary = readFileSync(join(import.meta.dirname, '..', 'docs', 'zh-cn', 'glossary.md'), 'utf8');
 
@@ -48,7 +50,8 @@ export function wordsOf(line: string): string {
     .replace(/(^|[^A-Za-z])'[^'\n]*'(?![A-Za-z])/g, '$1 ')
     .replace(/https?:\/\/\S+/g, ' ')
     .replace(new RegExp(`\\b(?:kubectl|git|helm) [^${chinese}]*`, 'gu'), ' ')
-    .replace(/\bsts (?:check|diff|preview|status|lsp|help)\b/g, ' ');
+    .replace(/\bsts (?:check|diff|preview|status|lsp|help)\b/g, ' ')
+    .replace(/[\w./-]+ (?:in|notin) \([^)]*\)/g, ' ');
   for (const phrase of phrases) text = text.split(phrase).join(' ');
   // Tokens: maximal runs of anything but spaces and Chinese text or punctuation.
   return text.split(/(\s+)/).map((part) => part.split(new RegExp(`(${cjkBreak.source})`, 'u')).map(token).join('')).join('');
@@ -65,10 +68,10 @@ function token(raw: string): string {
   return raw;
 }
 
-/** The runs of three or more English words left in `line`, after wordsOf. */
+/** The runs of two or more English words left in `line`, after wordsOf. */
 export function englishRuns(line: string): string[] {
   const word = String.raw`[A-Za-z]+(?:['’][A-Za-z]+)?`;
-  return [...wordsOf(line).matchAll(new RegExp(`${word}(?:[ \\t]+${word}){2,}`, 'g'))].map((m) => m[0]);
+  return [...wordsOf(line).matchAll(new RegExp(`${word}(?:[ \\t]+${word})+`, 'g'))].map((m) => m[0]);
 }
 
 /** Every line of `text` that holds an English run, with the run: what a sweep reports. */

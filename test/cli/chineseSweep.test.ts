@@ -74,6 +74,8 @@ function linesOf(c: Case, stdout: string, stderr: string): string[] {
 test('the rule finds an English sentence, also around names, and lets Chinese ones with names pass', () => {
   assert.deepEqual(englishRuns('sts: nope.yaml does not exist.'), ['does not exist']);
   assert.deepEqual(englishRuns('Pod web-0 is not Ready yet'), ['is not   yet']);
+  assert.deepEqual(englishRuns('x.wasm 是二进制文件（a WebAssembly module），不是 YAML。'), ['a   module']);
+  assert.deepEqual(englishRuns('选择算符与 Pod 模板的标签不匹配（未满足 tier notin (db)；模板标签：tier=db）'), []);
   assert.deepEqual(englishRuns('x.yaml:3:1: error [selector-mismatch] The selector does not match.'), ['The selector does not match']);
   assert.deepEqual(englishRuns('控制器无法创建 db-0：API 服务器拒绝了它（FailedCreate）：“pods "db-0" is forbidden: maximum cpu usage”'), []);
   assert.deepEqual(englishRuns('StatefulSet `web` 的 Pod web-0 永远不会 Ready；OrderedReady 会等待它'), []);
