@@ -62,7 +62,7 @@ export class KustomizeEngine extends GoWasmEngine {
       : { manifest: manifestOf(response), resources: response.resources ?? [], elapsedMs }
     ), (stop, elapsedMs) => failure(stop.kind === 'timeout'
       ? { kind: 'timeout', message: t('kustomize.timeout', { seconds: stop.limitMs / 1000 }) }
-      : { kind: 'engine', message: stop.kind === 'engine' ? stop.message : 'the kustomize engine used too much memory' }, elapsedMs));
+      : { kind: 'engine', message: stop.kind === 'engine' ? stop.message : t('kustomize.memory') }, elapsedMs));
   }
 }
 

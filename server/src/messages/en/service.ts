@@ -201,6 +201,7 @@ export const enService = {
   'helm.wasmTimeout': 'the chart\'s templates did not finish rendering within {limit} (a loop?)',
   'helm.wasmMemory': 'the chart\'s templates used more than {limit} of memory while rendering',
   'kustomize.timeout': 'kustomize did not finish building within {seconds} s',
+  'kustomize.memory': 'the kustomize engine used too much memory',
   'sources.echo': '{message} ({echo})',
   'cluster.watchNotJson': 'the watch stream sent something that is not JSON',
   'cluster.watchDropped': 'the watch was dropped',

@@ -199,6 +199,7 @@ export const zhCnService: Record<keyof typeof enService, string> = {
   'helm.timeout': 'helm template 未在 {seconds} 秒内完成（是否有循环？）',
   'helm.wasmTimeout': 'Chart 的模板未在 {limit} 内渲染完成（是否有循环？）',
   'helm.wasmMemory': 'Chart 的模板在渲染时使用了超过 {limit} 的内存',
+  'kustomize.memory': 'kustomize 引擎占用的内存过多',
   'kustomize.timeout': 'kustomize 未在 {seconds} 秒内完成构建',
   'sources.echo': '{message}（{echo}）',
   'cluster.watchNotJson': 'watch 流发送了非 JSON 内容',

@@ -43,7 +43,7 @@ export const envInvalid: Rule = {
           for (const ref of ['configMapKeyRef', 'secretKeyRef']) {
             if (!isRecord(valueFrom[ref])) continue;
             const refName = field(valueFrom, ref, 'name');
-            const bad = refName === undefined || refName === null || refName === '' ? 'must not be empty' : typeof refName === 'string' ? dnsSubdomainProblem(refName) : undefined;
+            const bad = refName === undefined || refName === null || refName === '' ? t('k8s.notEmpty') : typeof refName === 'string' ? dnsSubdomainProblem(refName) : undefined;
             if (bad) out.push({ path: [...at, 'valueFrom', ref, ...(refName === undefined ? [] : ['name'])], message: t('env-invalid.refName', { refused: podTemplateRefused(), ref, refName: String(refName), bad }) });
             const key = field(valueFrom, ref, 'key');
             if (typeof key === 'string' && !configKey(key)) out.push({ path: [...at, 'valueFrom', ref, 'key'], message: t('env-invalid.refKey', { refused: podTemplateRefused(), ref, key }) });
@@ -67,7 +67,7 @@ export const envInvalid: Rule = {
         for (const ref of ['configMapRef', 'secretRef']) {
           if (!isRecord(from[ref])) continue;
           const refName = field(from, ref, 'name');
-          const bad = refName === undefined || refName === null || refName === '' ? 'must not be empty' : typeof refName === 'string' ? dnsSubdomainProblem(refName) : undefined;
+          const bad = refName === undefined || refName === null || refName === '' ? t('k8s.notEmpty') : typeof refName === 'string' ? dnsSubdomainProblem(refName) : undefined;
           if (bad) out.push({ path: [...c.path, 'envFrom', i, ref, ...(refName === undefined ? [] : ['name'])], message: t('env-invalid.fromRefName', { refused: podTemplateRefused(), ref, refName: String(refName), bad }) });
         }
         return out;
