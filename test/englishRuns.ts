@@ -60,7 +60,8 @@ export function wordsOf(line: string): string {
 function token(raw: string): string {
   if (raw.trim() === '' || cjkBreak.test(raw)) return raw;
   const core = raw.replace(/^[(\[,;:!?.'"]+/, '').replace(/[),;:!?.'"\]]+$/, '');
-  if (core === '') return raw;
+  // Punctuation alone (`|` in "integer | string", a dash) is no word, and breaks a run like a comma.
+  if (core === '' || !/[A-Za-z]/.test(core)) return raw;
   const name = raw.replace(core, ' ');
   if (/[0-9./_=:<>[\]{}$~@#|*+-]/.test(core)) return name;
   if (/[a-z][A-Z]/.test(core) || /^[A-Z][A-Z0-9]+s?$/.test(core)) return name;
