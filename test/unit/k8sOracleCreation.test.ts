@@ -7,6 +7,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { countsLine, tallyAspects } from '../k8sOracle/aspectTally';
 import { buildOracle, Oracle } from '../k8sOracle/oracleClient';
 import { compareCreations, type CreationResult } from '../k8sOracle/creationCases';
 
@@ -27,21 +28,11 @@ test('the controller plays every creation', () => {
 });
 
 test('the simulator says which pods are refused and which claims are left, as the controller does', () => {
-  const counts = new Map<string, [number, number]>();
-  const disagreements: string[] = [];
-  for (const r of results) {
-    for (const a of r.aspects) {
-      const tally = counts.get(a.name) ?? [0, 0];
-      tally[1]++;
-      if (a.ours === a.theirs) tally[0]++;
-      else disagreements.push(`${a.name} (seed ${seed}) ${JSON.stringify(r.creation)}\n  simulator:  ${a.ours || '(none)'}\n  controller: ${a.theirs || '(none)'}`);
-      counts.set(a.name, tally);
-    }
-  }
+  const { counts, disagreements } = tallyAspects(results, (r) => r.creation, seed);
   const refusedSome = results.filter((r) => r.aspects.some((a) => a.name === 'refused' && a.theirs !== '')).length;
   const fits = results.filter((r) => r.hashFits).length;
   const stopped = results.filter((r) => r.stoppedAfterBatches).length;
-  console.log(`creations vs controller, seed ${seed}, ${results.length} sets (${refusedSome} with refused pods; the hash fitted for ${fits}; Parallel stopped after its second batch or later in ${stopped}): ${[...counts].map(([k, [a, n]]) => `${k} ${a}/${n}`).join(', ')}`);
+  console.log(`creations vs controller, seed ${seed}, ${results.length} sets (${refusedSome} with refused pods; the hash fitted for ${fits}; Parallel stopped after its second batch or later in ${stopped}): ${countsLine(counts)}`);
   assert.ok(refusedSome >= 100, 'enough sets with refused pods');
   assert.ok(stopped >= 10, 'some sets where Parallel stops after a later slow-start batch');
   assert.deepEqual(disagreements.slice(0, 10), []);

@@ -7,6 +7,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { countsLine, tallyAspects } from '../k8sOracle/aspectTally';
 import { buildOracle, Oracle } from '../k8sOracle/oracleClient';
 import { compareScenarios, type ScenarioResult } from '../k8sOracle/scenarios';
 
@@ -27,18 +28,8 @@ test('the controller plays every scenario', () => {
 });
 
 test('the simulator plans what the controller does, in every aspect', () => {
-  const counts = new Map<string, [number, number]>();
-  const disagreements: string[] = [];
-  for (const r of results) {
-    for (const a of r.aspects) {
-      const tally = counts.get(a.name) ?? [0, 0];
-      tally[1]++;
-      if (a.ours === a.theirs) tally[0]++;
-      else disagreements.push(`${a.name} (seed ${seed}) ${JSON.stringify(r.scenario)}\n  simulator:  ${a.ours || '(none)'}\n  controller: ${a.theirs || '(none)'}`);
-      counts.set(a.name, tally);
-    }
-  }
-  console.log(`simulator vs controller, seed ${seed}, ${results.length} scenarios: ${[...counts].map(([k, [a, n]]) => `${k} ${a}/${n}`).join(', ')}`);
+  const { counts, disagreements } = tallyAspects(results, (r) => r.scenario, seed);
+  console.log(`simulator vs controller, seed ${seed}, ${results.length} scenarios: ${countsLine(counts)}`);
   assert.ok(results.length >= 300);
   // Each aspect is compared often enough to mean something (a failing pod in about a quarter of the scenarios).
   for (const name of ['create', 'update', 'failure', 'failure stays down', 'scale', 'pvcs after deletion']) assert.ok((counts.get(name)?.[1] ?? 0) >= 50, name);
