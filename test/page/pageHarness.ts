@@ -19,6 +19,19 @@ export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
 }
 
+/** A page `width` pixels wide (a side panel) in a new Chromium, the built page loaded unless `load` is false (a test that loads it per language). Close with closePage. */
+export async function openPage(width: number, load = true): Promise<Page> {
+  const browser = await launchChromium();
+  const page = await browser.newPage({ viewport: { width, height: 900 } });
+  if (load) await loadPreviewPage(page);
+  return page;
+}
+
+/** Closes the browser openPage started (for a test file's `after`; nothing when it never opened). */
+export async function closePage(page: Page | undefined): Promise<void> {
+  await page?.context().browser()?.close();
+}
+
 /** The built page (dist/preview.js and .css) in an empty document; `lang` as the host writes VS Code's display language. */
 export async function loadPreviewPage(page: Page, lang = ''): Promise<void> {
   await page.setContent(`<!DOCTYPE html><html${lang ? ` lang="${lang}"` : ''}><head></head><body><main id="app"></main></body></html>`);

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { HostMessage } from '../../protocol/protocol';
-import { launchChromium, loadPreviewPage, previewMessage, shots } from './pageHarness';
+import { closePage, openPage, previewMessage, shots } from './pageHarness';
 
 // Issue 24 on the page alone (STYLE 12): refused manifests said first, what-if values marked,
 // no mid-word wraps at side-panel width, the revision column explained, Play at the last tick.
@@ -25,14 +25,9 @@ metadata: {name: nginx}
 spec: {clusterIP: None, selector: {app: web}}
 `;
 
-let browser: Browser;
 let page: Page;
-before(async () => {
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 480, height: 900 } });
-  await loadPreviewPage(page);
-});
-after(() => browser?.close());
+before(async () => { page = await openPage(480); });
+after(() => closePage(page));
 
 const post = (message: HostMessage): Promise<void> => page.evaluate((m) => window.postMessage(m, '*'), message);
 

@@ -1,16 +1,15 @@
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { HostMessage } from '../../protocol/protocol';
 import { checkFile } from '../../server/src/service/languageService';
 import { previewOf } from '../../server/src/service/previewOf';
 import { defaultSettings } from '../../server/src/service/settings';
 import { WorkspaceIndex } from '../../server/src/service/workspace/workspaceIndex';
+import { closePage, loadPreviewPage, openPage } from './pageHarness';
 
 // The preview of a kustomize base or patch file shows an overlay's build: the footer names the
 // overlay and, when several build the file, how to pick another (issue 20, item 5).
-const repo = join(import.meta.dirname, '..', '..');
 const manifest = `apiVersion: apps/v1
 kind: StatefulSet
 metadata: {name: prod-db, namespace: prod}
@@ -30,22 +29,14 @@ function overlayPreview(all: string[]): HostMessage {
   return { type: 'preview', preview: { ...preview, overlay: { name: all[0]!, all } }, whatIf: {} };
 }
 
-let browser: Browser;
 let page: Page;
-const open = async (lang: string): Promise<void> => {
-  await page.setContent(`<!DOCTYPE html><html lang="${lang}"><head></head><body><main id="app"></main></body></html>`);
-  await page.addScriptTag({ path: join(repo, 'dist', 'preview.js') });
-};
-before(async () => {
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
-  page = await browser.newPage({ viewport: { width: 520, height: 900 } });
-});
-after(() => browser?.close());
+before(async () => { page = await openPage(520, false); });
+after(() => closePage(page));
 
 const post = (message: HostMessage): Promise<void> => page.evaluate((m) => window.postMessage(m, '*'), message);
 
 test('the footer names the overlay whose build is shown', async () => {
-  await open('');
+  await loadPreviewPage(page);
   await post(overlayPreview(['db/overlays/prod']));
   const footer = page.locator('footer');
   await footer.waitFor();
@@ -60,7 +51,7 @@ test('when several overlays build the file, it says how to pick another', async 
 });
 
 test('in Chinese', async () => {
-  await open('zh-cn');
+  await loadPreviewPage(page, 'zh-cn');
   await post(overlayPreview(['db/overlays/prod', 'db/overlays/staging']));
   await page.locator('footer').waitFor();
   assert.match(await page.locator('footer').innerText(), /^由 kustomize overlay db\/overlays\/prod 构建 \(2 个 overlay 构建此文件；用 statefulset\.kustomize\.previewOverlay 选择其一\) · /);

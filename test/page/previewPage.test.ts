@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { HostMessage, PageMessage } from '../../protocol/protocol';
-import { launchChromium, loadPreviewPage, previewMessage, shots } from './pageHarness';
+import { closePage, openPage, previewMessage, shots } from './pageHarness';
 const hostile = '<img src=x onerror="window.pwned=1">';
 
 const manifest = `apiVersion: apps/v1
@@ -27,14 +27,9 @@ metadata: {name: nginx}
 spec: {clusterIP: None, selector: {app: web}}
 `;
 
-let browser: Browser;
 let page: Page;
-before(async () => {
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 520, height: 900 } });
-  await loadPreviewPage(page);
-});
-after(() => browser?.close());
+before(async () => { page = await openPage(520); });
+after(() => closePage(page));
 
 const post = (message: HostMessage): Promise<void> => page.evaluate((m) => window.postMessage(m, '*'), message);
 const sent = (): Promise<PageMessage[]> => page.evaluate(() => window.stsSent ?? []);

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { HostMessage } from '../../protocol/protocol';
-import { launchChromium, loadPreviewPage, previewMessage, shots } from './pageHarness';
+import { closePage, loadPreviewPage, openPage, previewMessage, shots } from './pageHarness';
 
 // The preview page when VS Code's display language is zh-cn (issue 22): the host writes it into
 // <html lang>, and the page's own words (headings, columns, buttons, the legend) come from
@@ -27,13 +27,9 @@ metadata: {name: nginx}
 spec: {clusterIP: None, selector: {app: web}}
 `;
 
-let browser: Browser;
 let page: Page;
-before(async () => {
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 520, height: 900 } });
-});
-after(() => browser?.close());
+before(async () => { page = await openPage(520, false); });
+after(() => closePage(page));
 
 async function open(lang: string): Promise<void> {
   await loadPreviewPage(page, lang);
