@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { englishRuns, stringsOf } from '../englishRuns';
@@ -14,6 +16,9 @@ import { cliPath, repoRoot } from './cliRun';
 const han = /\p{Script=Han}/u;
 const fixtures = join('test', 'fixtures');
 const dump = join(fixtures, 'status', 'rollback-trap.yaml');
+/** A copy of the fix fixtures for --fix to rewrite (it reports each file it fixed). */
+const toFix = mkdtempSync(join(tmpdir(), 'sts-zh-fix-'));
+cpSync(join(fixtures, 'fixes'), toFix, { recursive: true });
 
 interface Case { args: string[]; json?: boolean }
 
@@ -36,6 +41,8 @@ const cases: Case[] = [
   ...previews,
   { args: ['preview', join(fixtures, 'charts', 'postgresql')] },
   { args: ['preview', join(fixtures, 'kustomize-own', 'db', 'overlays', 'prod')] },
+  { args: ['preview', join(fixtures, 'kustomize-own', 'db', 'overlays', 'typo')] },
+  { args: ['check', '--fix', toFix] },
   { args: ['diff', join(fixtures, 'rules', 'immutable-field-changed.baseline.yaml'), join(fixtures, 'rules', 'immutable-field-changed.yaml')] },
   { args: ['diff', join(fixtures, 'rules', 'immutable-field-changed.baseline.yaml'), join(fixtures, 'rules', 'immutable-field-changed.yaml'), '--format', 'json'], json: true },
   { args: ['diff', 'examples/web.yaml', 'examples/mistakes.yaml'] },
