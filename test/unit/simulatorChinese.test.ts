@@ -22,6 +22,8 @@ test('a run in Chinese: start, appended clauses, halted', () => {
   const last = frames.at(-1);
   assert.equal(last?.note, '已停止');
   assert.equal(last?.reason, 'web-1 永远不会 Ready；OrderedReady 会等待它，因此 web-2 永远不会被创建');
+  // No space between Chinese words ("滚动更新 会等待" was one): the rolling update has a sentence of its own.
+  assert.equal(runPlan(plans('OrderedReady').update, { failingPod: 'web-1' }).at(-1)?.reason, 'web-1 永远不会 Ready；滚动更新会等待它，因此 web-0 永远不会被更新');
 });
 
 test('no note or reason of a run holds an English sentence, whatever fails', () => {

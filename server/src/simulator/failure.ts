@@ -44,7 +44,9 @@ export function failureImpact(plan: Plan, pod: string): FailureImpact {
     ...(downInStep.length > 0 ? [t(downInStep.length === 1 ? 'sim.staysDown' : 'sim.stayDown', { pods: downInStep.join(', ') })] : []),
     ...(untouched.length > 0 ? [t(untouched.length === 1 ? 'sim.isNever' : 'sim.areNever', { pods: untouched.join(', '), verb })] : []),
   ];
-  const who = step.action === 'recreate' ? t('sim.theRollingUpdate') : 'OrderedReady';
-  return { halts: true, neverReached: untouched, staysDown: downInStep, reason: t('sim.waitsFor', { stuck, who, consequences: consequences.join(t('sim.andThen')) }) };
+  // Two sentences, not one with a {who}: Chinese puts a space after OrderedReady but none after 滚动更新.
+  const params = { stuck, consequences: consequences.join(t('sim.andThen')) };
+  const reason = step.action === 'recreate' ? t('sim.rollingUpdateWaitsFor', params) : t('sim.waitsFor', { ...params, who: 'OrderedReady' });
+  return { halts: true, neverReached: untouched, staysDown: downInStep, reason };
 }
 
