@@ -23,10 +23,10 @@ export function checkDns(settings: StatefulSetSettings, service: unknown): DnsCh
   }
   const clusterIP = dig(service, 'spec', 'clusterIP');
   if (clusterIP !== 'None') {
-    const shown = typeof clusterIP === 'string' && clusterIP !== '' ? `"${clusterIP}"` : t('sim.dns.notSet');
+    // Not set is a sentence of its own: Chinese words it differently ('未设置 clusterIP', not 'clusterIP 为 未设置').
     return {
       resolves: false,
-      reason: t('sim.dns.notHeadless', { serviceName, shown }),
+      reason: typeof clusterIP === 'string' && clusterIP !== '' ? t('sim.dns.notHeadless', { serviceName, shown: `"${clusterIP}"` }) : t('sim.dns.notHeadlessUnset', { serviceName }),
     };
   }
   const selector = readLabels(dig(service, 'spec', 'selector'));
