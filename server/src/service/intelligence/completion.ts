@@ -3,7 +3,7 @@ import type { ManifestDocument, ObjectPath, Span } from '../model';
 import { isRecord, isStatefulSet, labelMap } from '../rules/read';
 import { completionSpot, isPlaceholder, type CompletionSpot } from './completionProbe';
 import { knownValues } from './knownValues';
-import { fileLabel, samePath, valueAt } from './paths';
+import { inFileOf, samePath, valueAt } from './paths';
 import { isStructured, schemaAt, typeLabel, type FieldSchema } from './schemaNavigator';
 import { snippetsAt } from './snippets';
 import { isVolumeUsePath, volumeDeclarations } from './volumeReferences';
@@ -86,10 +86,10 @@ function serviceEntries(spot: CompletionSpot, input: CompletionInput): Completio
   const services = input.servicesIn(namespace).filter((s) => !seen.has(s.name) && seen.add(s.name) !== undefined);
   const ranked = [...services.filter((s) => s.headless), ...services.filter((s) => !s.headless)];
   return ranked.map((service, order) => {
-    const where = fileLabel(service.uri, input.uri);
+    const inFile = inFileOf(service.uri, input.uri);
     return service.headless
-      ? entry(spot, 'service', service.name, service.name, order, t('completion.headless', { where }))
-      : entry(spot, 'service', service.name, service.name, order, t('completion.notHeadless', { where }),
+      ? entry(spot, 'service', service.name, service.name, order, t('completion.headless', { inFile }))
+      : entry(spot, 'service', service.name, service.name, order, t('completion.notHeadless', { inFile }),
         t('completion.notHeadlessDoc'));
   });
 }

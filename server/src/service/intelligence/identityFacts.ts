@@ -1,7 +1,7 @@
 import type { Plan, Simulation } from '../../simulator';
 import type { ServiceInfo } from '../workspace/serviceLookup';
 import type { ObjectPath } from '../model';
-import { fileLabel, samePath } from './paths';
+import { inFileOf, samePath } from './paths';
 import { isClaimTemplateNamePath } from './volumeReferences';
 import { t } from '../../messages';
 
@@ -57,7 +57,7 @@ function serviceFacts(simulation: Simulation, service: ServiceInfo | undefined, 
   const broken = !simulation.dns.resolves && simulation.dns.reason !== undefined;
   if (broken) facts.push(`⚠ ${simulation.dns.reason}`);
   if (service) {
-    facts.push(t(service.headless ? 'facts.serviceHeadless' : 'facts.serviceNotHeadless', { service: code(service.name), file: fileLabel(service.uri, uri) }));
+    facts.push(t(service.headless ? 'facts.serviceHeadless' : 'facts.serviceNotHeadless', { service: code(service.name), inFile: inFileOf(service.uri, uri) }));
   }
   const fqdn = simulation.pods[0]?.fqdn;
   if (fqdn) facts.push(t(broken ? 'facts.dnsOnceFixed' : 'facts.dns', { name: code(fqdn) }));

@@ -6,14 +6,17 @@ export function samePath(a: ObjectPath, b: ObjectPath): boolean {
   return a.length === b.length && a.every((segment, i) => segment === b[i]);
 }
 
-/** A file as a reader names it: "this file", or its base name. */
-export function fileLabel(uri: string, here: string): string {
-  if (uri === here) return t('completion.thisFile');
+/**
+ * Where a file is, as a reader says it: "in this file", or "in" its base name. A phrase, not a
+ * name put into one: Chinese writes 此文件中 but web.yaml 中 (a space only before a Latin word).
+ */
+export function inFileOf(uri: string, here: string): string {
+  if (uri === here) return t('completion.inThisFile');
   const name = uri.slice(uri.lastIndexOf('/') + 1);
   try {
-    return decodeURIComponent(name);
+    return t('completion.inFile', { file: decodeURIComponent(name) });
   } catch {
-    return name;
+    return t('completion.inFile', { file: name });
   }
 }
 
