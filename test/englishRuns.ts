@@ -80,6 +80,20 @@ export function englishLines(text: string): { line: string; runs: string[] }[] {
   return text.split('\n').map((line) => ({ line, runs: englishRuns(line) })).filter((l) => l.runs.length > 0);
 }
 
+/**
+ * Two slips of Chinese typography (glossary, Typography) that words from the catalog joined at run
+ * time can make: an English '.' after a sentence that already ends in 。？！ or ）, and one space
+ * between two Chinese characters (a space goes between Chinese and Latin only; a table's columns
+ * are two spaces or more apart). Quoted and backquoted text is the user's, and stands for a word.
+ */
+export function typographySlips(line: string): string[] {
+  const text = line.replace(/`[^`]*`|"[^"]*"|“[^”]*”/g, 'x');
+  return [
+    ...(/[。？！）]\.$/.test(text) ? ['. after a Chinese stop'] : []),
+    ...[...text.matchAll(/\p{Script=Han} (?! )\p{Script=Han}/gu)].map((m) => `a space in "${m[0]}"`),
+  ];
+}
+
 /** Every string of a JSON value (keys are field names, not words). */
 export function stringsOf(value: unknown): string[] {
   if (typeof value === 'string') return [value];

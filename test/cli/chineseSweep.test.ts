@@ -4,7 +4,7 @@ import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { englishRuns, stringsOf } from '../englishRuns';
+import { englishRuns, stringsOf, typographySlips } from '../englishRuns';
 import { cliPath, repoRoot } from './cliRun';
 
 // Issue 22, done when "a Chinese-speaking user never meets an English sentence of ours": every
@@ -88,6 +88,9 @@ test('the rule finds an English sentence, also around names, and lets Chinese on
   assert.deepEqual(englishRuns('StatefulSet `web` 的 Pod web-0 永远不会 Ready；OrderedReady 会等待它'), []);
   assert.deepEqual(englishRuns('    kubectl delete pod web-2 -n shop'), []);
   assert.deepEqual(englishRuns('用法：sts check [options] PATH...'), []);
+  assert.deepEqual(typographySlips('sts: sts preview 需要恰好一个 FILE。.'), ['. after a Chinese stop']);
+  assert.deepEqual(typographySlips('web-1 永远不会 Ready；滚动更新 会等待它'), ['a space in "新 会"']);
+  assert.deepEqual(typographySlips('序号  Pod   持久卷申领  更新后的修订版本'), []);
 });
 
 test('every line sts prints with --lang zh-cn is Chinese, or names and code', () => {
@@ -99,8 +102,7 @@ test('every line sts prints with --lang zh-cn is Chinese, or names and code', ()
     // (JSON of a clean preview holds names only: it must still be there).
     if (c.json ? stdout.trim() === '' : !han.test(stdout + stderr)) silent.push(`sts ${c.args.join(' ')}`);
     for (const line of linesOf(c, stdout, stderr)) {
-      // A Chinese sentence ends in its own stop: an English '.' after it ("…。.") is a second one.
-      const runs = [...englishRuns(line), ...(/[。？！）]\.$/.test(line) ? ['. after a Chinese stop'] : [])];
+      const runs = [...englishRuns(line), ...typographySlips(line)];
       // One report per message: the same finding in many files is one gap.
       const key = line.replace(/^\S+:\d+:\d+: /, '');
       if (runs.length > 0 && !found.has(key)) found.set(key, `sts ${c.args.join(' ')}\n    ${line}\n    English: ${runs.join(' | ')}`);

@@ -5,12 +5,12 @@ import { pathToFileURL } from 'node:url';
 import { after, before, test } from 'node:test';
 import type { CodeAction, CodeLens, CompletionItem, CompletionList, Diagnostic, Hover, MarkupContent } from 'vscode-languageserver-protocol';
 import { previewMethod } from '../../protocol/protocol';
-import { englishRuns, stringsOf } from '../englishRuns';
+import { englishRuns, stringsOf, typographySlips } from '../englishRuns';
 import { LspSession } from './lspClient';
 import { statefulSet } from './featureFixture';
 
 // Issue 22: with initialize's locale zh-cn, every word of ours the server sends holds no English
-// run (test/englishRuns.ts): diagnostics, hover text, completion labels, details and docs, code
+// run and no slip of Chinese typography (test/englishRuns.ts): diagnostics, hover text, completion labels, details and docs, code
 // action titles, CodeLens titles and the preview's answer, over the examples and the rule and
 // fix fixtures. Kubernetes' own field descriptions (its OpenAPI text, which hover and completion
 // show under ours) are Kubernetes' words and stay English: a paragraph that is one of them,
@@ -44,7 +44,7 @@ function sweep(where: string, text: string): void {
     if (kubernetesWords.has(paragraph.trim())) continue;
     for (const line of paragraph.split('\n')) {
       checked++;
-      const runs = englishRuns(line);
+      const runs = [...englishRuns(line), ...typographySlips(line)];
       if (runs.length > 0 && !gaps.has(line)) gaps.set(line, `${where}\n    ${line}\n    English: ${runs.join(' | ')}`);
     }
   }
