@@ -73,6 +73,8 @@ export const enRules1 = {
   'env-invalid.refKey': '{refused}: the {ref} key "{key}" must be a config key (letters, digits, \'-\', \'_\' and \'.\', not "." or "..").',
   'env-invalid.fieldPath': '{refused}: the downward API does not support fieldPath "{fieldPath}" in env (supported: {v}, metadata.labels[\'KEY\'], metadata.annotations[\'KEY\']).',
   'env-invalid.fieldRefVersion': '{refused}: fieldRef.apiVersion "{apiVersion}" is not a pod version the downward API converts (only v1, the default).',
+  'env-invalid.resourceRequired': '{refused}: valueFrom.resourceFieldRef needs a resource (such as limits.memory).',
+  'env-invalid.resourceField': '{refused}: resourceFieldRef.resource "{resource}" is not a resource the downward API gives (supported: {v}, limits.hugepages-SIZE, requests.hugepages-SIZE).',
   'env-invalid.prefix': '{refused}: the envFrom prefix "{prefix}" {problem}.',
   'env-invalid.fromRef': '{refused}: an envFrom entry must name a configMapRef or a secretRef.',
   'env-invalid.fromRefName': '{refused}: the envFrom {ref} name "{refName}" {bad}.',

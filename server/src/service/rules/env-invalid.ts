@@ -8,6 +8,9 @@ const sources = ['fieldRef', 'resourceFieldRef', 'configMapKeyRef', 'secretKeyRe
 const fieldPaths = ['metadata.name', 'metadata.namespace', 'metadata.uid', 'spec.nodeName', 'spec.serviceAccountName',
   'status.hostIP', 'status.hostIPs', 'status.podIP', 'status.podIPs'];
 const subscripted = /^metadata\.(labels|annotations)\['[^']+'\]$/;
+/** What a resourceFieldRef may name (validContainerResourceFieldPathExpressions), and hugepages by prefix. */
+const resourceFields = ['limits.cpu', 'limits.memory', 'limits.ephemeral-storage', 'requests.cpu', 'requests.memory', 'requests.ephemeral-storage'];
+const hugepages = /^(limits|requests)\.hugepages-/;
 
 /** A ConfigMap or Secret key: [-._a-zA-Z0-9]+, at most 253 characters, not "." or "..". */
 function configKey(key: string): boolean {
@@ -17,7 +20,7 @@ function configKey(key: string): boolean {
 /**
  * Environment variables the API server refuses: a name that is empty or holds '=' or a
  * non-printable character, `value` together with `valueFrom`, a `valueFrom` with no source
- * or more than one, a downward-API fieldPath it does not support, and an envFrom prefix
+ * or more than one, a downward-API fieldPath or resourceFieldRef resource it does not support, and an envFrom prefix
  * that is not a valid name.
  */
 export const envInvalid: Rule = {
@@ -55,6 +58,15 @@ export const envInvalid: Rule = {
             out.push({ path: [...at, 'valueFrom', 'fieldRef'], target: 'key', message: t('env-invalid.fieldRefVersion', { refused: podTemplateRefused(), apiVersion }) });
           } else if (typeof fieldPath === 'string' && !fieldPaths.includes(fieldPath) && !subscripted.test(fieldPath)) {
             out.push({ path: [...at, 'valueFrom', 'fieldRef', 'fieldPath'], message: t('env-invalid.fieldPath', { refused: podTemplateRefused(), fieldPath, v: fieldPaths.join(', ') }) });
+          }
+          const resourceRef = valueFrom.resourceFieldRef;
+          if (isRecord(resourceRef)) {
+            const { resource } = resourceRef;
+            if (resource === undefined || resource === null || resource === '') {
+              out.push({ path: [...at, 'valueFrom', 'resourceFieldRef', ...(resource === undefined ? [] : ['resource'])], target: 'key', message: t('env-invalid.resourceRequired', { refused: podTemplateRefused() }) });
+            } else if (typeof resource === 'string' && !resourceFields.includes(resource) && !hugepages.test(resource)) {
+              out.push({ path: [...at, 'valueFrom', 'resourceFieldRef', 'resource'], message: t('env-invalid.resourceField', { refused: podTemplateRefused(), resource, v: resourceFields.join(', ') }) });
+            }
           }
         }
         return out;
