@@ -9,7 +9,8 @@ import { cliPath, repoRoot } from './cliRun';
 
 // Issue 22, done when "a Chinese-speaking user never meets an English sentence of ours": every
 // command of the built CLI with --lang zh-cn, on real inputs, and every line it prints (every
-// string of its JSON) holds no English run by the rule in test/englishRuns.ts. The inputs are
+// string of its JSON) holds no English run and no typography slip by the rules in
+// test/englishRuns.ts. The inputs are
 // the repository's own (rule fixtures, the corpus of public manifests, charts, overlays, the
 // examples, the saved status dumps), so new messages are swept as fixtures grow.
 
@@ -105,7 +106,7 @@ test('every line sts prints with --lang zh-cn is Chinese, or names and code', ()
       const runs = [...englishRuns(line), ...typographySlips(line)];
       // One report per message: the same finding in many files is one gap.
       const key = line.replace(/^\S+:\d+:\d+: /, '');
-      if (runs.length > 0 && !found.has(key)) found.set(key, `sts ${c.args.join(' ')}\n    ${line}\n    English: ${runs.join(' | ')}`);
+      if (runs.length > 0 && !found.has(key)) found.set(key, `sts ${c.args.join(' ')}\n    ${line}\n    found: ${runs.join(' | ')}`);
     }
   }
   // Every gap, in full (a deepEqual diff of this size is cut short by the reporter).

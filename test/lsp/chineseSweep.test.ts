@@ -10,9 +10,9 @@ import { LspSession } from './lspClient';
 import { statefulSet } from './featureFixture';
 
 // Issue 22: with initialize's locale zh-cn, every word of ours the server sends holds no English
-// run and no slip of Chinese typography (test/englishRuns.ts): diagnostics, hover text, completion labels, details and docs, code
-// action titles, CodeLens titles and the preview's answer, over the examples and the rule and
-// fix fixtures. Kubernetes' own field descriptions (its OpenAPI text, which hover and completion
+// run and no slip of Chinese typography (test/englishRuns.ts): diagnostics, hover text,
+// completion labels, details and docs, code action titles, CodeLens titles and the preview's
+// answer, over the examples and the rule and fix fixtures. Kubernetes' own field descriptions (its OpenAPI text, which hover and completion
 // show under ours) are Kubernetes' words and stay English: a paragraph that is one of them,
 // verbatim, is left out.
 
@@ -45,7 +45,7 @@ function sweep(where: string, text: string): void {
     for (const line of paragraph.split('\n')) {
       checked++;
       const runs = [...englishRuns(line), ...typographySlips(line)];
-      if (runs.length > 0 && !gaps.has(line)) gaps.set(line, `${where}\n    ${line}\n    English: ${runs.join(' | ')}`);
+      if (runs.length > 0 && !gaps.has(line)) gaps.set(line, `${where}\n    ${line}\n    found: ${runs.join(' | ')}`);
     }
   }
 }
