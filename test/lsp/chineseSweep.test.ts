@@ -12,9 +12,9 @@ import { statefulSet } from './featureFixture';
 // Issue 22: with initialize's locale zh-cn, every word of ours the server sends holds no English
 // run and no slip of Chinese typography (test/englishRuns.ts): diagnostics, hover text,
 // completion labels, details and docs, code action titles, CodeLens titles and the preview's
-// answer, over the examples and the rule and fix fixtures. Kubernetes' own field descriptions (its OpenAPI text, which hover and completion
-// show under ours) are Kubernetes' words and stay English: a paragraph that is one of them,
-// verbatim, is left out.
+// answer, over the examples and the rule and fix fixtures. Kubernetes' own field descriptions
+// (its OpenAPI text, which hover and completion show under ours) are Kubernetes' words and stay
+// English: a paragraph that is one of them, verbatim, is left out.
 
 const root = join(import.meta.dirname, '..', '..');
 const fixtures = join(root, 'test', 'fixtures');
