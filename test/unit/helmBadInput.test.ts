@@ -11,6 +11,7 @@ import { documentsOf } from '../../server/src/host/helm/manifestDocuments';
 import { literalIgnores, readChartFolder } from '../../server/src/host/helm/readChartFolder';
 import type { ChartFiles } from '../../server/src/host/helm/renderTypes';
 import { WasmEngine } from '../../server/src/host/helm/wasmEngine';
+import { setLocale } from '../../server/src/messages';
 import { chartsDir, exists, helmCli, helmErrorMessage, helmTemplate, noGo, testEngine } from './helmSupport';
 
 const chartYaml = 'apiVersion: v2\nname: tiny\nversion: 0.1.0\n';
@@ -168,6 +169,16 @@ describe('the Helm engine on bad input', { skip: noGo }, () => {
     assert.equal(result.error?.kind, 'engine');
     assert.match(result.error.message, /cannot load the Helm engine: .*no-such\.wasm/);
     await missing.dispose();
+    // In Chinese the sentence is ours and the error's own text is quoted.
+    setLocale('zh-cn');
+    try {
+      const again = new WasmEngine({ files: { ...built.files, wasmFile: join(temp, 'no-such.wasm') } });
+      const said = await again.render({ files: chart() });
+      assert.match(said.error?.message ?? '', /^无法加载 Helm 引擎：“.*no-such\.wasm.*”$/);
+      await again.dispose();
+    } finally {
+      setLocale('en');
+    }
   });
 
   test('a warm-up settles when the engine is stopped during it', async () => {

@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
-import type { FromGoWasmWorker, GoWasmWorkerData, ToGoWasmWorker } from './goWasmMessages';
+import type { EngineFailure, FromGoWasmWorker, GoWasmWorkerData, ToGoWasmWorker } from './goWasmMessages';
+import { t } from '../../messages';
 
 /** Where an engine's worker bundle, WebAssembly module and Go's glue are (dist/, beside the server's bundle). */
 export interface GoWasmFiles {
@@ -116,7 +117,7 @@ export class GoWasmEngine {
           try {
             response = JSON.parse(answer.responseJson) as Response;
           } catch (error) {
-            resolve(stopped({ kind: 'engine', message: `the ${this.options.name} engine's answer is not JSON: ${String(error)}` }, elapsedMs));
+            resolve(stopped({ kind: 'engine', message: t('engine.notJson', { name: this.options.name, detail: t('common.quoted', { text: String(error) }) }) }, elapsedMs));
             return;
           }
           resolve(answered(response, elapsedMs, answer));
@@ -155,7 +156,7 @@ export class GoWasmEngine {
     const waiting = [...this.queue.splice(0), ...(this.current ? [this.current.pending] : [])];
     if (this.current) this.clearLimits(this.current);
     this.current = undefined;
-    for (const p of waiting) p.stopped({ kind: 'engine', message: `the ${this.options.name} engine was stopped` }, 0);
+    for (const p of waiting) p.stopped({ kind: 'engine', message: t('engine.stopped', { name: this.options.name }) }, 0);
     clearTimeout(this.idle);
     if (worker) await worker.terminate();
   }
@@ -171,7 +172,7 @@ export class GoWasmEngine {
     this.warmed = new Promise<number>((resolve) => { warmed = resolve; });
     const ready = new Promise<number>((resolve, reject) => {
       this.abandon = () => {
-        reject(new Error(`the ${name} engine was stopped`));
+        reject(new Error(t('engine.stopped', { name })));
         warmed(0);
       };
       worker.on('message', (message: FromGoWasmWorker) => {
@@ -184,13 +185,14 @@ export class GoWasmEngine {
         } else if (message.kind === 'answered') {
           this.answered(message);
         } else {
+          const said = failureMessage(name, message.failure, message.detail);
           if (message.id === undefined) {
-            reject(new Error(message.message));
+            reject(new Error(said));
             warmed(0);
           }
           if (message.id !== undefined && message.id !== this.current?.pending.id) return;
           this.stopWorker();
-          this.finish({ kind: 'engine', message: message.message });
+          this.finish({ kind: 'engine', message: said });
         }
       });
       const fail = (message: string): void => {
@@ -200,8 +202,8 @@ export class GoWasmEngine {
         this.stopWorker();
         this.finish({ kind: 'engine', message });
       };
-      worker.on('error', (error) => fail(`the ${name} engine failed: ${error.message}`));
-      worker.on('exit', (code) => fail(`the ${name} engine stopped (exit code ${code})`));
+      worker.on('error', (error) => fail(failureMessage(name, 'call', error.message)));
+      worker.on('exit', (code) => fail(t('engine.exitCode', { name, code })));
     });
     ready.catch(() => undefined);
     this.ready = ready;
@@ -281,5 +283,16 @@ export class GoWasmEngine {
     worker.removeAllListeners();
     worker.on('error', () => undefined);
     void worker.terminate();
+  }
+}
+
+/** A worker's failure in the user's language, the error's own text quoted. */
+function failureMessage(name: string, failure: EngineFailure, detail: string): string {
+  const quoted = t('common.quoted', { text: detail });
+  switch (failure) {
+    case 'load': return t('engine.load', { name, detail: quoted });
+    case 'exit': return detail ? t('engine.exit', { name, detail: quoted }) : t('engine.exited', { name });
+    case 'call': return t('engine.call', { name, detail: quoted });
+    case 'notRunning': return t('engine.notRunning', { name });
   }
 }

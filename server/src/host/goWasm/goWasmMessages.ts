@@ -22,4 +22,10 @@ export type FromGoWasmWorker =
   | { kind: 'ready'; loadMs: number }
   | { kind: 'warmed'; warmUpMs: number }
   | { kind: 'answered'; id: number; responseJson: string; memoryBytes: number; log: string }
-  | { kind: 'failed'; id: number | undefined; message: string };
+  | { kind: 'failed'; id: number | undefined; failure: EngineFailure; detail: string };
+
+/**
+ * Why a worker's engine failed; the host words it in the user's language (the worker has no
+ * catalog): `detail` is the error's own text (V8's, Go's), quoted as it is.
+ */
+export type EngineFailure = 'load' | 'exit' | 'call' | 'notRunning';

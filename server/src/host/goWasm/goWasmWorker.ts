@@ -78,8 +78,8 @@ export function serveGoWasm<Payload>(setup: GoWasmWorkerSetup<Payload>): void {
     const instance = await WebAssembly.instantiate(module, go.importObject);
     const ready = new Promise<void>((resolve) => { globals[setup.readyCallback] = resolve; });
     go.run(instance).then(
-      () => port?.postMessage({ kind: 'failed', id: undefined, message: `the ${setup.name} engine exited: ${printed.trim()}` } satisfies FromGoWasmWorker),
-      (error: unknown) => port?.postMessage({ kind: 'failed', id: undefined, message: String(error) } satisfies FromGoWasmWorker),
+      () => port?.postMessage({ kind: 'failed', id: undefined, failure: 'exit', detail: printed.trim() } satisfies FromGoWasmWorker),
+      (error: unknown) => port?.postMessage({ kind: 'failed', id: undefined, failure: 'exit', detail: String(error) } satisfies FromGoWasmWorker),
     );
     await ready;
     const call = engine();
@@ -112,7 +112,7 @@ export function serveGoWasm<Payload>(setup: GoWasmWorkerSetup<Payload>): void {
   }
 
   const loaded = load();
-  loaded.then(warmUpWhileIdle).catch((error: unknown) => port?.postMessage({ kind: 'failed', id: undefined, message: `cannot load the ${setup.name} engine: ${String(error)}` } satisfies FromGoWasmWorker));
+  loaded.then(warmUpWhileIdle).catch((error: unknown) => port?.postMessage({ kind: 'failed', id: undefined, failure: 'load', detail: String(error) } satisfies FromGoWasmWorker));
 
   port?.on('message', (message: ToGoWasmWorker<Payload>) => {
     received++;
@@ -120,12 +120,15 @@ export function serveGoWasm<Payload>(setup: GoWasmWorkerSetup<Payload>): void {
       const call = engine();
       let answer: FromGoWasmWorker;
       try {
-        if (!call) throw new Error(`the ${setup.name} engine is not running`);
+        if (!call) {
+          port.postMessage({ kind: 'failed', id: message.id, failure: 'notRunning', detail: '' } satisfies FromGoWasmWorker);
+          return;
+        }
         printed = '';
         const responseJson = setup.answer(call, message.payload);
         answer = { kind: 'answered', id: message.id, responseJson, memoryBytes: memory.buffer.byteLength, log: printed };
       } catch (error) {
-        answer = { kind: 'failed', id: message.id, message: `${String(error)} ${printed.trim()}`.trim() };
+        answer = { kind: 'failed', id: message.id, failure: 'call', detail: `${String(error)} ${printed.trim()}`.trim() };
       }
       port.postMessage(answer);
       if (!setup.warmUp.afterRequests || warmUpLeftMs <= 0) return;
