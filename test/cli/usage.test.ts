@@ -112,6 +112,10 @@ test('sts --version prints the package version; sts help and sts help <command>'
   }
   assert.equal(sts(['check', '--help']).stdout, check.stdout);
   assert.match(sts(['help', 'preview']).stdout, /--name NAME/);
+  // `help` is a command like the others: its own --help shows its usage.
+  const helpOfHelp = sts(['help', '--help']);
+  assert.equal(helpOfHelp.status, 0);
+  assert.match(helpOfHelp.stdout, /^Usage: sts help \[COMMAND\]/);
   refused(['help', 'preveiw'], /there is no command "preveiw"; did you mean "preview"\?/);
   const bare = sts([]);
   assert.equal(bare.status, 2);

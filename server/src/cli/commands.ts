@@ -133,7 +133,7 @@ export const commands: readonly CommandSpec[] = [
     synopsis: 'sts help [COMMAND]',
     summary: 'Show the help of sts, or of one command.',
     details: [],
-    options: [],
+    options: [helpOption],
   },
 ];
 
