@@ -78,3 +78,8 @@ test('the CodeLens title is in Chinese', async () => {
   const lenses = await session.connection.sendRequest<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } });
   assert.deepEqual(lenses.map((l) => l.command?.title), ['预览 · 被 API 服务器拒绝（1 个错误）']);
 });
+
+test('the server\'s log lines (the Output channel) are in Chinese too', async () => {
+  const line = await session.log(/已索引 \d+ 个 YAML 文件/, 20_000);
+  assert.match(String(line), han);
+});

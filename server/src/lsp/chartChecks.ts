@@ -12,6 +12,7 @@ import type { OpenFile } from './openFiles';
 import type { HelmRelease } from '../../../protocol/protocol';
 import { chartCodeActions } from './chartCodeActions';
 import { toDiagnostics, type LinesOf } from './toDiagnostic';
+import { t } from '../messages';
 
 /** What the chart checks read from the server. */
 export interface ChartChecksDeps {
@@ -181,14 +182,14 @@ export class ChartChecks {
       const name = chartNameOf(chartYaml) ?? '';
       checked = await checkChart(root, settings(), index, { ...this.deps.optionsFor(root, name), openText });
     } catch (error) {
-      log(`the chart ${root} could not be checked: ${error instanceof Error ? error.message : String(error)}`);
+      log(t('log.chartFailed', { chart: root, error: error instanceof Error ? error.message : String(error) }));
       return;
     }
     const before = this.charts.get(root);
     this.charts.set(root, checked);
     // The chart's Services are the workspace's too (under a name of their own), for its other files and plain ones.
     if (index.set(`helm:${pathToFileURL(root).href}`, checked.services)) for (const uri of open.keys()) this.deps.recheck(uri);
-    log(`rendered the chart ${root} in ${checked.renderMs} ms: ${[...checked.byUri.values()].reduce((n, f) => n + f.length, 0)} findings`);
+    log(t('log.chartRendered', { chart: root, ms: checked.renderMs, findings: [...checked.byUri.values()].reduce((n, f) => n + f.length, 0) }));
     // The "Preview" lens of a chart template exists only once the chart has rendered.
     void this.deps.connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
     const uris = new Set([...(before?.byUri.keys() ?? []), ...checked.byUri.keys()]);

@@ -155,7 +155,7 @@ export class CheckScheduler {
       this.updateIndex(uri, result.services);
       if (first) this.deps.firstChecked(uri);
     } catch (error) {
-      this.deps.log(`the check of ${uri} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+      this.deps.log(t('log.checkFailed', { uri, error: error instanceof Error ? error.stack ?? error.message : String(error) }));
     }
   }
 

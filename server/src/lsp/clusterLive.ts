@@ -46,13 +46,13 @@ export function registerClusterLive({ connection, trusted, log, connectionChange
       const client = new ReadOnlyClient(loadClusterAccess(kubeconfigPaths(), context));
       await client.get('/version');
       live = new LiveCluster(context, client, changed);
-      log(`connected (read-only) to context ${context}`);
+      log(t('log.connected', { context }));
       changed();
       connectionChanged();
       return { connected: true, message: t('cluster.connected', { context }) };
     } catch (error) {
       const message = error instanceof ClusterError || error instanceof KubeconfigError ? error.message : t('cluster.failed');
-      log(`connecting to ${context}: ${message}`);
+      log(t('log.connecting', { context, message }));
       return { connected: false, message: t('cluster.cannotConnect', { context, message }) };
     }
   });

@@ -17,6 +17,7 @@ import type { Place } from '../service/intelligence/serviceReferences';
 import { servicesOf } from '../service/workspace/servicesOf';
 import type { WorkspaceIndex } from '../service/workspace/workspaceIndex';
 import type { CurrentFile } from './requestHandlers';
+import { t } from '../messages';
 
 /** What the editor is told we offer: completion, hover, definition, references, outline and rename. */
 export const intelligenceCapabilities = {
@@ -91,7 +92,7 @@ export function registerIntelligence(connection: Connection, deps: IntelligenceD
       const offset = position ? offsetOf(now.text, now.file.lines, position) : 0;
       return offset === undefined ? empty : answer(now, offset);
     } catch (error) {
-      deps.log(`${name} for ${uri} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+      deps.log(t('log.requestFailed', { name, uri, error: error instanceof Error ? error.stack ?? error.message : String(error) }));
       return empty;
     }
   }

@@ -11,6 +11,7 @@ import type { WorkspaceIndex } from '../service/workspace/workspaceIndex';
 import { chartCodeActions } from './chartCodeActions';
 import type { OpenFile } from './openFiles';
 import { toDiagnostics, type LinesOf } from './toDiagnostic';
+import { t } from '../messages';
 
 /** What the overlay checks read from the server. */
 export interface OverlayChecksDeps {
@@ -67,7 +68,7 @@ export class OverlayChecks {
     this.learn(dirname(fileURLToPath(kustomizationUri)));
     if (!this.warming) {
       this.warming = true;
-      void sharedKustomizeEngine().warmUp().then((ms) => this.deps.log(`kustomize's engine loaded and warmed up in ${Math.round(ms)} ms`), () => undefined);
+      void sharedKustomizeEngine().warmUp().then((ms) => this.deps.log(t('log.kustomizeWarm', { ms: Math.round(ms) })), () => undefined);
     }
   }
 
@@ -203,14 +204,14 @@ export class OverlayChecks {
     try {
       checked = await checkOverlay(overlay, settings(), index, { openText: (path) => openPaths.get(path)?.store.text, ...(folder ? { relativeTo: folder } : {}) });
     } catch (error) {
-      log(`the overlay ${overlay} could not be checked: ${error instanceof Error ? error.message : String(error)}`);
+      log(t('log.overlayFailed', { overlay, error: error instanceof Error ? error.message : String(error) }));
       return;
     }
     const before = this.built.get(overlay);
     if (checked) this.built.set(overlay, checked);
     else this.built.delete(overlay);
     if (index.set(`kustomize:${pathToFileURL(overlay).href}`, checked?.services ?? [])) for (const uri of open.keys()) this.deps.recheck(uri);
-    log(`built the overlay ${overlay} in ${Math.round(checked?.buildMs ?? 0)} ms: ${[...checked?.byUri.values() ?? []].reduce((n, f) => n + f.length, 0)} findings${checked?.result.error ? ` (${checked.result.error.kind})` : ''}`);
+    log(t('log.overlayBuilt', { overlay, ms: Math.round(checked?.buildMs ?? 0), findings: [...checked?.byUri.values() ?? []].reduce((n, f) => n + f.length, 0), error: checked?.result.error ? ` (${checked.result.error.kind})` : '' }));
     const uris = new Set([...before?.byUri.keys() ?? [], ...checked?.byUri.keys() ?? [], ...this.published]);
     for (const uri of uris) {
       if (open.has(uri)) {

@@ -11,6 +11,7 @@ import type { WorkspaceIndex } from '../service/workspace/workspaceIndex';
 import type { FileAccess } from './fileAccess';
 import type { BuiltFile } from './overlayChecks';
 import { toCodeActions } from './toCodeActions';
+import { t } from '../messages';
 
 /** What the request handlers read from the server's state. */
 export interface RequestDeps {
@@ -94,7 +95,7 @@ export function registerRequests(connection: Connection, { current, files, index
       const fromSources = sourceCodeActions?.(uri, params.context.diagnostics, params.context.only) ?? [];
       return fromSources.length > 0 ? [...fromSources, ...own] : own;
     } catch (error) {
-      log(`code actions for ${uri} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+      log(t('log.requestFailed', { name: 'textDocument/codeAction', uri, error: error instanceof Error ? error.stack ?? error.message : String(error) }));
       return [];
     }
   });

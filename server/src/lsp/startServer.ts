@@ -21,7 +21,7 @@ import { fileAccess } from './fileAccess';
 import { intelligenceCapabilities, registerIntelligence } from './intelligenceHandlers';
 import { trackOpenFiles } from './openFiles';
 import { readSettings, type ClientSettings } from './readSettings';
-import { localeFromEnvironment, localeOf, setLocale } from '../messages';
+import { localeFromEnvironment, localeOf, setLocale, t } from '../messages';
 import { registerClusterLive } from './clusterLive';
 import { registerRequests } from './requestHandlers';
 import { fixAllKind } from './toCodeActions';
@@ -128,7 +128,7 @@ export function startServer(connection: Connection = createConnection()): void {
       kustomizationUris = kustomizations;
       readPatchFiles();
       overlays.buildAll(); // each overlay builds once now, so that opening one of its files finds its findings
-      log(`indexed ${files} YAML files in ${Date.now() - started} ms (${index.size} with Services)`);
+      log(t('log.indexed', { files, ms: Date.now() - started, services: index.size }));
       checks.scheduleAll();
     }
   }

@@ -6,6 +6,7 @@ import type { OpenFile } from '../openFiles';
 import { PartWorker } from './partWorker';
 import { sharedFirstCheck } from './sharedFirstCheck';
 import { toDiagnostics } from '../toDiagnostic';
+import { t } from '../../messages';
 
 /** Opening a file larger than this shares its first parse with a worker thread. */
 const sharedFrom = 1024 * 1024;
@@ -40,7 +41,7 @@ export function earlyDiagnostics(deps: EarlyDiagnosticsDeps): (uri: string, file
     // Awaited: the parse that follows runs in slices, and between slices a pipe takes only
     // 64 KB of a message; 20,000 diagnostics would then reach the editor seconds late.
     await deps.connection.sendDiagnostics({ uri, version, diagnostics: toDiagnostics(early.findings, file.store.lines()) });
-    deps.log(`first diagnostics of ${uri} (${(file.store.length / 2 ** 20).toFixed(1)} MB) in ${Date.now() - started} ms, parsed by two threads`);
+    deps.log(t('log.firstDiagnostics', { uri, mb: (file.store.length / 2 ** 20).toFixed(1), ms: Date.now() - started }));
   }
 
   return (uri, file, version) => {
