@@ -141,7 +141,9 @@ export const podSpecInvalid: Rule = {
         out.push(say([...c.path, 'securityContext', 'allowPrivilegeEscalation'], t('pod-spec-invalid.privileged', { container: containerName(c) })));
       }
     }
-    for (const [key, value] of [['serviceAccountName', serviceAccountName], ['priorityClassName', priorityClassName]] as const) {
+    // The deprecated serviceAccount stands for serviceAccountName when that is empty (SetDefaults_PodSpec).
+    const serviceAccount = serviceAccountName === undefined || serviceAccountName === null || serviceAccountName === '' ? ['serviceAccount', spec.serviceAccount] as const : ['serviceAccountName', serviceAccountName] as const;
+    for (const [key, value] of [serviceAccount, ['priorityClassName', priorityClassName]] as const) {
       const problem = typeof value === 'string' && value !== '' ? dnsSubdomainProblem(value) : undefined;
       if (problem) out.push(say([...p, key], t('pod-spec-invalid.nameProblem', { key, value: String(value), problem })));
     }
