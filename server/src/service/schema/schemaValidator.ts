@@ -1,7 +1,7 @@
 import * as validators from '../../../generated/schemaValidators';
 import type { StandaloneValidator } from '../../../generated/schemaValidators';
 import { problemFromError, type SchemaProblem } from './problemFromError';
-import { withoutNulls } from './withoutNulls';
+import { hasNullField, nullsMarked, withoutNulls } from './withoutNulls';
 
 export type { SchemaProblem } from './problemFromError';
 
@@ -20,12 +20,25 @@ export function hasSchema(apiVersion: string, kind: string): boolean {
 
 /**
  * The object's violations of its kind's Kubernetes schema, or undefined when we hold no
- * schema for the kind. Null-valued fields count as not set, as they do for the API server.
+ * schema for the kind. Null-valued fields count as not set, as they do for the API server,
+ * except that an unknown field is unknown whatever its value (strict decoding refuses
+ * `spec.template.spec.replicas: null` too).
  */
 export function schemaProblems(apiVersion: string, kind: string, value: unknown): SchemaProblem[] | undefined {
   const validate = validatorsByKind[`${apiVersion} ${kind}`];
   if (!validate) return undefined;
   const cleaned = withoutNulls(value);
-  if (validate(cleaned)) return [];
-  return (validate.errors ?? []).flatMap((error) => problemFromError(error, cleaned) ?? []);
+  const problems = validate(cleaned) ? [] : (validate.errors ?? []).flatMap((error) => problemFromError(error, cleaned) ?? []);
+  return hasNullField(value) ? [...problems, ...unknownNullFields(validate, value)] : problems;
+}
+
+/** The unknown fields whose value is null: each null is marked, and only an unknown marked field is kept. */
+function unknownNullFields(validate: StandaloneValidator, value: unknown): SchemaProblem[] {
+  const marker = {};
+  const marked = nullsMarked(value, marker);
+  if (validate(marked)) return [];
+  return (validate.errors ?? [])
+    .filter((error) => error.keyword === 'additionalProperties'
+      && (error.data as Record<string, unknown> | undefined)?.[String((error.params as { additionalProperty?: unknown }).additionalProperty)] === marker)
+    .flatMap((error) => problemFromError(error, marked) ?? []);
 }
