@@ -75,6 +75,7 @@ export const enRules1 = {
   'env-invalid.fieldRefVersion': '{refused}: fieldRef.apiVersion "{apiVersion}" is not a pod version the downward API converts (only v1, the default).',
   'env-invalid.resourceRequired': '{refused}: valueFrom.resourceFieldRef needs a resource (such as limits.memory).',
   'env-invalid.resourceField': '{refused}: resourceFieldRef.resource "{resource}" is not a resource the downward API gives (supported: {v}, limits.hugepages-SIZE, requests.hugepages-SIZE).',
+  'env-invalid.divisor': '{refused}: divisor {divisor} is not one {resource} takes ({v}).',
   'env-invalid.prefix': '{refused}: the envFrom prefix "{prefix}" {problem}.',
   'env-invalid.fromRef': '{refused}: an envFrom entry must name a configMapRef or a secretRef.',
   'env-invalid.fromRefName': '{refused}: the envFrom {ref} name "{refName}" {bad}.',

@@ -115,6 +115,8 @@ export const enRules2 = {
   'volume-mount-unknown.fix.rename': 'Rename to "{candidate}"',
   'volume-source-invalid.relative': 'must be a relative path',
   'volume-source-invalid.dotdot': 'must not contain \'..\'',
+  'volume-source-invalid.dotdotStart': 'must not start with \'..\'',
+  'volume-source-invalid.itemNeeds': 'an item needs a {field}.',
   'volume-source-invalid.defaultMode': 'defaultMode {mode} is outside 0–0777 (octal; 511 in decimal).',
   'volume-source-invalid.itemPath': 'the item path "{path}" {problem}.',
   'volume-source-invalid.mode': 'mode {mode} is outside 0–0777.',

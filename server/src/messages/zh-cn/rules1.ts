@@ -76,6 +76,7 @@ export const zhCnRules1: Record<keyof typeof enRules1, string> = {
   'env-invalid.fieldRefVersion': '{refused}：fieldRef.apiVersion "{apiVersion}" 不是 Downward API 能转换的 Pod 版本（只能是默认的 v1）。',
   'env-invalid.resourceRequired': '{refused}：valueFrom.resourceFieldRef 需要一个 resource（例如 limits.memory）。',
   'env-invalid.resourceField': '{refused}：resourceFieldRef.resource "{resource}" 不是 Downward API 能提供的资源（支持：{v}、limits.hugepages-SIZE、requests.hugepages-SIZE）。',
+  'env-invalid.divisor': '{refused}：divisor {divisor} 不是 {resource} 接受的值（{v}）。',
   'env-invalid.prefix': '{refused}：envFrom 前缀 "{prefix}" {problem}。',
   'env-invalid.fromRef': '{refused}：envFrom 条目必须指定 configMapRef 或 secretRef。',
   'env-invalid.fromRefName': '{refused}：envFrom 的 {ref} 名称 "{refName}" {bad}。',

@@ -1,4 +1,4 @@
-import { dnsSubdomainProblem, envNameProblem, podTemplateRefused } from './k8sSyntax';
+import { canonicalQuantity, dnsSubdomainProblem, envNameProblem, podTemplateRefused } from './k8sSyntax';
 import { containerName, templateContainers } from './podTemplate';
 import { field, isRecord, isStatefulSet, records } from './read';
 import type { Rule, RuleResult } from './types';
@@ -11,6 +11,13 @@ const subscripted = /^metadata\.(labels|annotations)\['[^']+'\]$/;
 /** What a resourceFieldRef may name (validContainerResourceFieldPathExpressions), and hugepages by prefix. */
 const resourceFields = ['limits.cpu', 'limits.memory', 'limits.ephemeral-storage', 'requests.cpu', 'requests.memory', 'requests.ephemeral-storage'];
 const hugepages = /^(limits|requests)\.hugepages-/;
+/** The divisors validateContainerResourceDivisor takes, by resource, as Quantity.String() writes them. */
+const byteDivisors = ['1', '1k', '1M', '1G', '1T', '1P', '1E', '1Ki', '1Mi', '1Gi', '1Ti', '1Pi', '1Ei'];
+function divisorsOf(resource: string): readonly string[] | undefined {
+  if (resource.endsWith('.cpu')) return ['1m', '1'];
+  if (resource.endsWith('.memory') || resource.endsWith('.ephemeral-storage') || hugepages.test(resource)) return byteDivisors;
+  return undefined;
+}
 
 /** A ConfigMap or Secret key: [-._a-zA-Z0-9]+, at most 253 characters, not "." or "..". */
 function configKey(key: string): boolean {
@@ -66,6 +73,12 @@ export const envInvalid: Rule = {
               out.push({ path: [...at, 'valueFrom', 'resourceFieldRef', ...(resource === undefined ? [] : ['resource'])], target: 'key', message: t('env-invalid.resourceRequired', { refused: podTemplateRefused() }) });
             } else if (typeof resource === 'string' && !resourceFields.includes(resource) && !hugepages.test(resource)) {
               out.push({ path: [...at, 'valueFrom', 'resourceFieldRef', 'resource'], message: t('env-invalid.resourceField', { refused: podTemplateRefused(), resource, v: resourceFields.join(', ') }) });
+            }
+            // A zero divisor is an unset one.
+            const divisor = canonicalQuantity(resourceRef.divisor);
+            const allowed = typeof resource === 'string' ? divisorsOf(resource) : undefined;
+            if (divisor !== undefined && divisor !== '0' && allowed && !allowed.includes(divisor)) {
+              out.push({ path: [...at, 'valueFrom', 'resourceFieldRef', 'divisor'], message: t('env-invalid.divisor', { refused: podTemplateRefused(), divisor: String(resourceRef.divisor), resource: String(resource), v: allowed.join(', ') }) });
             }
           }
         }

@@ -90,3 +90,52 @@ export function parseQuantity(value: unknown): number | undefined {
   const factor = scale[suffix] ?? 10 ** Number(suffix.slice(1));
   return (sign === '-' ? -1 : 1) * Number(digits) * factor;
 }
+
+const binarySuffixes = ['', 'Ki', 'Mi', 'Gi', 'Ti', 'Pi', 'Ei'];
+const decimalSuffixes: Record<number, string> = { [-9]: 'n', [-6]: 'u', [-3]: 'm', 0: '', 3: 'k', 6: 'M', 9: 'G', 12: 'T', 15: 'P', 18: 'E' };
+const decimalExponents: Record<string, number> = { n: -9, u: -6, m: -3, '': 0, k: 3, M: 6, G: 9, T: 12, P: 15, E: 18 };
+
+/**
+ * A quantity as resource.Quantity's String() writes it (canonical: `1000` → `1k`, `1024Mi` →
+ * `1Gi`, `1e3` stays `1e3`), for comparing with the texts Kubernetes lists; undefined when it
+ * does not parse or is finer than a nano unit.
+ */
+export function canonicalQuantity(value: unknown): string | undefined {
+  const text = typeof value === 'number' ? String(value) : value;
+  if (typeof text !== 'string') return undefined;
+  const match = quantity.exec(text);
+  if (!match) return undefined;
+  const [, sign = '', digits = '', , suffix = ''] = match;
+  const [whole = '', fraction = ''] = digits.split('.');
+  if (fraction.length > 9) return undefined;
+  let nano = BigInt(`${whole || '0'}${fraction.padEnd(9, '0')}`); // the value in units of 10^-9
+  let format: 'binary' | 'decimal' | 'exponent' = 'decimal';
+  const binary = binarySuffixes.indexOf(suffix);
+  if (suffix !== '' && binary > 0) {
+    nano *= 1024n ** BigInt(binary);
+    format = 'binary';
+  } else if (/^[eE]/.test(suffix)) {
+    const exponent = Number(suffix.slice(1));
+    if (exponent < 0) {
+      const divisor = 10n ** BigInt(-exponent);
+      if (nano % divisor !== 0n) return undefined;
+      nano /= divisor;
+    } else nano *= 10n ** BigInt(exponent);
+    format = 'exponent';
+  } else nano = decimalExponents[suffix]! >= 0 ? nano * 10n ** BigInt(decimalExponents[suffix]!) : nano / 10n ** BigInt(-decimalExponents[suffix]!);
+  if (nano === 0n) return '0';
+  const negative = sign === '-';
+  const abs = nano < 0n ? -nano : nano;
+  // A binary quantity under 1024, or not a whole number of bytes, is written in decimal.
+  if (format === 'binary' && abs >= 1024n * 10n ** 9n && abs % 10n ** 9n === 0n) {
+    let amount = abs / 10n ** 9n;
+    let power = 0;
+    while (power < binarySuffixes.length - 1 && amount % 1024n === 0n) { amount /= 1024n; power++; }
+    return `${negative ? '-' : ''}${amount}${binarySuffixes[power]}`;
+  }
+  let exponent = 18;
+  while (exponent > -9 && abs % 10n ** BigInt(exponent + 9) !== 0n) exponent -= 3;
+  const mantissa = abs / 10n ** BigInt(exponent + 9);
+  const written = format === 'exponent' ? (exponent === 0 ? '' : `e${exponent}`) : decimalSuffixes[exponent];
+  return `${negative ? '-' : ''}${mantissa}${written}`;
+}

@@ -28,7 +28,8 @@ const sysctlName = /^([a-z0-9]([-_a-z0-9]*[a-z0-9])?[./])*[a-z0-9]([-_a-z0-9]*[a
 /** An affinity term's namespaces: each a DNS label. */
 function namespaces(term: unknown, path: ObjectPath): RuleResult[] {
   const list = field(term, 'namespaces');
-  return (Array.isArray(list) ? list : []).flatMap((ns: unknown, j) => {
+  return (Array.isArray(list) ? list : []).flatMap((item: unknown, j) => {
+    const ns = item ?? ''; // a null item decodes as ""
     const problem = typeof ns === 'string' ? dnsLabelProblem(ns) : undefined;
     return problem ? [say([...path, 'namespaces', j], t('pod-spec-invalid.namespace', { ns: String(ns), problem }))] : [];
   });
@@ -131,7 +132,8 @@ export const podSpecInvalid: Rule = {
     if (dnsPolicy === 'None' && !isRecord(dnsConfig)) out.push(say([...p, 'dnsPolicy'], t('pod-spec-invalid.dnsNone')));
     else if (dnsPolicy === 'None' && !(Array.isArray(field(dnsConfig, 'nameservers')) && (field(dnsConfig, 'nameservers') as unknown[]).length > 0)) out.push(say([...p, 'dnsConfig'], t('pod-spec-invalid.dnsNoneNameserver'), 'key'));
     const nameservers = field(dnsConfig, 'nameservers');
-    if (Array.isArray(nameservers)) nameservers.forEach((ip, i) => { if (typeof ip === 'string' && !isIP(ip)) out.push(say([...p, 'dnsConfig', 'nameservers', i], t('pod-spec-invalid.nameserver', { ip }))); });
+    // A null item decodes as "".
+    if (Array.isArray(nameservers)) nameservers.map((ip: unknown) => ip ?? '').forEach((ip, i) => { if (typeof ip === 'string' && !isIP(ip)) out.push(say([...p, 'dnsConfig', 'nameservers', i], t('pod-spec-invalid.nameserver', { ip }))); });
     out.push(...tolerations(spec), ...volumes(object.value));
     out.push(...ids(spec.securityContext, [...p, 'securityContext'], ['runAsUser', 'runAsGroup', 'fsGroup']));
     for (const c of templateContainers(object.value)) {

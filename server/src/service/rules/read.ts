@@ -12,7 +12,8 @@ export function field(value: unknown, ...path: string[]): unknown {
 }
 
 export function records(value: unknown): Record<string, unknown>[] {
-  return Array.isArray(value) ? value.filter(isRecord) : [];
+  // A null item decodes as an empty object (the API server validates it as one).
+  return Array.isArray(value) ? value.map((item: unknown) => (item === null ? {} : item)).filter(isRecord) : [];
 }
 
 /** A map of string labels; non-string values are kept as their JSON text (the schema rule reports them). */

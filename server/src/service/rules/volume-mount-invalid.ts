@@ -37,7 +37,7 @@ export const volumeMountInvalid: Rule = {
         }
         const problem = typeof subPath === 'string' ? subPathProblem(subPath) : undefined;
         if (problem) out.push({ path: [...at, 'subPath'], message: t('volume-mount-invalid.subPath', { refused: podTemplateRefused(), subPath: String(subPath), problem }) });
-        if (typeof mountPropagation === 'string' && mountPropagation !== '') {
+        if (typeof mountPropagation === 'string') { // "" is set too, and not one of them
           if (!propagations.includes(mountPropagation)) out.push({ path: [...at, 'mountPropagation'], message: t('volume-mount-invalid.propagation', { refused: podTemplateRefused(), mountPropagation, v: propagations.join(', ') }) });
           else if (mountPropagation === 'Bidirectional' && !privileged) out.push({ path: [...at, 'mountPropagation'], message: t('volume-mount-invalid.bidirectional', { refused: podTemplateRefused() }) });
         }

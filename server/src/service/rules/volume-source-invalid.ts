@@ -10,12 +10,13 @@ const withModes = ['configMap', 'secret', 'downwardAPI', 'projected'];
 function pathProblem(path: string): string | undefined {
   if (path.startsWith('/')) return t('volume-source-invalid.relative');
   if (path.split('/').includes('..')) return t('volume-source-invalid.dotdot');
+  if (path.startsWith('..')) return t('volume-source-invalid.dotdotStart'); // ..data is the kubelet's own
   return undefined;
 }
 
 /**
- * Pod volume sources the API server refuses: a file mode outside 0–0777, an item path that
- * is absolute or climbs with '..', an emptyDir sizeLimit that is not a quantity of at least
+ * Pod volume sources the API server refuses: a file mode outside 0–0777, an item without a key
+ * or a path, an item path that is absolute, climbs with '..' or starts with '..', an emptyDir sizeLimit that is not a quantity of at least
  * zero, an unknown hostPath type, and a persistentVolumeClaim without claimName.
  */
 export const volumeSourceInvalid: Rule = {
@@ -34,6 +35,9 @@ export const volumeSourceInvalid: Rule = {
         const mode = source.defaultMode;
         if (typeof mode === 'number' && (mode < 0 || mode > 0o777)) say([kind, 'defaultMode'], t('volume-source-invalid.defaultMode', { mode }));
         records(source.items).forEach((item, j) => {
+          // validateKeyToPath: a key and a path are required (a downwardAPI item has no key).
+          if (kind !== 'downwardAPI' && (item.key === undefined || item.key === null || item.key === '')) say([kind, 'items', j, ...(item.key === undefined ? [] : ['key'])], t('volume-source-invalid.itemNeeds', { field: 'key' }));
+          if (item.path === undefined || item.path === null || item.path === '') say([kind, 'items', j, ...(item.path === undefined ? [] : ['path'])], t('volume-source-invalid.itemNeeds', { field: 'path' }));
           const problem = typeof item.path === 'string' ? pathProblem(item.path) : undefined;
           if (problem) say([kind, 'items', j, 'path'], t('volume-source-invalid.itemPath', { path: String(item.path), problem }));
           if (typeof item.mode === 'number' && (item.mode < 0 || item.mode > 0o777)) say([kind, 'items', j, 'mode'], t('volume-source-invalid.mode', { mode: item.mode }));

@@ -28,8 +28,25 @@ export function schemaProblems(apiVersion: string, kind: string, value: unknown)
   const validate = validatorsByKind[`${apiVersion} ${kind}`];
   if (!validate) return undefined;
   const cleaned = withoutNulls(value);
-  const problems = validate(cleaned) ? [] : (validate.errors ?? []).flatMap((error) => problemFromError(error, cleaned) ?? []);
+  let errors = validate(cleaned) ? [] : [...(validate.errors ?? [])];
+  // A null item of a list of objects decodes as an empty object: validate that instead.
+  const nullItems = errors.filter((error) => error.keyword === 'type' && error.data === null && /\/\d+$/.test(error.instancePath)
+    && [(error.params as { type?: unknown }).type].flat().includes('object'));
+  if (nullItems.length > 0) {
+    for (const error of nullItems) setAt(cleaned, error.instancePath, {});
+    errors = validate(cleaned) ? [] : [...(validate.errors ?? [])];
+  }
+  const problems = errors.flatMap((error) => problemFromError(error, cleaned) ?? []);
   return hasNullField(value) ? [...problems, ...unknownNullFields(validate, value)] : problems;
+}
+
+/** Sets the value at a JSON pointer (`/spec/containers/0`) whose parent exists. */
+function setAt(root: unknown, pointer: string, value: unknown): void {
+  const keys = pointer.split('/').slice(1).map((k) => k.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const last = keys.pop();
+  let node = root as Record<string, unknown>;
+  for (const key of keys) node = node[key] as Record<string, unknown>;
+  if (last !== undefined) node[last] = value;
 }
 
 /** The unknown fields whose value is null: each null is marked, and only an unknown marked field is kept. */
