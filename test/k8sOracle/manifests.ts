@@ -82,7 +82,7 @@ export function seeds(): Seed[] {
 }
 
 const nastyStrings = ['', 'Bad_Name', 'a'.repeat(64), '-x', 'x.', 'HTTP', 'Sometimes', '-1', '1Gx', '0', '70000', 'a b', 'A=B', '/abs', '../up', 'a'.repeat(16), 'web', 'Parallel', 'OnDelete', '1Gi', '100%', '0%'];
-const nastyValues: unknown[] = [...nastyStrings, 0, -1, 1, 3, 70000, 65536, 2147483648, 1.5, true, false, null, [], {}, ['x'], { a: 1 }];
+export const nastyValues: unknown[] = [...nastyStrings, 0, -1, 1, 3, 70000, 65536, 2147483648, 1.5, true, false, null, [], {}, ['x'], { a: 1 }];
 const labelKeys = ['a b', 'A=B', 'example.com/ok', `${'x'.repeat(64)}`, 'ok-key', '-bad', 'Example.COM/x', 'a/b/c', `${'p'.repeat(254)}.io/x`, 'kubernetes.io/os'];
 const labelValues = ['', 'ok', 'a b', '-bad', 'x'.repeat(64), 'x'.repeat(63), 'a.b_c'];
 const labelMaps = ['metadata.labels', 'metadata.annotations', 'spec.selector.matchLabels', 'spec.template.metadata.labels', 'spec.template.metadata.annotations', 'spec.template.spec.nodeSelector'];
