@@ -33,11 +33,7 @@ let diagnostics: Diagnostic[];
 
 before(async () => {
   session = new LspSession();
-  await session.connection.sendRequest('initialize', {
-    processId: process.pid, rootUri: null, workspaceFolders: null, locale: 'zh-cn',
-    capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: { versionSupport: true } } },
-  });
-  await session.connection.sendNotification('initialized', {});
+  await session.initialize(null, { locale: 'zh-cn' });
   await session.open(uri, text);
   diagnostics = await session.diagnostics(uri, (d) => d.length >= 3);
 });

@@ -55,11 +55,7 @@ const markdownOf = (contents: Hover['contents'] | MarkupContent | string | undef
 
 before(async () => {
   session = new LspSession();
-  await session.connection.sendRequest('initialize', {
-    processId: process.pid, rootUri: null, workspaceFolders: null, locale: 'zh-cn',
-    capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: { versionSupport: true } } },
-  });
-  await session.connection.sendNotification('initialized', {});
+  await session.initialize(null, { locale: 'zh-cn' });
 });
 after(() => session.close());
 

@@ -37,10 +37,10 @@ export class LspSession {
     this.connection.listen();
   }
 
-  /** `pullConfiguration: false` is a client that pushes settings: the server then starts its work without waiting on a reply. */
-  async initialize(rootUri: string | null = null, { pullConfiguration = true, initializationOptions = undefined as unknown } = {}): Promise<unknown> {
+  /** `pullConfiguration: false` is a client that pushes settings: the server then starts its work without waiting on a reply. `locale`: the editor's display language. */
+  async initialize(rootUri: string | null = null, { pullConfiguration = true, initializationOptions = undefined as unknown, locale = undefined as string | undefined } = {}): Promise<unknown> {
     const result = await this.connection.sendRequest('initialize', {
-      processId: process.pid, rootUri, workspaceFolders: rootUri ? [{ uri: rootUri, name: 'ws' }] : null, initializationOptions,
+      processId: process.pid, rootUri, workspaceFolders: rootUri ? [{ uri: rootUri, name: 'ws' }] : null, initializationOptions, ...(locale ? { locale } : {}),
       capabilities: { workspace: { configuration: pullConfiguration }, textDocument: { publishDiagnostics: { versionSupport: true } } },
     });
     await this.connection.sendNotification('initialized', {});
