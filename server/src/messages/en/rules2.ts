@@ -117,6 +117,7 @@ export const enRules2 = {
   'volume-source-invalid.dotdot': 'must not contain \'..\'',
   'volume-source-invalid.dotdotStart': 'must not start with \'..\'',
   'volume-source-invalid.itemNeeds': 'an item needs a {field}.',
+  'volume-source-invalid.hostPathNeeds': 'a hostPath volume needs a path.',
   'volume-source-invalid.defaultMode': 'defaultMode {mode} is outside 0–0777 (octal; 511 in decimal).',
   'volume-source-invalid.itemPath': 'the item path "{path}" {problem}.',
   'volume-source-invalid.mode': 'mode {mode} is outside 0–0777.',

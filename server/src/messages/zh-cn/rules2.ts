@@ -118,6 +118,7 @@ export const zhCnRules2: Record<keyof typeof enRules2, string> = {
   'volume-source-invalid.dotdot': '不得包含 \'..\'',
   'volume-source-invalid.dotdotStart': '不得以 \'..\' 开头',
   'volume-source-invalid.itemNeeds': '条目需要 {field}。',
+  'volume-source-invalid.hostPathNeeds': 'hostPath 卷需要 path。',
   'volume-source-invalid.defaultMode': 'defaultMode {mode} 超出 0–0777 的范围（八进制；十进制为 511）。',
   'volume-source-invalid.itemPath': '条目路径 "{path}" {problem}。',
   'volume-source-invalid.mode': 'mode {mode} 超出 0–0777 的范围。',

@@ -12,7 +12,7 @@ export const claimTemplateInvalid: Rule = {
     if (!isStatefulSet(object) || fragment) return [];
     const templates = field(object.value, 'spec', 'volumeClaimTemplates');
     if (!Array.isArray(templates)) return [];
-    return templates.flatMap((template, i): RuleResult[] => {
+    return templates.map((item: unknown) => item ?? {}).flatMap((template, i): RuleResult[] => { // a null template decodes as {}
       if (!isRecord(template)) return [];
       const base = ['spec', 'volumeClaimTemplates', i];
       const name = field(template, 'metadata', 'name');

@@ -156,11 +156,11 @@ export const podSpecInvalid: Rule = {
       const spread = `${String(constraint.topologyKey)}/${String(constraint.whenUnsatisfiable)}`;
       if (spreads.has(spread)) out.push(say([...p, 'topologySpreadConstraints', i], t('pod-spec-invalid.spreadTwice', { topologyKey: String(constraint.topologyKey), whenUnsatisfiable: String(constraint.whenUnsatisfiable) })));
       spreads.add(spread);
-      // A spread needs a node label to spread over: validateTopologyKey, as for affinity terms.
+      // A spread needs a node label to spread over: ValidateTopologyKey asks only that it is not
+      // empty (unlike an affinity term's, it need not be a qualified name: the sweep showed it).
       const key = constraint.topologyKey;
       const keyPath = [...p, 'topologySpreadConstraints', i, 'topologyKey'];
       if (key === '' || key === null) out.push(say(keyPath, t('pod-spec-invalid.needsTopologyKey', { kind: 'topologySpreadConstraints' })));
-      if (typeof key === 'string' && key !== '' && qualifiedNameProblem(key)) out.push(say(keyPath, t('pod-spec-invalid.topologyKey', { topologyKey: key, v: qualifiedNameProblem(key) ?? '' })));
       out.push(...selector(constraint.labelSelector, [...p, 'topologySpreadConstraints', i, 'labelSelector']));
       if (typeof constraint.maxSkew === 'number' && constraint.maxSkew <= 0) out.push(say([...p, 'topologySpreadConstraints', i, 'maxSkew'], t('pod-spec-invalid.maxSkew')));
       if (typeof constraint.whenUnsatisfiable === 'string' && constraint.whenUnsatisfiable !== 'DoNotSchedule' && constraint.whenUnsatisfiable !== 'ScheduleAnyway') out.push(say([...p, 'topologySpreadConstraints', i, 'whenUnsatisfiable'], t('pod-spec-invalid.whenUnsatisfiable', { whenUnsatisfiable: constraint.whenUnsatisfiable })));

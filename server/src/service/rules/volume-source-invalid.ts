@@ -49,6 +49,7 @@ export const volumeSourceInvalid: Rule = {
         if (amount !== undefined && amount < 0) say(['emptyDir', 'sizeLimit'], t('volume-source-invalid.sizeLimit', { sizeLimit: String(sizeLimit) }));
       }
       const hostPath = field(volume, 'hostPath', 'path');
+      if (isRecord(volume.hostPath) && (hostPath === undefined || hostPath === null || hostPath === '')) say(['hostPath', ...(hostPath === undefined ? [] : ['path'])], t('volume-source-invalid.hostPathNeeds'));
       if (typeof hostPath === 'string' && hostPath.split('/').includes('..')) say(['hostPath', 'path'], t('volume-source-invalid.hostPathDotDot', { hostPath }));
       const hostPathType = field(volume, 'hostPath', 'type');
       if (typeof hostPathType === 'string' && !hostPathTypes.includes(hostPathType)) say(['hostPath', 'type'], t('volume-source-invalid.hostPathType', { hostPathType, v: hostPathTypes.filter(Boolean).join(', ') }));
