@@ -40,9 +40,12 @@ function runRules(selected: readonly Rule[], context: RuleContext, document: Man
   });
 }
 
-/** A schema error on the same span as a specific rule's finding says the same thing less well. */
+/**
+ * A schema error on the same span as a specific rule's error says the same thing less well. Not
+ * beside a warning: the error would be lost (a number where an affinity term belongs is refused).
+ */
 function dropEchoes(findings: Finding[]): Finding[] {
-  const specific = new Set(findings.filter((f) => f.rule !== 'schema').map((f) => `${f.start}:${f.end}`));
+  const specific = new Set(findings.filter((f) => f.rule !== 'schema' && f.severity === 'error').map((f) => `${f.start}:${f.end}`));
   const seen = new Set<string>();
   return findings.filter((f) => {
     const key = `${f.rule}:${f.start}:${f.end}:${f.message}`;
